@@ -1,0 +1,131 @@
+using System.Text;
+
+namespace Workbench.Core.Pages;
+
+/// <summary>
+/// Reads plain-text and Markdown pages. The text is kept exactly as it came (no normalisation):
+/// offsets are fixed against it, and NFKC would turn "Ⅶ" into "VII".
+/// </summary>
+public static class PageReader
+{
+    public const long MaxBytes = 20L * 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Picks the format from the file name and, failing that, from Markdown headings in the text.</summary>
+    public static SourceFormat DetectFormat(string sourceName, string text)
+    {
+        var extension = Path.GetExtension(sourceName).ToLowerInvariant();
+        if (extension is ".md" or ".markdown")
+        {
+            return SourceFormat.Markdown;
+        }
+
+        foreach (var line in SplitLines(text))
+        {
+            if (line.StartsWith("# ", StringComparison.Ordinal) || line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                return SourceFormat.Markdown;
+            }
+        }
+
+        return SourceFormat.Text;
+    }
+
+    public static SourcePage Read(string sourceName, ReadOnlySpan<byte> bytes, SourceFormat? format = null)
+    {
+        var text = Decode(sourceName, bytes);
+        var lines = SplitLines(text).Select((line, index) => new SourceLine(index + 1, line)).ToList();
+        return new SourcePage(sourceName, format ?? DetectFormat(sourceName, text), lines);
+    }
+
+    public static SourcePage Read(string sourceName, Stream stream, SourceFormat? format = null)
+    {
+        if (stream.CanSeek && stream.Length > MaxBytes)
+        {
+            throw TooLarge(sourceName);
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge(sourceName);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(sourceName, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), format);
+    }
+
+    public static string Decode(string sourceName, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxBytes)
+        {
+            throw TooLarge(sourceName);
+        }
+
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            throw new PageRejectedException(sourceName, "the file is binary (it contains NUL bytes), not a text page.");
+        }
+
+        var preamble = Encoding.UTF8.Preamble;
+        if (bytes.StartsWith(preamble))
+        {
+            bytes = bytes[preamble.Length..];
+        }
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new PageRejectedException(sourceName, $"the file is not valid UTF-8 (bad byte at offset {e.Index}); save it as UTF-8 and import it again.");
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new PageRejectedException(sourceName, "the file is empty.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Splits on LF, CRLF and lone CR; a final terminator does not make an extra empty line.</summary>
+    public static IReadOnlyList<string> SplitLines(string text)
+    {
+        var lines = new List<string>();
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '\n' or '\r')
+            {
+                lines.Add(text[start..i]);
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            lines.Add(text[start..]);
+        }
+
+        return lines;
+    }
+
+    private static PageRejectedException TooLarge(string sourceName) =>
+        new(sourceName, $"the file is larger than {MaxBytes / (1024 * 1024)} MB.");
+}

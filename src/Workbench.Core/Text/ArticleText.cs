@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace Workbench.Core.Text;
+
+/// <summary>
+/// Joins OCR lines into readable text. Column OCR cuts lines every few characters, so a line break
+/// between two CJK characters is no space at all; Latin words hyphenated at a line end are rejoined.
+/// </summary>
+public static class ArticleText
+{
+    /// <summary>Joins the lines of one block. Blank lines inside a block end a paragraph only after sentence-final punctuation.</summary>
+    public static string JoinLines(IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        var pendingBreak = false;
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                pendingBreak = text.Length > 0 && EndsSentence(text);
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                if (pendingBreak)
+                {
+                    text.Append('\n');
+                }
+                else
+                {
+                    AppendJoint(text, line);
+                }
+            }
+
+            text.Append(line);
+            pendingBreak = false;
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>What goes between the text so far and the next line: nothing, a space, or a removed hyphen.</summary>
+    private static void AppendJoint(StringBuilder text, string next)
+    {
+        var last = text[^1];
+        var first = next[0];
+        if (last == '-' && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLower(first))
+        {
+            text.Length--;
+            return;
+        }
+
+        if (IsCjk(text, text.Length - 1) || IsCjkChar(first) || IsClosingOrCjkPunctuation(first))
+        {
+            return;
+        }
+
+        text.Append(' ');
+    }
+
+    private static bool EndsSentence(StringBuilder text)
+    {
+        var last = text[^1];
+        return last is '。' or '！' or '？' or '”' or '」' or '.' or '!' or '?' or '）' or ')' or '：' or ':';
+    }
+
+    private static bool IsCjk(StringBuilder text, int index)
+    {
+        var c = text[index];
+        if (char.IsLowSurrogate(c) && index > 0)
+        {
+            return IsCjkCodePoint(char.ConvertToUtf32(text[index - 1], c));
+        }
+
+        return IsCjkChar(c);
+    }
+
+    private static bool IsCjkChar(char c) => IsCjkCodePoint(c) || char.IsHighSurrogate(c);
+
+    public static bool IsCjkCodePoint(int cp) =>
+        cp is >= 0x2E80 and <= 0x9FFF      // radicals, kana, CJK unified, punctuation
+        or >= 0xAC00 and <= 0xD7AF         // Hangul
+        or >= 0xF900 and <= 0xFAFF         // compatibility ideographs
+        or >= 0xFE30 and <= 0xFE4F         // vertical forms
+        or >= 0xFF00 and <= 0xFFEF         // full-width forms and punctuation
+        or >= 0x20000 and <= 0x3FFFF;      // extension planes (𠀀)
+
+    private static bool IsClosingOrCjkPunctuation(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.ClosePunctuation or UnicodeCategory.OtherPunctuation
+        && c is not '"' and not '\'';
+}
