@@ -1,4 +1,10 @@
 using BenchmarkDotNet.Running;
 
+namespace Workbench.Benchmarks;
+
 // Run: dotnet run -c Release --project tests/Workbench.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
