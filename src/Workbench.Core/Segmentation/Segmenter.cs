@@ -24,7 +24,7 @@ public static class Segmenter
                 blocks = [new SegmentBlock(BlockRole.Headline, line.Number, line.Number)];
                 start = line.Number + 1;
             }
-            else if (line.IsBlank && start <= line.Number - 1 && !page.Line(line.Number - 1).IsBlank)
+            else if (line.IsBlank && line.Number > 1 && start <= line.Number - 1 && !page.Line(line.Number - 1).IsBlank)
             {
                 blocks.Add(new SegmentBlock(BlockRole.Body, start, line.Number - 1));
                 start = line.Number + 1;

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Workbench.Core.Pages;
+using Workbench.Core.Segmentation;
+
+namespace Workbench.Web.Cli;
+
+/// <summary>`segment FILE`: prints the segmentation of one file as JSON. Needs no database.</summary>
+internal static class SegmentCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A plain-text or Markdown page (UTF-8)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "How to read the file: auto (from the name and content), text or markdown.",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "text", "markdown");
+        var command = new Command("segment", "Print the article segmentation of one page file as JSON on stdout.") { file, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var info = parse.GetValue(file)!;
+            if (!info.Exists)
+            {
+                await error.WriteLineAsync($"{info.Name}: no such file.");
+                return 2;
+            }
+
+            if (info.Length > PageReader.MaxBytes)
+            {
+                await error.WriteLineAsync($"{info.Name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                return 1;
+            }
+
+            try
+            {
+                var bytes = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
+                var page = PageReader.Read(info.Name, bytes, ParseFormat(parse.GetValue(format)));
+                await output.WriteLineAsync(SegmentationJson.ToJson(Segmenter.Segment(page)));
+                return 0;
+            }
+            catch (PageRejectedException e)
+            {
+                await error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    internal static SourceFormat? ParseFormat(string? value) => value switch
+    {
+        "text" => SourceFormat.Text,
+        "markdown" => SourceFormat.Markdown,
+        _ => null,
+    };
+}

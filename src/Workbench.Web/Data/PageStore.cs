@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
+using EntityState = Workbench.Core.Editing.EntityState;
+using Workbench.Core.Segmentation;
+
+namespace Workbench.Web.Data;
+
+/// <summary>Maps Core's <see cref="PageState"/> to rows and back.</summary>
+public static class PageStore
+{
+    /// <summary>Fills a new page's lines, articles, blocks and entities from its initial state.</summary>
+    public static void Fill(Page page, PageState state, PageSegmentation? segmentation = null)
+    {
+        page.Version = state.Version;
+        page.NextArticleKey = state.NextArticleKey;
+        page.NextEntityKey = state.NextEntityKey;
+        foreach (var line in state.Lines.Values)
+        {
+            page.Lines.Add(new PageLine { Number = line.Number, Original = line.Original, Text = line.Text });
+        }
+
+        for (var i = 0; i < state.Articles.Count; i++)
+        {
+            var confidence = segmentation is not null && i < segmentation.Articles.Count ? segmentation.Articles[i].Confidence : 1.0;
+            page.Articles.Add(ToRow(state.Articles[i], i, confidence));
+        }
+
+        foreach (var entity in state.Entities)
+        {
+            page.Entities.Add(ToRow(entity));
+        }
+    }
+
+    public static Article ToRow(ArticleState article, int ordinal, double confidence)
+    {
+        var row = new Article
+        {
+            Key = article.Key,
+            Ordinal = ordinal,
+            Title = article.Title,
+            Status = article.Status,
+            AssigneeId = article.AssigneeId,
+            Confidence = confidence,
+        };
+        for (var b = 0; b < article.Blocks.Count; b++)
+        {
+            var block = article.Blocks[b];
+            row.Blocks.Add(new Block { Ordinal = b, Role = block.Role, FirstLine = block.FirstLine, LastLine = block.LastLine });
+        }
+
+        return row;
+    }
+
+    public static Entity ToRow(EntityState entity) => new()
+    {
+        Key = entity.Key,
+        Label = entity.Label,
+        StartLine = entity.Start.Line,
+        StartOffset = entity.Start.Offset,
+        EndLine = entity.End.Line,
+        EndOffset = entity.End.Offset,
+        Text = entity.Text,
+        Source = entity.Source,
+    };
+
+    /// <summary>Loads a page's current state, read-only.</summary>
+    public static async Task<(Page Page, PageState State, IReadOnlyDictionary<int, double> Confidence)?> LoadAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
+    {
+        var page = await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pageId, cancellationToken);
+        if (page is null)
+        {
+            return null;
+        }
+
+        var lines = await db.Lines.AsNoTracking().Where(l => l.PageId == pageId).OrderBy(l => l.Number).ToListAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId).Include(a => a.Blocks).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken);
+        var entities = await db.Entities.AsNoTracking().Where(e => e.PageId == pageId).OrderBy(e => e.Key).ToListAsync(cancellationToken);
+        var state = new PageState(
+            page.Version,
+            lines.ToImmutableSortedDictionary(l => l.Number, l => new LineState(l.Number, l.Original, l.Text)),
+            articles.Select(a => new ArticleState(
+                a.Key,
+                a.Title,
+                a.Status,
+                a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockState(b.Role, b.FirstLine, b.LastLine)).ToImmutableList(),
+                a.AssigneeId)).ToImmutableList(),
+            entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source)).ToImmutableList(),
+            page.NextArticleKey,
+            page.NextEntityKey);
+        return (page, state, articles.ToDictionary(a => a.Key, a => a.Confidence));
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.Web.Data;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Editing;
+
+public enum LoadOutcome
+{
+    Loaded,
+    NotFound,
+    Forbidden,
+}
+
+/// <summary>Loads a page's workbench state for a user, checking membership.</summary>
+public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access)
+{
+    public async Task<(LoadOutcome Outcome, WorkbenchState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
+    {
+        var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
+        if (projectId is null)
+        {
+            return (LoadOutcome.NotFound, null);
+        }
+
+        if (role is null)
+        {
+            return (LoadOutcome.Forbidden, null);
+        }
+
+        var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+        if (loaded is null)
+        {
+            return (LoadOutcome.NotFound, null);
+        }
+
+        var (page, state, confidence) = loaded.Value;
+        var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
+        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence));
+    }
+}

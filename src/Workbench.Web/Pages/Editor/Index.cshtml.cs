@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Web.Security;
+using Workbench.Web.Editing;
+
+namespace Workbench.Web.Pages.Editor;
+
+public sealed class IndexModel(WorkbenchStateLoader loader) : PageModel
+{
+    public WorkbenchState State { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int pageId, CancellationToken cancellationToken)
+    {
+        var (outcome, state) = await loader.LoadAsync(ProjectAccess.UserId(User), pageId, cancellationToken);
+        switch (outcome)
+        {
+            case LoadOutcome.NotFound:
+                return NotFound();
+            case LoadOutcome.Forbidden:
+                return Forbid();
+        }
+
+        State = state!;
+        return Page();
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Web.Data;
+using Workbench.Web.Import;
+using Workbench.Web.Security;
+using Workbench.Web.Editing;
+
+namespace Workbench.Web;
+
+/// <summary>Builds the web app; shared by `serve`, the CLI commands that need the database, and the tests.</summary>
+public static class WorkbenchApp
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
+        var connectionString = DataPaths.ResolveConnectionString(builder.Configuration, dataDirectory);
+        services.AddSingleton(new DataPaths(dataDirectory, connectionString));
+        services.AddDbContext<WorkbenchDbContext>(options => options.UseSqlite(connectionString));
+
+        services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(10);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<WorkbenchDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/Login";
+            options.Cookie.Name = "workbench.auth";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => RespondOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddRazorPages();
+        services.AddSignalR();
+        services.AddScoped<ProjectAccess>();
+        services.AddScoped<PageImporter>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<WorkbenchStateLoader>();
+        return builder;
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var app = CreateBuilder(args).Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapWorkbenchEndpoints();
+        return app;
+    }
+
+    /// <summary>Creates and migrates the database (WAL mode), then, if asked, makes the demo project and accounts.</summary>
+    public static async Task InitializeAsync(WebApplication app, bool seedDemo, TextWriter console)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
+        paths.EnsureDatabaseDirectory();
+        await db.Database.MigrateAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        var config = app.Configuration;
+        if (seedDemo && config.GetValue("Workbench:Demo:Seed", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(console);
+        }
+    }
+
+    private static Task RespondOrRedirect(HttpContext context, string redirectUri, int statusCode)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+        {
+            context.Response.StatusCode = statusCode;
+        }
+        else
+        {
+            context.Response.Redirect(redirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}
