@@ -12,9 +12,9 @@ internal sealed class CliHost : IAsyncDisposable
         scope = app.Services.CreateAsyncScope();
     }
 
-    public static async Task<CliHost> OpenAsync()
+    public static async Task<CliHost> OpenAsync(string[] hostArgs)
     {
-        var app = WorkbenchApp.Build([]);
+        var app = WorkbenchApp.Build(hostArgs);
         await WorkbenchApp.InitializeAsync(app, seedDemo: false, TextWriter.Null);
         return new CliHost(app);
     }

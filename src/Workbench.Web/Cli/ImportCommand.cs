@@ -8,7 +8,7 @@ namespace Workbench.Web.Cli;
 /// <summary>`import PATH... --project NAME`: files or folders into a project (created if missing), with progress.</summary>
 internal static class ImportCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Page files or folders (searched recursively for .txt and .md).", Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
@@ -24,7 +24,7 @@ internal static class ImportCommand
                 await error.WriteLineAsync($"{path}: no such file or folder.");
             }
 
-            await using var host = await CliHost.OpenAsync();
+            await using var host = await CliHost.OpenAsync(hostArgs);
             var db = host.Get<WorkbenchDbContext>();
             var importer = host.Get<PageImporter>();
             var target = await ProjectService.GetOrCreateAsync(db, parse.GetValue(project)!, TimeProvider.System, cancellationToken);

@@ -7,7 +7,7 @@ namespace Workbench.Web.Cli;
 /// <summary>`users add NAME --role ROLE --project NAME`: password from stdin, or generated and printed.</summary>
 internal static class UsersCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
         var name = new Argument<string>("NAME") { Description = "The user name to log in with." };
         var role = new Option<string>("--role") { Description = "admin, reviewer or annotator.", Required = true };
@@ -16,7 +16,7 @@ internal static class UsersCommand
         var add = new Command("add", "Create a user (or take an existing one) and make them a member of a project. The password is read from stdin when piped, else generated and printed.") { name, role, project };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            await using var host = await CliHost.OpenAsync();
+            await using var host = await CliHost.OpenAsync(hostArgs);
             var users = host.Get<UserManager<AppUser>>();
             var db = host.Get<WorkbenchDbContext>();
             var userName = parse.GetValue(name)!.Trim();

@@ -14,14 +14,16 @@ public static class WorkbenchCli
 
     public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="hostArgs">Host settings for commands that open the database (tests pass their own connection string).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, string[]? hostArgs = null)
     {
+        hostArgs ??= [];
         var root = new RootCommand("Workbench: review and annotate newspaper OCR. Without a command, or with `serve`, it runs the web app (ASP.NET options such as --urls apply).")
         {
             new Command("serve", "Run the web app (the default). Accepts ASP.NET options such as --urls http://localhost:5000."),
             SegmentCommand.Create(output, error),
-            ImportCommand.Create(output, error),
-            UsersCommand.Create(output, error),
+            ImportCommand.Create(output, error, hostArgs),
+            UsersCommand.Create(output, error, hostArgs),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration);

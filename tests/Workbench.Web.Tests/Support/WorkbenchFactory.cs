@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Web.Data;
+
+namespace Workbench.Web.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in a temp folder, seeded with the demo project and accounts
+/// (password <see cref="Password"/>). One per test class.
+/// </summary>
+public sealed class WorkbenchFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo-pass-123!";
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(directory, "workbench.db");
+
+    public string ConnectionString => $"Data Source={DatabasePath}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(directory);
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Workbench", ConnectionString);
+        builder.UseSetting("Workbench:Demo:Password", Password);
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client logged in as <paramref name="user"/> (cookies kept, redirects not followed).</summary>
+    public async Task<HttpClient> LoginAsync(string user, string password = Password)
+    {
+        var client = AnonymousClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = user, ["Input.Password"] = password });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<WorkbenchDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>());
+    }
+
+    /// <summary>Creates a user who belongs to no project.</summary>
+    public async Task CreateOutsiderAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByNameAsync(name) is null)
+        {
+            await UserService.CreateAsync(users, name, Password);
+        }
+    }
+
+    public Task<int> DemoProjectIdAsync() =>
+        WithDbAsync(db => db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync());
+
+    public Task<int> PageIdAsync(string sourcePrefix) =>
+        WithDbAsync(db => db.Pages.Where(p => p.SourceName.StartsWith(sourcePrefix)).Select(p => p.Id).SingleAsync());
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on some platforms; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
