@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Workbench.Web.Data;
+using Xunit.Abstractions;
+
+namespace Workbench.Browser.Tests.Editor;
+
+[Collection(BrowserCollection.Name)]
+public sealed class WorkbenchPageTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Annotator_LogsIn_OpensSamplePage_AndSeesLinesLinkedToArticles()
+    {
+        var pageId = await PageIdAsync("000a_");
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+            await page.ClickAsync("text=Demo: Inner Mongolia newspapers");
+            await page.ClickAsync("text=000a_3b61d9199e17de9f.txt");
+            await page.WaitForURLAsync($"**/Workbench/{pageId}");
+
+            var lines = page.Locator("#lines .line");
+            await Assertions.Expect(lines).ToHaveCountAsync(306);
+            await Assertions.Expect(page.Locator("#lines .line[data-n='2'] .lt")).ToContainTextAsync("走进内蒙古农业大学职业技术");
+            var cards = await page.Locator("#articles .card").CountAsync();
+            Assert.True(cards > 1, $"expected several article cards, saw {cards}");
+
+            // Hovering a line highlights its article card; clicking a card highlights its lines.
+            var line = page.Locator("#lines .line[data-n='151']");
+            var key = await line.GetAttributeAsync("data-article");
+            Assert.NotNull(key);
+            await line.HoverAsync();
+            await Assertions.Expect(page.Locator($"#articles .card[data-key='{key}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bhl\\b"));
+            await line.ClickAsync();
+            await Assertions.Expect(page.Locator($"#articles .card[data-key='{key}']")).ToBeInViewportAsync();
+
+            var firstCard = page.Locator("#articles .card").First;
+            await firstCard.ClickAsync();
+            var firstKey = await firstCard.GetAttributeAsync("data-key");
+            await Assertions.Expect(page.Locator($"#lines .line.hl[data-article='{firstKey}']").First).ToBeVisibleAsync();
+
+            var path = await browser.ScreenshotAsync(page, "workbench-000a", output);
+            Assert.True(new FileInfo(path).Length > 10_000);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private async Task<int> PageIdAsync(string prefix)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        return await db.Pages.Where(p => p.SourceName.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
+    }
+}
