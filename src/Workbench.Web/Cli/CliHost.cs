@@ -14,7 +14,7 @@ internal sealed class CliHost : IAsyncDisposable
 
     public static async Task<CliHost> OpenAsync(string[] hostArgs)
     {
-        var app = WorkbenchApp.Build(hostArgs);
+        var app = WorkbenchApp.CreateBuilder(hostArgs).Build();
         await WorkbenchApp.InitializeAsync(app, seedDemo: false, TextWriter.Null);
         return new CliHost(app);
     }
