@@ -370,7 +370,7 @@ public static class PageEditor
         return Ok(WithArticle(s, article with { Title = op.Title }), new SetTitle(op.ArticleKey, op.Title, article.Title));
     }
 
-    private static OperationResult Edit(PageState s, EditLine op, List<string> notes)
+    private static OperationResult Edit(PageState s, EditLine op, List<string> notes, bool withInverse = true)
     {
         if (!s.Lines.TryGetValue(op.Line, out var line))
         {
@@ -420,14 +420,14 @@ public static class PageEditor
         }
 
         next = next with { Entities = entities };
-        return Ok(next, EditInverse(next, op, touched));
+        return Ok(next, withInverse ? EditInverse(next, op, touched) : op);
     }
 
     /// <summary>Editing the text back does not always restore entities (a shrunk or removed one stays so); fix those up explicitly.</summary>
     private static PageOperation EditInverse(PageState after, EditLine op, List<EntityState> touched)
     {
         var back = new EditLine(op.Line, op.NewText, op.ExpectedText);
-        if (touched.Count == 0 || Run(after, back, []) is not OperationResult.Applied { NewState: var restored })
+        if (touched.Count == 0 || Edit(after, back, [], withInverse: false) is not OperationResult.Applied { NewState: var restored })
         {
             return back;
         }
