@@ -500,16 +500,18 @@ public static class PageEditor
             return Reject(EntityEdgesOnLineBreak);
         }
 
+        // New entities must be inside one article; a restored one (undo) may also sit on unassigned lines, where it was.
         var article = s.ArticleOfLine(op.Start.Line);
         for (var n = op.Start.Line; n <= op.End.Line; n++)
         {
-            if (!s.Lines.ContainsKey(n) || article is null || !article.Blocks.Exists(b => b.Contains(n)))
+            var inPlace = article is null ? op.Key is not null && s.ArticleOfLine(n) is null : article.Blocks.Exists(b => b.Contains(n));
+            if (!s.Lines.ContainsKey(n) || !inPlace)
             {
                 return Reject(EntityNotInOneArticle);
             }
         }
 
-        if (article!.Status == ArticleStatus.Approved)
+        if (article is { Status: ArticleStatus.Approved })
         {
             return Reject(ArticleApproved, article.Key);
         }
