@@ -10,7 +10,26 @@ namespace Workbench.Core.Text;
 public static class ArticleText
 {
     /// <summary>Joins the lines of one block. Blank lines inside a block end a paragraph only after sentence-final punctuation.</summary>
-    public static string JoinLines(IEnumerable<string> lines)
+    public static string JoinLines(IEnumerable<string> lines) => Join(lines, spans: null);
+
+    /// <summary>
+    /// Joins the lines of one block exactly like <see cref="JoinLines"/> and also says where each input line ended up:
+    /// <c>Spans[i]</c> is the part of line i that was kept and its position in the text.
+    /// </summary>
+    public static JoinedLines JoinLinesMapped(IReadOnlyList<string> lines)
+    {
+        var spans = new List<LineSpan>(lines.Count);
+        var text = Join(lines, spans);
+        return new JoinedLines(text, spans);
+    }
+
+    /// <summary>Joins the texts of an article's blocks (each already joined by <see cref="JoinLines"/>): one paragraph per non-empty block.</summary>
+    public static string JoinBlocks(IEnumerable<string> blockTexts) => string.Join(BlockSeparator, blockTexts.Where(b => b.Length > 0));
+
+    /// <summary>What separates two blocks in article text.</summary>
+    public const string BlockSeparator = "\n";
+
+    private static string Join(IEnumerable<string> lines, List<LineSpan>? spans)
     {
         var text = new StringBuilder();
         var pendingBreak = false;
@@ -20,6 +39,7 @@ public static class ArticleText
             if (line.Length == 0)
             {
                 pendingBreak = text.Length > 0 && EndsSentence(text);
+                spans?.Add(new LineSpan(text.Length, 0, 0));
                 continue;
             }
 
@@ -29,12 +49,15 @@ public static class ArticleText
                 {
                     text.Append('\n');
                 }
-                else
+                else if (AppendJoint(text, line) && spans is not null)
                 {
-                    AppendJoint(text, line);
+                    // The hyphen at the end of the last non-blank line was removed.
+                    var last = spans.FindLastIndex(x => x.Length > 0);
+                    spans[last] = spans[last] with { Length = spans[last].Length - 1 };
                 }
             }
 
+            spans?.Add(new LineSpan(text.Length, raw.Length - raw.TrimStart().Length, line.Length));
             text.Append(line);
             pendingBreak = false;
         }
@@ -42,23 +65,24 @@ public static class ArticleText
         return text.ToString();
     }
 
-    /// <summary>What goes between the text so far and the next line: nothing, a space, or a removed hyphen.</summary>
-    private static void AppendJoint(StringBuilder text, string next)
+    /// <summary>What goes between the text so far and the next line: nothing, a space, or a removed hyphen (returns true).</summary>
+    private static bool AppendJoint(StringBuilder text, string next)
     {
         var last = text[^1];
         var first = next[0];
         if (last == '-' && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLower(first))
         {
             text.Length--;
-            return;
+            return true;
         }
 
         if (IsCjk(text, text.Length - 1) || IsCjkChar(first) || IsClosingOrCjkPunctuation(first))
         {
-            return;
+            return false;
         }
 
         text.Append(' ');
+        return false;
     }
 
     private static bool EndsSentence(StringBuilder text)
@@ -92,3 +116,16 @@ public static class ArticleText
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.ClosePunctuation or UnicodeCategory.OtherPunctuation
         && c is not '"' and not '\'';
 }
+
+/// <summary>
+/// Where one input line went in joined text: the characters <c>[SourceStart, SourceStart + Length)</c> of the line
+/// appear at <c>[TextStart, TextStart + Length)</c> of the text. Blank lines keep nothing (Length 0).
+/// </summary>
+public readonly record struct LineSpan(int TextStart, int SourceStart, int Length)
+{
+    /// <summary>The text offset of a UTF-16 offset in the line; offsets in trimmed or removed characters clamp to the kept part.</summary>
+    public int Map(int lineOffset) => TextStart + Math.Clamp(lineOffset - SourceStart, 0, Length);
+}
+
+/// <summary>Joined text with one <see cref="LineSpan"/> per input line.</summary>
+public sealed record JoinedLines(string Text, IReadOnlyList<LineSpan> Spans);
