@@ -5,6 +5,7 @@ using Workbench.Web.Data;
 using Workbench.Web.Import;
 using Workbench.Web.Security;
 using Workbench.Web.Editing;
+using Workbench.Web.Hubs;
 
 namespace Workbench.Web;
 
@@ -52,11 +53,17 @@ public static class WorkbenchApp
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.AddRazorPages();
-        services.AddSignalR();
+        services.AddSignalR().AddJsonProtocol(options =>
+        {
+            options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         services.AddScoped<ProjectAccess>();
         services.AddScoped<PageImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
+        services.AddScoped<PageEditService>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddSingleton(TimeProvider.System);
         return builder;
     }
 
@@ -75,6 +82,7 @@ public static class WorkbenchApp
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
+        app.MapHub<PageHub>("/hubs/page");
         return app;
     }
 

@@ -27,14 +27,18 @@ public sealed record WorkbenchState(
         new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version),
         role.ToString().ToLowerInvariant(),
         state.Lines.Values.Select(l => new LineDto(l.Number, l.Text, l.Original)).ToList(),
-        state.Articles.Select(a => new ArticleDto(
-            a.Key,
-            a.Title,
-            a.Status,
-            confidence.GetValueOrDefault(a.Key, 1.0),
-            a.AssigneeId,
-            a.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList())).ToList(),
-        state.Entities.Select(e => new EntityDto(e.Key, e.Label, e.Start, e.End, e.Text, e.Source)).ToList());
+        state.Articles.Select(a => ToDto(a, confidence)).ToList(),
+        state.Entities.Select(ToDto).ToList());
+
+    public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
+        article.Key,
+        article.Title,
+        article.Status,
+        confidence.GetValueOrDefault(article.Key, 1.0),
+        article.AssigneeId,
+        article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList());
+
+    public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

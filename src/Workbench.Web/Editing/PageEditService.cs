@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
+using Workbench.Web.Data;
+
+namespace Workbench.Web.Editing;
+
+/// <summary>What the sender of an operation hears back.</summary>
+public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, string? Inverse = null)
+{
+    public static ApplyOutcome Reject(int version, string reason, string? currentValue = null) => new(false, version, reason, currentValue);
+}
+
+/// <summary>What everyone on the page hears when an operation is applied.</summary>
+public sealed record AppliedOperation(int PageId, int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, string Operation, IReadOnlyList<string> Notes, PagePatch Patch);
+
+/// <summary>
+/// The one path for every change: check the role and the operation's preconditions against the current state,
+/// apply it with Core, and write the new state and the log entry in one transaction guarded by the page version
+/// (an UPDATE ... WHERE Version = @loaded), so two app instances can never write the same sequence number.
+/// </summary>
+public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
+{
+    private const int MaxAttempts = 8;
+
+    // Within one process, operations on a page queue up instead of racing to the version guard; the guard
+    // still keeps several processes honest.
+    private static readonly ConcurrentDictionary<int, SemaphoreSlim> PageLocks = new();
+
+    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, CancellationToken cancellationToken = default)
+    {
+        var gate = PageLocks.GetOrAdd(pageId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+                if (loaded is null)
+                {
+                    return (ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)), null);
+                }
+
+                var (_, state, confidence) = loaded.Value;
+                var refusal = OperationPolicy.Check(role, operation, state, seenVersion);
+                if (refusal is not null)
+                {
+                    return (ApplyOutcome.Reject(state.Version, refusal), null);
+                }
+
+                var result = PageEditor.Apply(state, operation);
+                if (result is OperationResult.Rejected rejected)
+                {
+                    return (ApplyOutcome.Reject(state.Version, rejected.Reason, rejected.CurrentValue), null);
+                }
+
+                var applied = (OperationResult.Applied)result;
+                var at = clock.GetUtcNow();
+                var json = PageOperationJson.Serialize(operation);
+                var kind = KindOf(operation);
+                if (await TryWriteAsync(pageId, state, applied.NewState, confidence, userId, at, kind, json, cancellationToken))
+                {
+                    var message = new AppliedOperation(
+                        pageId, applied.NewState.Version, userId, userName, at, kind,
+                        OperationDescriptions.Describe(operation), json, applied.Notes,
+                        PagePatch.Between(state, applied.NewState, confidence));
+                    var outcome = new ApplyOutcome(true, applied.NewState.Version, Notes: applied.Notes, Inverse: PageOperationJson.Serialize(applied.Inverse));
+                    return (outcome, message);
+                }
+
+                if (attempt == MaxAttempts)
+                {
+                    return (ApplyOutcome.Reject(state.Version, ServerMessages.Busy), null);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public static string KindOf(PageOperation operation) =>
+        System.Text.Json.JsonDocument.Parse(PageOperationJson.Serialize(operation)).RootElement.GetProperty("kind").GetString()!;
+
+    private async Task<bool> TryWriteAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, string userId, DateTimeOffset at, string kind, string json, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // The guard: the first write takes SQLite's write lock, and matches only if nobody moved the version on.
+        var claimed = await db.Pages
+            .Where(p => p.Id == pageId && p.Version == before.Version)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Version, after.Version)
+                .SetProperty(p => p.NextArticleKey, after.NextArticleKey)
+                .SetProperty(p => p.NextEntityKey, after.NextEntityKey), cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await WriteLinesAsync(pageId, before, after, cancellationToken);
+        await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
+        await WriteEntitiesAsync(pageId, before, after, cancellationToken);
+        db.Operations.Add(new Operation { PageId = pageId, Sequence = after.Version, AuthorId = userId, At = at, Kind = kind, Payload = json });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return true;
+    }
+
+    private async Task WriteLinesAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(before.Lines, after.Lines))
+        {
+            return;
+        }
+
+        foreach (var line in after.Lines.Values)
+        {
+            if (!string.Equals(before.Lines[line.Number].Text, line.Text, StringComparison.Ordinal))
+            {
+                var text = line.Text;
+                await db.Lines.Where(l => l.PageId == pageId && l.Number == line.Number)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Text, text), cancellationToken);
+            }
+        }
+    }
+
+    private async Task WriteArticlesAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, CancellationToken cancellationToken)
+    {
+        if (PagePatch.SameArticles(before.Articles, after.Articles))
+        {
+            return;
+        }
+
+        var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
+        var current = after.Articles.Select(a => a.Key).ToHashSet();
+        var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
+        if (stale.Count > 0)
+        {
+            await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        for (var index = 0; index < after.Articles.Count; index++)
+        {
+            var article = after.Articles[index];
+            if (old.TryGetValue(article.Key, out var was) && !stale.Contains(article.Key))
+            {
+                if (was.Index != index)
+                {
+                    var ordinal = index;
+                    await db.Articles.Where(a => a.PageId == pageId && a.Key == article.Key)
+                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.Ordinal, ordinal), cancellationToken);
+                }
+
+                continue;
+            }
+
+            var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
+            row.PageId = pageId;
+            db.Articles.Add(row);
+        }
+    }
+
+    private async Task WriteEntitiesAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
+    {
+        if (ReferenceEquals(before.Entities, after.Entities))
+        {
+            return;
+        }
+
+        var now = after.Entities.ToDictionary(e => e.Key);
+        var stale = before.Entities.Where(e => !now.TryGetValue(e.Key, out var n) || n != e).Select(e => e.Key).ToList();
+        if (stale.Count > 0)
+        {
+            await db.Entities.Where(e => e.PageId == pageId && stale.Contains(e.Key)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var previous = before.Entities.ToDictionary(e => e.Key);
+        foreach (var entity in after.Entities)
+        {
+            if (!previous.TryGetValue(entity.Key, out var was) || was != entity)
+            {
+                var row = PageStore.ToRow(entity);
+                row.PageId = pageId;
+                db.Entities.Add(row);
+            }
+        }
+    }
+}

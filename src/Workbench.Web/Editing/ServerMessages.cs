@@ -1,0 +1,13 @@
+namespace Workbench.Web.Editing;
+
+/// <summary>User-facing sentences of the server's edit path, in one place for localisation.</summary>
+public static class ServerMessages
+{
+    public const string NoSuchPage = "There is no page {0}.";
+    public const string NotMember = "You are not a member of this page's project.";
+    public const string Busy = "The page is busy; your change was not applied. Try again.";
+    public const string StaleStructure = "The article changed since you loaded it (version {0}, now {1}); reload it and try again.";
+    public const string OnlyReviewerReopens = "Only a reviewer or an admin can reopen an approved article.";
+    public const string OnlyReviewerDecides = "Only a reviewer or an admin can approve an article or request changes.";
+    public const string BadOperation = "The change could not be read; it was not applied.";
+}

@@ -1,0 +1,81 @@
+namespace Workbench.Web.Hubs;
+
+public sealed record PresenceEntry(string UserId, string UserName, int? ArticleKey);
+
+/// <summary>
+/// Who is on which page, per connection. In memory: one app instance sees its own connections; several instances
+/// behind the SignalR Redis backplane would keep this in Redis instead.
+/// </summary>
+public sealed class PresenceTracker
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<int, Dictionary<string, PresenceEntry>> pages = [];
+
+    public IReadOnlyList<PresenceEntry> Enter(int pageId, string connectionId, string userId, string userName)
+    {
+        lock (gate)
+        {
+            if (!pages.TryGetValue(pageId, out var connections))
+            {
+                pages[pageId] = connections = [];
+            }
+
+            connections[connectionId] = new PresenceEntry(userId, userName, null);
+            return Snapshot(connections);
+        }
+    }
+
+    public IReadOnlyList<PresenceEntry>? Focus(int pageId, string connectionId, int? articleKey)
+    {
+        lock (gate)
+        {
+            if (!pages.TryGetValue(pageId, out var connections) || !connections.TryGetValue(connectionId, out var entry))
+            {
+                return null;
+            }
+
+            connections[connectionId] = entry with { ArticleKey = articleKey };
+            return Snapshot(connections);
+        }
+    }
+
+    public IReadOnlyList<PresenceEntry> Leave(int pageId, string connectionId)
+    {
+        lock (gate)
+        {
+            if (!pages.TryGetValue(pageId, out var connections))
+            {
+                return [];
+            }
+
+            connections.Remove(connectionId);
+            if (connections.Count == 0)
+            {
+                pages.Remove(pageId);
+            }
+
+            return Snapshot(connections);
+        }
+    }
+
+    public IReadOnlyList<(int PageId, IReadOnlyList<PresenceEntry> Present)> LeaveAll(string connectionId)
+    {
+        lock (gate)
+        {
+            var left = pages.Where(p => p.Value.ContainsKey(connectionId)).Select(p => p.Key).ToList();
+            return left.Select(pageId => (pageId, Leave(pageId, connectionId))).ToList();
+        }
+    }
+
+    public IReadOnlyList<PresenceEntry> Present(int pageId)
+    {
+        lock (gate)
+        {
+            return pages.TryGetValue(pageId, out var connections) ? Snapshot(connections) : [];
+        }
+    }
+
+    // One entry per user: the same person in two tabs shows once, with the article of their latest focus.
+    private static List<PresenceEntry> Snapshot(Dictionary<string, PresenceEntry> connections) =>
+        connections.Values.GroupBy(e => e.UserId).Select(g => g.LastOrDefault(e => e.ArticleKey is not null) ?? g.First()).OrderBy(e => e.UserName, StringComparer.Ordinal).ToList();
+}
