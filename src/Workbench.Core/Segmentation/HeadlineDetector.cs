@@ -197,8 +197,7 @@ internal static class HeadlineDetector
     private static bool Plain(PageLine line) =>
         line.HeadlineShaped && !line.EndsSentence && !line.EndsArticle && !IsDashSubheadline(line);
 
-    private static bool IsDashSubheadline(PageLine line) =>
-        line.Kind == LineKind.Text && line.Length <= 45 && LinePatterns.DashSubheadline().IsMatch(line.Content);
+    private static bool IsDashSubheadline(PageLine line) => line.DashLead;
 
     private static bool Adjacent(PageLine a, PageLine b) => b.Number == a.Number + 1;
 

@@ -40,26 +40,26 @@ internal static class LineClassifier
             }
         }
 
+        var latin = IsLatin(content);
         var kind = headingLevel switch
         {
             1 => LineKind.MarkdownTitle,
             > 1 => LineKind.MarkdownSection,
-            _ => KindOf(content),
+            _ => KindOf(content, latin),
         };
 
-        var latin = IsLatin(content);
         var length = content.Count(c => !char.IsWhiteSpace(c) && !char.IsLowSurrogate(c));
         var letterSpaced = !latin && IsLetterSpaced(content);
         var allCaps = latin && IsAllCaps(content);
         var titleCase = latin && !allCaps && IsTitleCase(content);
         var shaped = length >= 2
             && length <= (latin ? MaxLatinHeadline : MaxCjkHeadline)
-            && !LinePatterns.BodyPunctuation().IsMatch(content)
+            && !HasBodyPunctuation(content)
             && !content.EndsWith('、') && !content.EndsWith('：') && !content.EndsWith(':');
+        var closesWithParenthesis = content.EndsWith('）') || content.EndsWith(')');
         var endsArticle = kind is LineKind.ContinuedTo or LineKind.PhotoCredit or LineKind.SourceCredit
-            || LinePatterns.SourceCreditTail().IsMatch(content)
-            || LinePatterns.BriefAuthorTail().IsMatch(content)
-            || LinePatterns.ContinuedTo().IsMatch(content);
+            || (closesWithParenthesis && (LinePatterns.SourceCreditTail().IsMatch(content) || LinePatterns.BriefAuthorTail().IsMatch(content)))
+            || (MayBeJump(content) && LinePatterns.ContinuedTo().IsMatch(content));
 
         return new PageLine(line.Number, line.Text, kind, content)
         {
@@ -70,21 +70,23 @@ internal static class LineClassifier
             AllCaps = allCaps,
             TitleCase = titleCase,
             HeadlineShaped = shaped && kind is LineKind.Text or LineKind.MarkdownTitle or LineKind.MarkdownSection,
-            EndsSentence = LinePatterns.SentenceEnd().IsMatch(content),
+            EndsSentence = EndsSentence(content),
             EndsArticle = endsArticle,
             BylineOnly = kind is LineKind.ReporterByline || (kind is LineKind.Dateline && IsBylineOnly(content)),
             HeadingLevel = headingLevel,
+            DashLead = kind == LineKind.Text && length <= 45 && LinePatterns.DashSubheadline().IsMatch(content),
         };
     }
 
-    private static LineKind KindOf(string content)
+    /// <summary>Cheap tests first: the patterns only run on lines that can match them (a page is classified on every edit).</summary>
+    private static LineKind KindOf(string content, bool latin)
     {
         if (LinePatterns.Furniture().IsMatch(content))
         {
             return LineKind.Furniture;
         }
 
-        if (LinePatterns.ChinesePageCredit().IsMatch(content))
+        if (!latin && LinePatterns.ChinesePageCredit().IsMatch(content))
         {
             return LineKind.PageCredit;
         }
@@ -94,34 +96,66 @@ internal static class LineClassifier
             return LineKind.ContinuedFrom;
         }
 
-        if (LinePatterns.ChineseDateline().IsMatch(content) || LinePatterns.EnglishDateline().IsMatch(content))
+        if (latin ? LinePatterns.EnglishDateline().IsMatch(content) : LinePatterns.ChineseDateline().IsMatch(content))
         {
             return LineKind.Dateline;
         }
 
-        if (LinePatterns.ChinesePhotoCredit().IsMatch(content) || LinePatterns.EnglishPhotoCredit().IsMatch(content))
+        if (latin ? LinePatterns.EnglishPhotoCredit().IsMatch(content) : MayBePhotoCredit(content) && LinePatterns.ChinesePhotoCredit().IsMatch(content))
         {
             return LineKind.PhotoCredit;
         }
 
-        if (LinePatterns.ChineseReporterByline().IsMatch(content) || LinePatterns.EnglishByline().IsMatch(content))
+        if (latin ? LinePatterns.EnglishByline().IsMatch(content) : LinePatterns.ChineseReporterByline().IsMatch(content))
         {
             return LineKind.ReporterByline;
         }
 
-        var credit = LinePatterns.SourceCreditTail().Match(content);
-        if (credit.Success && credit.Index == 0)
+        if ((content.StartsWith('（') || content.StartsWith('(')) && LinePatterns.SourceCreditTail().Match(content) is { Success: true, Index: 0 })
         {
             return LineKind.SourceCredit;
         }
 
-        var jump = LinePatterns.ContinuedTo().Match(content);
-        if (jump.Success && jump.Index == 0)
+        if (MayBeJump(content))
         {
-            return LineKind.ContinuedTo;
+            var jump = LinePatterns.ContinuedTo().Match(content);
+            if (jump.Success && jump.Index == 0)
+            {
+                return LineKind.ContinuedTo;
+            }
         }
 
         return LinePatterns.SectionMarker().IsMatch(content) ? LineKind.SectionMarker : LineKind.Text;
+    }
+
+    private static bool MayBePhotoCredit(string content) =>
+        content.EndsWith('摄') || content.EndsWith("摄影", StringComparison.Ordinal) || content.Contains('图', StringComparison.Ordinal);
+
+    private static bool MayBeJump(string content) =>
+        content.Contains('转', StringComparison.Ordinal) || content.Contains("ontinued", StringComparison.Ordinal) || content.Contains("See ", StringComparison.Ordinal);
+
+    /// <summary>Commas, full stops and semicolons do not occur in headlines (a Latin comma may: "Fire Destroys Barn, Kills Cows").</summary>
+    private static bool HasBodyPunctuation(string content)
+    {
+        if (content.AsSpan().IndexOfAny("，。；;") >= 0)
+        {
+            return true;
+        }
+
+        var dot = content.IndexOf('.', StringComparison.Ordinal);
+        return dot >= 0 && (dot == content.Length - 1 || content.Contains(". ", StringComparison.Ordinal));
+    }
+
+    /// <summary>The line ends with sentence-final punctuation, possibly followed by closing quotes or brackets.</summary>
+    private static bool EndsSentence(string content)
+    {
+        var i = content.Length - 1;
+        while (i >= 0 && (char.IsWhiteSpace(content[i]) || content[i] is '”' or '’' or '」' or '』' or '）' or ')' or '"' or '\''))
+        {
+            i--;
+        }
+
+        return i >= 0 && content[i] is '。' or '！' or '？' or '!' or '?' or '.' or '…';
     }
 
     /// <summary>A dateline with at most the reporter in parentheses after it, no story text.</summary>

@@ -67,12 +67,4 @@ internal static partial class LinePatterns
     /// <summary>English photo and source credits: Photo by …, Photograph: …, Staff photo, (AP Photo/…).</summary>
     [GeneratedRegex(@"^\s*(?:\(?(?:Photo|Photograph|Photos|Illustration|Staff photo|File photo)s?\b\s*(?:by|:|/)?.{0,60}|.{1,40}/\s*(?:Staff|Getty Images|AP|Reuters))\s*\)?\s*$")]
     internal static partial Regex EnglishPhotoCredit();
-
-    /// <summary>Sentence-final punctuation (and closers after it) at the end of a line.</summary>
-    [GeneratedRegex(@"[。！？!?.…][”’」』）)""']*\s*$")]
-    internal static partial Regex SentenceEnd();
-
-    /// <summary>Punctuation that does not occur inside a headline: commas, full stops, semicolons.</summary>
-    [GeneratedRegex(@"[，。；;]|\.\s|\.$")]
-    internal static partial Regex BodyPunctuation();
 }

@@ -47,6 +47,9 @@ internal sealed record PageLine(int Number, string Text, LineKind Kind, string C
 
     public int HeadingLevel { get; init; }
 
+    /// <summary>Starts with a dash (——访…): a subheadline when it sits under a headline.</summary>
+    public bool DashLead { get; init; }
+
     public bool IsBlank => Kind == LineKind.Blank;
 
     public bool IsByline => Kind is LineKind.Dateline or LineKind.ReporterByline;
