@@ -169,4 +169,23 @@ public class SegmenterColumnTests
         Assert.Single(segmentation.Articles);
         Assert.Equal(BlockRole.Body, segmentation.RoleOf("接 区 域"));
     }
+
+    [Fact]
+    public void Segmenter_MarksShortLineAboveLetterSpacedHeadlineAsKicker()
+    {
+        const string text = """
+            某地的夏季安全检查到此结束。
+
+            聚焦两会
+            代 表 委 员 热 议 高 质 量 发 展
+            本报讯 代表委员们围绕高质量发
+            展建言献策，气氛热烈。
+            """;
+        var segmentation = SegmenterTestPages.Segment(text);
+        var article = segmentation.ArticleWith("聚焦两会");
+        Assert.Equal(BlockRole.Kicker, segmentation.RoleOf("聚焦两会"));
+        Assert.Equal("代表委员热议高质量发展", article.Title);
+        Assert.Same(article, segmentation.ArticleWith("本报讯"));
+        Assert.NotSame(article, segmentation.ArticleWith("安全检查"));
+    }
 }
