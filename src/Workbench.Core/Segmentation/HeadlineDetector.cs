@@ -155,14 +155,20 @@ internal static class HeadlineDetector
 
         var blankBefore = i == 0 || !Adjacent(nb[i - 1], line);
         var blankAfter = i + 1 >= nb.Count || !Adjacent(line, nb[i + 1]);
+        var continued = i + 1 < nb.Count && ContinuesSentence(nb[i + 1]);
+        if (continued)
+        {
+            return null;
+        }
+
         if (i == 0)
         {
-            return new HeadBlock([(line, BlockRole.Headline)], 0.95, Markdown: false);
+            // The page start is a sure boundary; the question is only whether this first line is a title.
+            return line.Indented || blankAfter ? new HeadBlock([(line, BlockRole.Headline)], 0.95, Markdown: false) : null;
         }
 
         var shortLine = !profile.ColumnOcr && line.Length * 2 <= Math.Max(profile.LongLength, 12);
-        var continued = i + 1 < nb.Count && ContinuesSentence(nb[i + 1]);
-        return blankBefore && !continued && (line.Indented || (shortLine && blankAfter))
+        return blankBefore && (line.Indented || (shortLine && blankAfter))
             ? new HeadBlock([(line, BlockRole.Headline)], 0.6, Markdown: false)
             : null;
     }

@@ -188,4 +188,17 @@ public class SegmenterColumnTests
         Assert.Same(article, segmentation.ArticleWith("本报讯"));
         Assert.NotSame(article, segmentation.ArticleWith("安全检查"));
     }
+
+    [Fact]
+    public void Segmenter_DoesNotTakeFirstBodyLineOfPageForHeadline()
+    {
+        const string text = """
+            走进某大学运动马驯养基地，几
+            名学生正在认真训练。
+            """;
+        var segmentation = SegmenterTestPages.Segment("走进某大学运动马驯养基地\n几名学生正在认真训练。\n");
+        Assert.Equal("", segmentation.Articles.Single().Title);
+        Assert.Equal(BlockRole.Body, segmentation.RoleAt(1));
+        Assert.Equal("", SegmenterTestPages.Segment(text).Articles.Single().Title);
+    }
 }
