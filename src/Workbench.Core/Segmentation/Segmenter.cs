@@ -2,49 +2,26 @@ using Workbench.Core.Pages;
 
 namespace Workbench.Core.Segmentation;
 
-/// <summary>Splits a page into articles. Pure and deterministic: the same page gives the same articles.</summary>
+/// <summary>
+/// Splits a page into articles. Pure and deterministic: the same page gives the same articles.
+/// <para>Steps: classify every line on its own (<see cref="LineClassifier"/>), find headline groups
+/// (<see cref="HeadlineDetector"/>), cut the rest into runs and attach the headlines (<see cref="ArticleGrouper"/>),
+/// then build blocks, roles, titles and confidences (<see cref="ArticleAssembler"/>).</para>
+/// <para>Conventions: page furniture (扫一扫…) is an article of its own with role <c>other</c> and an empty title;
+/// page-level credits (本版编辑…, 本版文图由…提供) are one article of role <c>credit</c> with an empty title;
+/// an article without a printed headline (a news brief) has an empty title. Headline blocks come first in an
+/// article's block list even when column OCR printed them after the body.</para>
+/// </summary>
 public static class Segmenter
 {
     public static PageSegmentation Segment(SourcePage page)
     {
-        var articles = new List<SegmentArticle>();
-        var start = 0;
-        var title = "";
-        var blocks = new List<SegmentBlock>();
-        foreach (var line in page.Lines)
-        {
-            if (page.Format == SourceFormat.Markdown && line.Text.StartsWith("# ", StringComparison.Ordinal))
-            {
-                if (blocks.Count > 0)
-                {
-                    articles.Add(new SegmentArticle(title, blocks));
-                }
-
-                title = line.Text[2..].Trim();
-                blocks = [new SegmentBlock(BlockRole.Headline, line.Number, line.Number)];
-                start = line.Number + 1;
-            }
-            else if (line.IsBlank && line.Number > 1 && start <= line.Number - 1 && !page.Line(line.Number - 1).IsBlank)
-            {
-                blocks.Add(new SegmentBlock(BlockRole.Body, start, line.Number - 1));
-                start = line.Number + 1;
-            }
-            else if (line.IsBlank)
-            {
-                start = line.Number + 1;
-            }
-        }
-
-        if (start <= page.Lines.Count)
-        {
-            blocks.Add(new SegmentBlock(BlockRole.Body, start, page.Lines.Count));
-        }
-
-        if (blocks.Count > 0)
-        {
-            articles.Add(new SegmentArticle(title, blocks));
-        }
-
+        ArgumentNullException.ThrowIfNull(page);
+        var lines = LineClassifier.Classify(page);
+        var profile = PageProfile.Of(lines);
+        var heads = HeadlineDetector.Find(lines, profile, page.Format == SourceFormat.Markdown);
+        var drafts = ArticleGrouper.Group(lines, heads);
+        var articles = drafts.Select(d => ArticleAssembler.Build(d, lines)).ToList();
         return new PageSegmentation(page, articles);
     }
 }

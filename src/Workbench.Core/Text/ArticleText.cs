@@ -69,14 +69,26 @@ public static class ArticleText
     private static bool AppendJoint(StringBuilder text, string next)
     {
         var last = text[^1];
-        var first = next[0];
-        if (last == '-' && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLower(first))
+        var first = CodePointAt(next, 0);
+        if (IsLineEndHyphen(last) && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLower(next[0]))
+        {
+            // "infor-" + "mation": a word broken at the margin. A capital after the hyphen ("Anglo-" + "Saxon") keeps it.
+            text.Length--;
+            return;
+        }
+
+        if (last == '\u00AD')
         {
             text.Length--;
             return true;
         }
 
-        if (IsCjk(text, text.Length - 1) || IsCjkChar(first) || IsClosingOrCjkPunctuation(first))
+        if (IsLineEndHyphen(last) && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLetter(next[0]))
+        {
+            return;
+        }
+
+        if (IsCjk(text, text.Length - 1) || IsCjkCodePoint(first) || IsClosingOrCjkPunctuation(next[0]))
         {
             return false;
         }
@@ -84,6 +96,13 @@ public static class ArticleText
         text.Append(' ');
         return false;
     }
+
+    private static bool IsLineEndHyphen(char c) => c is '-' or '\u2010';
+
+    private static int CodePointAt(string s, int index) =>
+        char.IsHighSurrogate(s[index]) && index + 1 < s.Length && char.IsLowSurrogate(s[index + 1])
+            ? char.ConvertToUtf32(s[index], s[index + 1])
+            : s[index];
 
     private static bool EndsSentence(StringBuilder text)
     {
@@ -94,15 +113,13 @@ public static class ArticleText
     private static bool IsCjk(StringBuilder text, int index)
     {
         var c = text[index];
-        if (char.IsLowSurrogate(c) && index > 0)
+        if (char.IsLowSurrogate(c) && index > 0 && char.IsHighSurrogate(text[index - 1]))
         {
             return IsCjkCodePoint(char.ConvertToUtf32(text[index - 1], c));
         }
 
-        return IsCjkChar(c);
+        return IsCjkCodePoint(c);
     }
-
-    private static bool IsCjkChar(char c) => IsCjkCodePoint(c) || char.IsHighSurrogate(c);
 
     public static bool IsCjkCodePoint(int cp) =>
         cp is >= 0x2E80 and <= 0x9FFF      // radicals, kana, CJK unified, punctuation
