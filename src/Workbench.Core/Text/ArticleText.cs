@@ -74,7 +74,7 @@ public static class ArticleText
         {
             // "infor-" + "mation": a word broken at the margin. A capital after the hyphen ("Anglo-" + "Saxon") keeps it.
             text.Length--;
-            return;
+            return true;
         }
 
         if (last == '\u00AD')
@@ -85,7 +85,7 @@ public static class ArticleText
 
         if (IsLineEndHyphen(last) && text.Length >= 2 && char.IsLetter(text[^2]) && char.IsLetter(next[0]))
         {
-            return;
+            return false;
         }
 
         if (IsCjk(text, text.Length - 1) || IsCjkCodePoint(first) || IsClosingOrCjkPunctuation(next[0]))
