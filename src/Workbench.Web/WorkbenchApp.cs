@@ -15,6 +15,10 @@ public static class WorkbenchApp
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+
+        // wwwroot sits at the repository root and is linked in as static web assets. Development turns their
+        // manifest on by itself; `dotnet run` in Production needs it too (a published app has no manifest: no-op).
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
 
         var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
