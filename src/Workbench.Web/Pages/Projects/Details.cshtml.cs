@@ -43,7 +43,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             .OrderBy(p => p.Publication).ThenBy(p => p.IssueDate).ThenBy(p => p.PageNumber).ThenBy(p => p.SourceName)
             .Select(p => new
             {
-                p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.ImportedAt,
+                p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.ImportedAt, p.Version,
                 Lines = p.Lines.Count,
                 Statuses = p.Articles.Select(a => a.Status).ToList(),
             })
@@ -51,7 +51,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         Pages = pages.Select(p => new PageRow(
             p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.Lines, p.Statuses.Count,
             p.Statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList(),
-            p.ImportedAt)).ToList();
+            p.ImportedAt, p.Version)).ToList();
         if (TempData[OutcomesKey] is string json)
         {
             Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
@@ -92,5 +92,5 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         return RedirectToPage(new { projectId });
     }
 
-    public sealed record PageRow(int Id, string SourceName, string? Publication, DateOnly? IssueDate, int? PageNumber, int Lines, int Articles, IReadOnlyList<(ArticleStatus Status, int Count)> ByStatus, DateTimeOffset ImportedAt);
+    public sealed record PageRow(int Id, string SourceName, string? Publication, DateOnly? IssueDate, int? PageNumber, int Lines, int Articles, IReadOnlyList<(ArticleStatus Status, int Count)> ByStatus, DateTimeOffset ImportedAt, int Version);
 }

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
+using Workbench.Core.Pages;
+using Workbench.Core.Segmentation;
+using Workbench.Web.Data;
+
+namespace Workbench.Web.Editing;
+
+/// <summary>One article in a re-segmentation preview: its title and line ranges, and whether it is new or gone.</summary>
+public sealed record ArticleOutline(string Title, string Lines, double Confidence, OutlineChange Change);
+
+public enum OutlineChange
+{
+    Same,
+    Added,
+    Removed,
+}
+
+/// <summary>
+/// Runs the current segmenter again over a page's original lines. Allowed only while nobody has edited the page
+/// (version 0), so no one's work is thrown away; the preview shows what would change before it is applied.
+/// </summary>
+public static class Resegmentation
+{
+    public static PageSegmentation Propose(Page page, PageState state)
+    {
+        var lines = state.Lines.Values.Select(l => new SourceLine(l.Number, l.Original)).ToList();
+        return Segmenter.Segment(new SourcePage(page.SourceName, page.Format, lines));
+    }
+
+    public static (IReadOnlyList<ArticleOutline> Current, IReadOnlyList<ArticleOutline> Proposed) Compare(PageState state, IReadOnlyDictionary<int, double> confidence, PageSegmentation proposal)
+    {
+        var current = state.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), Confidence: confidence.GetValueOrDefault(a.Key, 1.0))).ToList();
+        var proposed = proposal.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), a.Confidence)).ToList();
+        var proposedKeys = proposed.Select(p => p.Lines).ToHashSet(StringComparer.Ordinal);
+        var currentKeys = current.Select(c => c.Lines).ToHashSet(StringComparer.Ordinal);
+        return (
+            current.Select(c => new ArticleOutline(c.Title, c.Lines, c.Confidence, proposedKeys.Contains(c.Lines) ? OutlineChange.Same : OutlineChange.Removed)).ToList(),
+            proposed.Select(p => new ArticleOutline(p.Title, p.Lines, p.Confidence, currentKeys.Contains(p.Lines) ? OutlineChange.Same : OutlineChange.Added)).ToList());
+    }
+
+    /// <summary>Replaces the page's articles, if the page is still unedited. False when someone edited it meanwhile.</summary>
+    public static async Task<bool> ApplyAsync(WorkbenchDbContext db, int pageId, PageSegmentation proposal, CancellationToken cancellationToken = default)
+    {
+        var state = PageStates.FromSegmentation(proposal);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.Pages.Where(p => p.Id == pageId && p.Version == 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextArticleKey, state.NextArticleKey), cancellationToken);
+        if (claimed == 0 || await db.Entities.AnyAsync(e => e.PageId == pageId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await db.Articles.Where(a => a.PageId == pageId).ExecuteDeleteAsync(cancellationToken);
+        for (var i = 0; i < state.Articles.Count; i++)
+        {
+            var row = PageStore.ToRow(state.Articles[i], i, proposal.Articles[i].Confidence);
+            row.PageId = pageId;
+            db.Articles.Add(row);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>"3–5, 9, 12–20": non-blank runs merged, for people to read.</summary>
+    public static string Ranges(IEnumerable<(int First, int Last)> blocks) =>
+        string.Join(", ", blocks.OrderBy(b => b.First).Select(b => b.First == b.Last ? $"{b.First}" : $"{b.First}–{b.Last}"));
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workbench.Web.Data;
+using Workbench.Web.Editing;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Pages.Editor;
+
+public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access) : PageModel
+{
+    public int PageId { get; private set; }
+
+    public string SourceName { get; private set; } = "";
+
+    public int Version { get; private set; }
+
+    public bool CanApply => Version == 0;
+
+    public bool Changed => Current.Any(a => a.Change != OutlineChange.Same) || Proposed.Any(a => a.Change != OutlineChange.Same);
+
+    public string Summary { get; private set; } = "";
+
+    public string? Message { get; private set; }
+
+    public IReadOnlyList<ArticleOutline> Current { get; private set; } = [];
+
+    public IReadOnlyList<ArticleOutline> Proposed { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int pageId, CancellationToken cancellationToken) =>
+        await LoadAsync(pageId, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(int pageId, CancellationToken cancellationToken)
+    {
+        var refused = await LoadAsync(pageId, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var loaded = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
+        if (!CanApply || !await Resegmentation.ApplyAsync(db, pageId, Resegmentation.Propose(loaded.Page, loaded.State), cancellationToken))
+        {
+            Message = "Someone edited this page meanwhile; it was not re-segmented.";
+            await LoadAsync(pageId, cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage("/Editor/Index", new { pageId });
+    }
+
+    private async Task<IActionResult?> LoadAsync(int pageId, CancellationToken cancellationToken)
+    {
+        var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(User), pageId, cancellationToken);
+        if (projectId is null)
+        {
+            return NotFound();
+        }
+
+        if (!ProjectAccess.Allows(role, ProjectRole.Admin))
+        {
+            return Forbid();
+        }
+
+        var (page, state, confidence) = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
+        (PageId, SourceName, Version) = (pageId, page.SourceName, state.Version);
+        if (CanApply)
+        {
+            (Current, Proposed) = Resegmentation.Compare(state, confidence, Resegmentation.Propose(page, state));
+            var added = Proposed.Count(a => a.Change == OutlineChange.Added);
+            var removed = Current.Count(a => a.Change == OutlineChange.Removed);
+            Summary = Changed ? $"{removed} current articles would be replaced by {added} new ones; {Proposed.Count - added} stay as they are." : "The segmenter proposes exactly the current segmentation.";
+        }
+
+        return null;
+    }
+}
