@@ -99,6 +99,7 @@ public static class WorkbenchApp
         paths.EnsureDatabaseDirectory();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        await LabelService.EnsureDefaultsAsync(db);
         var config = app.Configuration;
         if (seedDemo && config.GetValue("Workbench:Demo:Seed", true))
         {

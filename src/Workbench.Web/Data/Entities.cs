@@ -29,6 +29,9 @@ public sealed class Project
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Lets a reviewer approve an article whose last content change is their own (one-person teams).</summary>
+    public bool AllowSelfReview { get; set; }
+
     public List<ProjectMember> Members { get; } = [];
 
     public List<Page> Pages { get; } = [];

@@ -16,6 +16,8 @@ public static class ProjectService
         project = new Project { Name = name, CreatedAt = clock.GetUtcNow() };
         db.Projects.Add(project);
         await db.SaveChangesAsync(cancellationToken);
+        LabelService.AddDefaults(db, project.Id);
+        await db.SaveChangesAsync(cancellationToken);
         return project;
     }
 }

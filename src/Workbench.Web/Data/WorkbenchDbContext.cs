@@ -21,6 +21,14 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<Operation> Operations => Set<Operation>();
 
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<LabelPattern> LabelPatterns => Set<LabelPattern>();
+
+    public DbSet<RejectedSuggestion> RejectedSuggestions => Set<RejectedSuggestion>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

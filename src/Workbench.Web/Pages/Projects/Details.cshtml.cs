@@ -14,6 +14,8 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 {
     private const string OutcomesKey = "import-outcomes";
 
+    public int ProjectId { get; private set; }
+
     public string ProjectName { get; private set; } = "";
 
     public ProjectRole Role { get; private set; }
@@ -36,6 +38,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             return Forbid();
         }
 
+        ProjectId = projectId;
         ProjectName = name;
         Role = role.Value;
         var pages = await db.Pages.AsNoTracking()
