@@ -82,6 +82,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         operation.Property(o => o.Kind).HasMaxLength(Operation.MaxKind);
         operation.HasIndex(o => new { o.PageId, o.Sequence }).IsUnique();
         operation.HasIndex(o => new { o.AuthorId, o.At });
+        operation.HasIndex(o => new { o.PageId, o.ArticleKey, o.Sequence });
+        operation.HasIndex(o => o.At);
         operation.HasOne<Page>().WithMany().HasForeignKey(o => o.PageId);
     }
 }

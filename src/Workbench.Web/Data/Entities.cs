@@ -183,5 +183,11 @@ public sealed class Operation
 
     public required string Kind { get; set; }
 
+    /// <summary>The article the operation acted on, when it acted on one (for review rules, filters and the audit).</summary>
+    public int? ArticleKey { get; set; }
+
+    /// <summary>True when the operation changed content (text, boundaries, roles, titles, entities), not only status or assignment.</summary>
+    public bool ChangesContent { get; set; }
+
     public required string Payload { get; set; }
 }

@@ -27,7 +27,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
     // still keeps several processes honest.
     private static readonly ConcurrentDictionary<int, SemaphoreSlim> PageLocks = new();
 
-    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, CancellationToken cancellationToken = default)
+    /// <param name="comment">A comment that goes with the operation (a request for changes, a reason to reopen); stored in the same transaction.</param>
+    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
     {
         var gate = PageLocks.GetOrAdd(pageId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
@@ -41,8 +42,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
                     return (ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)), null);
                 }
 
-                var (_, state, confidence) = loaded.Value;
-                var refusal = OperationPolicy.Check(role, operation, state, seenVersion);
+                var (page, state, confidence) = loaded.Value;
+                var review = await ReviewContextAsync(page, userId, comment, operation, cancellationToken);
+                var refusal = OperationPolicy.Check(role, operation, state, seenVersion, review);
                 if (refusal is not null)
                 {
                     return (ApplyOutcome.Reject(state.Version, refusal), null);
@@ -58,7 +60,10 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
                 var at = clock.GetUtcNow();
                 var json = PageOperationJson.Serialize(operation);
                 var kind = KindOf(operation);
-                if (await TryWriteAsync(pageId, state, applied.NewState, confidence, userId, at, kind, json, cancellationToken))
+                var scope = OperationScope.Of(state, operation);
+                var entry = new Operation { PageId = pageId, Sequence = applied.NewState.Version, AuthorId = userId, At = at, Kind = kind, Payload = json, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent };
+                var note = string.IsNullOrWhiteSpace(comment) ? null : new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = userId, At = at, Text = comment.Trim(), Sequence = entry.Sequence };
+                if (await TryWriteAsync(pageId, state, applied.NewState, confidence, entry, note, cancellationToken))
                 {
                     var message = new AppliedOperation(
                         pageId, applied.NewState.Version, userId, userName, at, kind,
@@ -83,7 +88,25 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
     public static string KindOf(PageOperation operation) =>
         System.Text.Json.JsonDocument.Parse(PageOperationJson.Serialize(operation)).RootElement.GetProperty("kind").GetString()!;
 
-    private async Task<bool> TryWriteAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, string userId, DateTimeOffset at, string kind, string json, CancellationToken cancellationToken)
+    private async Task<ReviewContext> ReviewContextAsync(Page page, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
+    {
+        var allowSelfReview = await db.Projects.Where(p => p.Id == page.ProjectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
+        var approvals = Flatten(operation).OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToList();
+        var lastAuthors = new Dictionary<int, string?>();
+        foreach (var key in approvals)
+        {
+            lastAuthors[key] = await db.Operations.AsNoTracking()
+                .Where(o => o.PageId == page.Id && o.ArticleKey == key && o.ChangesContent)
+                .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key));
+    }
+
+    private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
+        operation is Batch batch ? batch.Operations.SelectMany(Flatten) : [operation];
+
+    private async Task<bool> TryWriteAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -104,7 +127,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
         await WriteLinesAsync(pageId, before, after, cancellationToken);
         await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
         await WriteEntitiesAsync(pageId, before, after, cancellationToken);
-        db.Operations.Add(new Operation { PageId = pageId, Sequence = after.Version, AuthorId = userId, At = at, Kind = kind, Payload = json });
+        db.Operations.Add(entry);
+        if (comment is not null)
+        {
+            db.Comments.Add(comment);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

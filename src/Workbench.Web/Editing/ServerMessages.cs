@@ -9,5 +9,10 @@ public static class ServerMessages
     public const string StaleStructure = "The article changed since you loaded it (version {0}, now {1}); reload it and try again.";
     public const string OnlyReviewerReopens = "Only a reviewer or an admin can reopen an approved article.";
     public const string OnlyReviewerDecides = "Only a reviewer or an admin can approve an article or request changes.";
+    public const string ReopenNeedsReason = "Say why the article is reopened; the reason goes into the audit trail.";
+    public const string ChangesNeedComment = "A request for changes needs a comment saying what to change.";
+    public const string NoSelfApproval = "You made the last change to this article, so another reviewer must approve it (an admin can allow self-review for the project).";
+    public const string NotATransition = "An article cannot go from {0} to {1}.";
     public const string BadOperation = "The change could not be read; it was not applied.";
+    public const string EmptyComment = "Write a comment first.";
 }

@@ -44,7 +44,10 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         return new JoinResult(true, null, state, present);
     }
 
-    public async Task<ApplyOutcome> Apply(int pageId, int seenVersion, JsonElement operation)
+    public Task<ApplyOutcome> Apply(int pageId, int seenVersion, JsonElement operation) => ApplyWithComment(pageId, seenVersion, operation, null);
+
+    /// <summary>Applies an operation that carries a comment: a request for changes, or the reason an approved article is reopened.</summary>
+    public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, JsonElement operation, string? comment)
     {
         var (projectId, role) = await access.RoleForPageAsync(UserId, pageId, Context.ConnectionAborted);
         if (projectId is null)
@@ -63,7 +66,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
             return ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation);
         }
 
-        var (outcome, applied) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, parsed, Context.ConnectionAborted);
+        var (outcome, applied) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, parsed, comment, Context.ConnectionAborted);
         if (applied is not null)
         {
             await Clients.Group(GroupFor(pageId)).OperationApplied(applied);

@@ -436,12 +436,18 @@ namespace Workbench.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArticleKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangesContent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -460,10 +466,14 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("AuthorId", "At");
 
                     b.HasIndex("PageId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("PageId", "ArticleKey", "Sequence");
 
                     b.ToTable("Operations");
                 });

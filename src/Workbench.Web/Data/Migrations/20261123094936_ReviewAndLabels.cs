@@ -5,7 +5,7 @@
 namespace Workbench.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class LabelsCommentsReview : Migration
+    public partial class ReviewAndLabels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,6 +13,19 @@ namespace Workbench.Web.Data.Migrations
             migrationBuilder.AddColumn<bool>(
                 name: "AllowSelfReview",
                 table: "Projects",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ArticleKey",
+                table: "Operations",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "ChangesContent",
+                table: "Operations",
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
@@ -111,6 +124,16 @@ namespace Workbench.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Operations_At",
+                table: "Operations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Operations_PageId_ArticleKey_Sequence",
+                table: "Operations",
+                columns: new[] { "PageId", "ArticleKey", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_PageId_ArticleKey_At",
                 table: "Comments",
                 columns: new[] { "PageId", "ArticleKey", "At" });
@@ -148,9 +171,25 @@ namespace Workbench.Web.Data.Migrations
             migrationBuilder.DropTable(
                 name: "RejectedSuggestions");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Operations_At",
+                table: "Operations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Operations_PageId_ArticleKey_Sequence",
+                table: "Operations");
+
             migrationBuilder.DropColumn(
                 name: "AllowSelfReview",
                 table: "Projects");
+
+            migrationBuilder.DropColumn(
+                name: "ArticleKey",
+                table: "Operations");
+
+            migrationBuilder.DropColumn(
+                name: "ChangesContent",
+                table: "Operations");
         }
     }
 }

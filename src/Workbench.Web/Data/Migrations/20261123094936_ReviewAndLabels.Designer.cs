@@ -11,8 +11,8 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Data.Migrations
 {
     [DbContext(typeof(WorkbenchDbContext))]
-    [Migration("20261123094356_LabelsCommentsReview")]
-    partial class LabelsCommentsReview
+    [Migration("20261123094936_ReviewAndLabels")]
+    partial class ReviewAndLabels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -439,12 +439,18 @@ namespace Workbench.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ArticleKey")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChangesContent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -463,10 +469,14 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("AuthorId", "At");
 
                     b.HasIndex("PageId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("PageId", "ArticleKey", "Sequence");
 
                     b.ToTable("Operations");
                 });
