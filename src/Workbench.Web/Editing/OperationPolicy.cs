@@ -3,6 +3,9 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
+/// <summary>Why an operation is refused; <paramref name="Forbidden"/> when it is the user's role, not the page's state.</summary>
+public sealed record Refusal(string Reason, bool Forbidden);
+
 /// <summary>What the review rules need to know beyond the operation itself.</summary>
 public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor);
 
@@ -14,7 +17,7 @@ public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? 
 public static class OperationPolicy
 {
     /// <summary>A reason to refuse, or null when the user may apply the operation.</summary>
-    public static string? Check(ProjectRole role, PageOperation operation, PageState state, int seenVersion, ReviewContext review)
+    public static Refusal? Check(ProjectRole role, PageOperation operation, PageState state, int seenVersion, ReviewContext review)
     {
         switch (operation)
         {
@@ -24,7 +27,7 @@ public static class OperationPolicy
                 return CheckStatus(role, status, review);
             case ReorderBlocks or SetBlockRole or SetBlocks or RestoreArticle when seenVersion != state.Version:
                 // These name blocks by position; positions mean nothing against a state the sender has not seen.
-                return EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version);
+                return new Refusal(EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version), false);
             default:
                 return null;
         }
@@ -40,36 +43,36 @@ public static class OperationPolicy
         _ => false,
     };
 
-    private static string? CheckStatus(ProjectRole role, SetStatus status, ReviewContext review)
+    private static Refusal? CheckStatus(ProjectRole role, SetStatus status, ReviewContext review)
     {
         if (!IsTransition(status.ExpectedStatus, status.Status))
         {
-            return EditMessages.Format(ServerMessages.NotATransition, StatusNames.Of(status.ExpectedStatus), StatusNames.Of(status.Status));
+            return new Refusal(EditMessages.Format(ServerMessages.NotATransition, StatusNames.Of(status.ExpectedStatus), StatusNames.Of(status.Status)), false);
         }
 
         if (status.ExpectedStatus == ArticleStatus.Approved)
         {
             if (role < ProjectRole.Reviewer)
             {
-                return ServerMessages.OnlyReviewerReopens;
+                return new Refusal(ServerMessages.OnlyReviewerReopens, true);
             }
 
-            return string.IsNullOrWhiteSpace(review.Comment) ? ServerMessages.ReopenNeedsReason : null;
+            return string.IsNullOrWhiteSpace(review.Comment) ? new Refusal(ServerMessages.ReopenNeedsReason, false) : null;
         }
 
         if (status.Status is ArticleStatus.Approved or ArticleStatus.ChangesRequested && role < ProjectRole.Reviewer)
         {
-            return ServerMessages.OnlyReviewerDecides;
+            return new Refusal(ServerMessages.OnlyReviewerDecides, true);
         }
 
         if (status.Status == ArticleStatus.ChangesRequested && string.IsNullOrWhiteSpace(review.Comment))
         {
-            return ServerMessages.ChangesNeedComment;
+            return new Refusal(ServerMessages.ChangesNeedComment, false);
         }
 
         if (status.Status == ArticleStatus.Approved && !review.AllowSelfReview && review.LastContentAuthor(status.ArticleKey) == review.UserId)
         {
-            return ServerMessages.NoSelfApproval;
+            return new Refusal(ServerMessages.NoSelfApproval, true);
         }
 
         return null;

@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
+using Microsoft.AspNetCore.SignalR;
 using Workbench.Web.Data;
+using Workbench.Web.Hubs;
 
 namespace Workbench.Web.Editing;
 
 /// <summary>What the sender of an operation hears back.</summary>
-public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, string? Inverse = null)
+/// <param name="Forbidden">True when the refusal is about the user's role or membership, not the page's state.</param>
+public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, string? Inverse = null, bool Forbidden = false)
 {
     public static ApplyOutcome Reject(int version, string reason, string? currentValue = null) => new(false, version, reason, currentValue);
+
+    public static ApplyOutcome Forbid(int version, string reason) => new(false, version, reason, Forbidden: true);
 }
 
 /// <summary>What everyone on the page hears when an operation is applied.</summary>
@@ -19,7 +24,7 @@ public sealed record AppliedOperation(int PageId, int Sequence, string AuthorId,
 /// apply it with Core, and write the new state and the log entry in one transaction guarded by the page version
 /// (an UPDATE ... WHERE Version = @loaded), so two app instances can never write the same sequence number.
 /// </summary>
-public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
+public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub)
 {
     private const int MaxAttempts = 8;
 
@@ -47,7 +52,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
                 var refusal = OperationPolicy.Check(role, operation, state, seenVersion, review);
                 if (refusal is not null)
                 {
-                    return (ApplyOutcome.Reject(state.Version, refusal), null);
+                    return (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason), null);
                 }
 
                 var result = PageEditor.Apply(state, operation);
@@ -70,6 +75,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock)
                         OperationDescriptions.Describe(operation), json, applied.Notes,
                         PagePatch.Between(state, applied.NewState, confidence));
                     var outcome = new ApplyOutcome(true, applied.NewState.Version, Notes: applied.Notes, Inverse: PageOperationJson.Serialize(applied.Inverse));
+                    await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationApplied(message);
+                    if (note is not null)
+                    {
+                        await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(note, userName));
+                    }
+
                     return (outcome, message);
                 }
 

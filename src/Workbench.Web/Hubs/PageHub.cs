@@ -13,6 +13,8 @@ public interface IPageClient
     Task OperationApplied(AppliedOperation operation);
 
     Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present);
+
+    Task CommentAdded(CommentView comment);
 }
 
 public sealed record JoinResult(bool Joined, string? Reason, WorkbenchState? State, IReadOnlyList<PresenceEntry> Present);
@@ -57,7 +59,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
         if (role is null)
         {
-            return ApplyOutcome.Reject(0, ServerMessages.NotMember);
+            return ApplyOutcome.Forbid(0, ServerMessages.NotMember);
         }
 
         var parsed = PageOperationJson.TryDeserialize(operation.GetRawText());
@@ -66,12 +68,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
             return ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation);
         }
 
-        var (outcome, applied) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, parsed, comment, Context.ConnectionAborted);
-        if (applied is not null)
-        {
-            await Clients.Group(GroupFor(pageId)).OperationApplied(applied);
-        }
-
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, parsed, comment, Context.ConnectionAborted);
         return outcome;
     }
 
