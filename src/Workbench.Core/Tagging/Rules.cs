@@ -169,21 +169,28 @@ internal static class OrgSuffixRule
         "协调", "联系", "支持", "指导", "督促", "要求", "组织", "会同", "牵头", "配合", "协助", "带领", "率领", "获得", "荣获",
         "授予", "批准", "认定", "确定", "入选", "毕业", "就读", "考入", "来自", "隶属", "属于", "成为", "作为", "记者", "本报",
         "近日", "日前", "目前", "今年", "去年", "近年", "同时", "此外", "其中", "随后", "当天", "今天", "昨天",
+        "推动", "引进", "获批", "拨付", "挂牌", "全力", "大量", "采访", "专访", "按照", "依照", "访",
     ];
+
+    /// <summary>Verbs that rarely occur inside a name: a run is cut after the last one (leaving at least two characters).</summary>
+    private static readonly string[] CutWords = ["挂牌", "拨付", "获批", "引进", "推动", "采访", "走访", "专访", "按照", "依照", "根据", "通过"];
+
+    /// <summary>Names that contain a particle character (和) and must not be cut there.</summary>
+    private static readonly string[] ProtectedNames = ["呼和浩特", "和林格尔", "和平"];
 
     /// <summary>Words ending in a suffix that are not organisations.</summary>
     private static readonly HashSet<string> NotOrganisations = new(StringComparer.Ordinal)
     {
         "格局", "布局", "结局", "大局", "全局", "开局", "骗局", "僵局", "棋局", "残局", "变局", "新局", "定局", "困局", "破局", "时局",
         "政局", "赌局", "饭局", "牌局", "终局", "出局", "当局", "庭院", "宅院", "后院", "前院", "大院", "内院", "住院", "出院", "入院",
-        "合院", "小院", "市中心", "城中心", "镇中心", "区中心", "县中心",
+        "合院", "小院", "两院", "办院", "建院", "市中心", "城中心", "镇中心", "区中心", "县中心",
     };
 
     /// <summary>A suffix directly followed by one of these is part of another word (局长, 院校, 大学生, 中心城区, 公司化).</summary>
     private static readonly Dictionary<string, string> NotFollowedBy = new(StringComparer.Ordinal)
     {
         ["局"] = "长面势部限",
-        ["院"] = "长士子落校线",
+        ["院"] = "长士子落校线所",
         ["研究院"] = "长士",
         ["研究所"] = "长",
         ["大学"] = "生",
@@ -212,6 +219,7 @@ internal static class OrgSuffixRule
             }
 
             var start = RunStart(text, i);
+            start = CutAfterVerbs(text, start, i);
             start = SkipLeadingWords(text, start, i);
             var prefixLength = CountElements(text, start, i);
             if (prefixLength is < MinPrefix or > MaxPrefix)
@@ -238,7 +246,7 @@ internal static class OrgSuffixRule
         while (start > 0)
         {
             var at = char.IsLowSurrogate(text[start - 1]) && start >= 2 && char.IsHighSurrogate(text[start - 2]) ? start - 2 : start - 1;
-            if (!TaggingText.IsIdeograph(text, at, out _) || Particles.Contains(text[at], StringComparison.Ordinal))
+            if (!TaggingText.IsIdeograph(text, at, out _) || (Particles.Contains(text[at], StringComparison.Ordinal) && !InProtectedName(text, at)))
             {
                 break;
             }
@@ -247,6 +255,38 @@ internal static class OrgSuffixRule
         }
 
         return start;
+    }
+
+    private static bool InProtectedName(string text, int at)
+    {
+        foreach (var name in ProtectedNames)
+        {
+            for (var k = 0; k < name.Length; k++)
+            {
+                if (name[k] == text[at] && at - k >= 0 && at - k + name.Length <= text.Length
+                    && string.CompareOrdinal(text, at - k, name, 0, name.Length) == 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static int CutAfterVerbs(string text, int start, int end)
+    {
+        var cut = start;
+        foreach (var word in CutWords)
+        {
+            var at = text.LastIndexOf(word, end - 1, end - start, StringComparison.Ordinal);
+            if (at >= start && end - (at + word.Length) >= MinPrefix)
+            {
+                cut = Math.Max(cut, at + word.Length);
+            }
+        }
+
+        return cut;
     }
 
     private static int SkipLeadingWords(string text, int start, int end)

@@ -15,6 +15,9 @@ public class OrgSuffixRuleTests
     [InlineData("走进内蒙古农业大学", "内蒙古农业大学")]
     [InlineData("发改委、教育局、人社局等部门", "教育局")]
     [InlineData("赤峰应用技术学院高度重视", "赤峰应用技术学院")]
+    [InlineData("记者走访呼和浩特市住建局", "呼和浩特市住建局")]
+    [InlineData("记者采访包头市人社局", "包头市人社局")]
+    [InlineData("动物疫苗技术创新中心挂牌国家生猪技术创新中心", "动物疫苗技术创新中心")]
     public void OrgSuffixRule_FindsOrganisations(string line, string expected)
     {
         var orgs = TaggingPages.Suggest(TaggingPages.RulesOnly, line).Where(s => s.Label == "ORG").Select(s => s.Text);
@@ -34,6 +37,7 @@ public class OrgSuffixRuleTests
     [InlineData("大学生就业")]
     [InlineData("在院里")]
     [InlineData("这是中国科学院院士")]
+    [InlineData("高校科研院所")]
     public void OrgSuffixRule_IgnoresNonOrganisations(string line)
     {
         var orgs = TaggingPages.Suggest(TaggingPages.RulesOnly, line).Where(s => s.Label == "ORG").Select(s => s.Text).ToList();
