@@ -38,10 +38,10 @@ public sealed class LabelTests(WorkbenchFactory factory) : IClassFixture<Workben
     }
 
     [Theory]
-    [InlineData("PER", "人", "#000000", "", "already has a label PER")]
-    [InlineData("BAD NAME", "x", "#000000", "", "not a usable label name")]
-    [InlineData("X1", "x", "red", "", "not a colour")]
-    [InlineData("X2", "x", "#000000", "1", "Hotkey 1 already tags PER")]
+    [InlineData("PER", "人", "#000000", "", "There is already a label named PER")]
+    [InlineData("BAD NAME", "x", "#000000", "", "may only contain letters")]
+    [InlineData("X1", "x", "red", "", "must be written as #rrggbb")]
+    [InlineData("X2", "x", "#000000", "1", "Hotkey 1 is already used by label PER")]
     public async Task Admin_GetsAClearErrorForAnInvalidLabel(string name, string display, string color, string hotkey, string error)
     {
         var client = await factory.LoginAsync("admin");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Tagging;
 using Workbench.Web.Data;
 using Workbench.Web.Security;
 
@@ -105,7 +106,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
-        Error = Labels.Any(l => l.Name == label && !l.Retired) ? LabelService.ValidatePattern(pattern ?? "") : $"There is no active label {label}.";
+        Error = Labels.Any(l => l.Name == label && !l.Retired) ? PatternRule.Validate(label, pattern) : $"There is no active label {label}.";
         if (Error is not null)
         {
             return Page();
