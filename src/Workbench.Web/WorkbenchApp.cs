@@ -66,6 +66,7 @@ public static class WorkbenchApp
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
         services.AddScoped<PageEditService>();
+        services.AddScoped<SuggestionService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(TimeProvider.System);
         return builder;

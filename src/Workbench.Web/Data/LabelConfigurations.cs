@@ -44,3 +44,15 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.HasOne<Page>().WithMany().HasForeignKey(c => c.PageId);
     }
 }
+
+internal sealed class GazetteerTermConfiguration : IEntityTypeConfiguration<GazetteerTerm>
+{
+    public void Configure(EntityTypeBuilder<GazetteerTerm> term)
+    {
+        term.Property(t => t.Text).HasMaxLength(GazetteerTerm.MaxText);
+        term.Property(t => t.Label).HasMaxLength(Label.MaxName);
+        term.HasIndex(t => t.ProjectId);
+        term.HasIndex(t => new { t.PageId, t.ArticleKey });
+        term.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId);
+    }
+}

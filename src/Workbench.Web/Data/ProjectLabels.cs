@@ -77,3 +77,24 @@ public sealed class Comment
     /// <summary>The operation sequence this comment went with (a request for changes), if any.</summary>
     public int? Sequence { get; set; }
 }
+
+/// <summary>
+/// An entity of an approved article, kept as a gazetteer term of its project: suggestions learn from approved work.
+/// Written when an article is approved, removed when it is reopened.
+/// </summary>
+public sealed class GazetteerTerm
+{
+    public const int MaxText = 200;
+
+    public long Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public int PageId { get; set; }
+
+    public int ArticleKey { get; set; }
+
+    public required string Text { get; set; }
+
+    public required string Label { get; set; }
+}

@@ -29,6 +29,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<Comment> Comments => Set<Comment>();
 
+    public DbSet<GazetteerTerm> GazetteerTerms => Set<GazetteerTerm>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -138,6 +138,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         await WriteLinesAsync(pageId, before, after, cancellationToken);
         await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
         await WriteEntitiesAsync(pageId, before, after, cancellationToken);
+        await WriteGazetteerAsync(pageId, before, after, cancellationToken);
         db.Operations.Add(entry);
         if (comment is not null)
         {
@@ -200,6 +201,34 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
             row.PageId = pageId;
             db.Articles.Add(row);
+        }
+    }
+
+    /// <summary>Approved articles teach the project's gazetteer; reopening one takes its terms back out.</summary>
+    private async Task WriteGazetteerAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
+    {
+        var approved = after.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
+        var wasApproved = before.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
+        var reopened = wasApproved.Except(approved).ToList();
+        if (reopened.Count > 0)
+        {
+            await db.GazetteerTerms.Where(t => t.PageId == pageId && reopened.Contains(t.ArticleKey)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var newlyApproved = approved.Except(wasApproved).ToList();
+        if (newlyApproved.Count == 0)
+        {
+            return;
+        }
+
+        var projectId = await db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).FirstAsync(cancellationToken);
+        var owners = after.LineOwners();
+        foreach (var entity in after.Entities)
+        {
+            if (owners.TryGetValue(entity.Start.Line, out var key) && newlyApproved.Contains(key) && entity.Text.Length <= GazetteerTerm.MaxText)
+            {
+                db.GazetteerTerms.Add(new GazetteerTerm { ProjectId = projectId, PageId = pageId, ArticleKey = key, Text = entity.Text, Label = entity.Label });
+            }
         }
     }
 

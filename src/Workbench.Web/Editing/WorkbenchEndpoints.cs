@@ -1,3 +1,4 @@
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Security;
 
@@ -6,6 +7,14 @@ namespace Workbench.Web.Editing;
 /// <summary>JSON endpoints the workbench's browser code calls.</summary>
 public static class WorkbenchEndpoints
 {
+    public sealed record RejectRequest(int ArticleKey, IReadOnlyList<string> Keys);
+
+    public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
+
+    private static IResult Refuse(int? projectId) => projectId is null
+        ? Results.Problem("There is no such page.", statusCode: StatusCodes.Status404NotFound)
+        : Results.Problem("You are not a member of this page's project.", statusCode: StatusCodes.Status403Forbidden);
+
     public static void MapWorkbenchEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/pages/{pageId:int}");
@@ -36,6 +45,56 @@ public static class WorkbenchEndpoints
 
             var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, cancellationToken);
             return Results.Json(operations, WorkbenchState.Json);
+        });
+
+        // The same edit path as the hub, for scripts and other tools: 200 applied, 403 not allowed, 409 refused.
+        api.MapPost("/operations", async (int pageId, ApplyRequest request, HttpContext http, ProjectAccess access, PageEditService edits, CancellationToken cancellationToken) =>
+        {
+            var userId = ProjectAccess.UserId(http.User);
+            var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            var operation = PageOperationJson.TryDeserialize(request.Operation.GetRawText());
+            if (operation is null)
+            {
+                return Results.Problem(ServerMessages.BadOperation, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var (outcome, _) = await edits.ApplyAsync(pageId, userId!, http.User.Identity?.Name ?? userId!, role.Value, request.SeenVersion, operation, request.Comment, cancellationToken);
+            return outcome switch
+            {
+                { Accepted: true } => Results.Json(outcome, WorkbenchState.Json),
+                { Forbidden: true } => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+            };
+        });
+
+        api.MapGet("/suggestions", async (int pageId, int? article, HttpContext http, ProjectAccess access, WorkbenchDbContext db, SuggestionService suggestions, CancellationToken cancellationToken) =>
+        {
+            var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+            return Results.Json(await suggestions.ForPageAsync(projectId.Value, loaded!.Value.State, pageId, article, cancellationToken), WorkbenchState.Json);
+        });
+
+        api.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, HttpContext http, ProjectAccess access, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var userId = ProjectAccess.UserId(http.User);
+            var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys, userId!, clock.GetUtcNow(), cancellationToken);
+            return Results.Json(new { rejected = added });
         });
     }
 }

@@ -80,3 +80,10 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+public static class ServiceProviderExtensions
+{
+    /// <summary>A DbContext from a new scope; the scope lives as long as the test (fine for a test's few queries).</summary>
+    public static Task<WorkbenchDbContext> CreateScopeDbAsync(this IServiceProvider services) =>
+        Task.FromResult(services.CreateScope().ServiceProvider.GetRequiredService<WorkbenchDbContext>());
+}

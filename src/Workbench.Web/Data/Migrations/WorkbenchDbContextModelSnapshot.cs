@@ -363,6 +363,40 @@ namespace Workbench.Web.Data.Migrations
                     b.ToTable("Entities");
                 });
 
+            modelBuilder.Entity("Workbench.Web.Data.GazetteerTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("PageId", "ArticleKey");
+
+                    b.ToTable("GazetteerTerms");
+                });
+
             modelBuilder.Entity("Workbench.Web.Data.Label", b =>
                 {
                     b.Property<int>("Id")
@@ -713,6 +747,15 @@ namespace Workbench.Web.Data.Migrations
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany("Entities")
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.GazetteerTerm", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

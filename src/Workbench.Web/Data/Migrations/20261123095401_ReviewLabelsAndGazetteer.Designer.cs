@@ -11,8 +11,8 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Data.Migrations
 {
     [DbContext(typeof(WorkbenchDbContext))]
-    [Migration("20261123094936_ReviewAndLabels")]
-    partial class ReviewAndLabels
+    [Migration("20261123095401_ReviewLabelsAndGazetteer")]
+    partial class ReviewLabelsAndGazetteer
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -366,6 +366,40 @@ namespace Workbench.Web.Data.Migrations
                     b.ToTable("Entities");
                 });
 
+            modelBuilder.Entity("Workbench.Web.Data.GazetteerTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("PageId", "ArticleKey");
+
+                    b.ToTable("GazetteerTerms");
+                });
+
             modelBuilder.Entity("Workbench.Web.Data.Label", b =>
                 {
                     b.Property<int>("Id")
@@ -716,6 +750,15 @@ namespace Workbench.Web.Data.Migrations
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany("Entities")
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.GazetteerTerm", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

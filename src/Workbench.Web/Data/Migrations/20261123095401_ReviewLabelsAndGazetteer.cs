@@ -5,7 +5,7 @@
 namespace Workbench.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class ReviewAndLabels : Migration
+    public partial class ReviewLabelsAndGazetteer : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -50,6 +50,29 @@ namespace Workbench.Web.Data.Migrations
                         name: "FK_Comments_Pages_PageId",
                         column: x => x.PageId,
                         principalTable: "Pages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GazetteerTerms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ArticleKey = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteerTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GazetteerTerms_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -139,6 +162,16 @@ namespace Workbench.Web.Data.Migrations
                 columns: new[] { "PageId", "ArticleKey", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_GazetteerTerms_PageId_ArticleKey",
+                table: "GazetteerTerms",
+                columns: new[] { "PageId", "ArticleKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteerTerms_ProjectId",
+                table: "GazetteerTerms",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LabelPatterns_ProjectId",
                 table: "LabelPatterns",
                 column: "ProjectId");
@@ -161,6 +194,9 @@ namespace Workbench.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Comments");
+
+            migrationBuilder.DropTable(
+                name: "GazetteerTerms");
 
             migrationBuilder.DropTable(
                 name: "LabelPatterns");
