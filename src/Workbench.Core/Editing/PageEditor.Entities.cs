@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Workbench.Core.Segmentation;
+using static Workbench.Core.Editing.EditMessages;
+
+namespace Workbench.Core.Editing;
+
+// Entities: add, relabel, remove.
+public static partial class PageEditor
+{
+    private static OperationResult Add(PageState s, AddEntity op)
+    {
+        if (string.IsNullOrWhiteSpace(op.Label))
+        {
+            return Reject(EmptyLabel);
+        }
+
+        if (op.Text is null)
+        {
+            return Reject(MissingValue, "the entity text");
+        }
+
+        if (!Enum.IsDefined(op.Source))
+        {
+            return Reject(MissingValue, "the entity source");
+        }
+
+        if (!PageText.IsValid(s, op.Start) || !PageText.IsValid(s, op.End))
+        {
+            return Reject(EntityBadRange);
+        }
+
+        if (op.Start >= op.End)
+        {
+            return Reject(EntityEmpty);
+        }
+
+        if (op.Start.Line < op.End.Line && (op.Start.Offset == s.Lines[op.Start.Line].Text.Length || op.End.Offset == 0))
+        {
+            return Reject(EntityEdgesOnLineBreak);
+        }
+
+        // New entities must be inside one article; a restored one (undo) may also sit on unassigned lines, where it was.
+        var article = s.ArticleOfLine(op.Start.Line);
+        for (var n = op.Start.Line; n <= op.End.Line; n++)
+        {
+            var inPlace = article is null ? op.Key is not null && s.ArticleOfLine(n) is null : article.Blocks.Exists(b => b.Contains(n));
+            if (!s.Lines.ContainsKey(n) || !inPlace)
+            {
+                return Reject(EntityNotInOneArticle);
+            }
+        }
+
+        if (article is { Status: ArticleStatus.Approved })
+        {
+            return Reject(ArticleApproved, article.Key);
+        }
+
+        var text = PageText.Slice(s, op.Start, op.End);
+        if (text is null)
+        {
+            return Reject(EntityBadRange);
+        }
+
+        if (!string.Equals(text, op.Text, StringComparison.Ordinal))
+        {
+            return RejectWith(text, EntityTextMismatch);
+        }
+
+        int key;
+        var next = s;
+        if (op.Key is { } wanted)
+        {
+            if (wanted <= 0 || s.FindEntity(wanted) is not null)
+            {
+                return Reject(EntityKeyInUse, wanted);
+            }
+
+            key = wanted;
+            next = next with { NextEntityKey = Math.Max(s.NextEntityKey, wanted + 1) };
+        }
+        else
+        {
+            if (s.Entities.Exists(e => e.Start == op.Start && e.End == op.End && string.Equals(e.Label, op.Label, StringComparison.Ordinal)))
+            {
+                return Reject(EntityDuplicate, op.Label);
+            }
+
+            key = s.NextEntityKey;
+            next = next with { NextEntityKey = key + 1 };
+        }
+
+        var entity = new EntityState(key, op.Label, op.Start, op.End, text, op.Source);
+        var position = s.Entities.FindIndex(e => e.Key > key);
+        next = next with { Entities = position < 0 ? s.Entities.Add(entity) : s.Entities.Insert(position, entity) };
+        return Ok(next, new RemoveEntity(key));
+    }
+
+    private static OperationResult.Rejected? EntityEditable(PageState s, int key, out EntityState entity)
+    {
+        entity = s.FindEntity(key)!;
+        return entity is null ? Reject(EntityMissing, key) : LineEditable(s, entity.Start.Line);
+    }
+
+    private static OperationResult Relabel(PageState s, RelabelEntity op)
+    {
+        if (EntityEditable(s, op.EntityKey, out var entity) is { } rejected)
+        {
+            return rejected;
+        }
+
+        if (string.IsNullOrWhiteSpace(op.Label))
+        {
+            return Reject(EmptyLabel);
+        }
+
+        if (!string.Equals(entity.Label, op.ExpectedLabel, StringComparison.Ordinal))
+        {
+            return RejectWith(entity.Label, LabelStale, op.EntityKey);
+        }
+
+        var next = s with { Entities = s.Entities.SetItem(s.Entities.IndexOf(entity), entity with { Label = op.Label }) };
+        return Ok(next, new RelabelEntity(op.EntityKey, op.Label, entity.Label));
+    }
+
+    private static OperationResult Remove(PageState s, RemoveEntity op)
+    {
+        if (EntityEditable(s, op.EntityKey, out var entity) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var next = s with { Entities = s.Entities.Remove(entity) };
+        return Ok(next, new AddEntity(entity.Label, entity.Start, entity.End, entity.Text, entity.Source, entity.Key));
+    }
+}
