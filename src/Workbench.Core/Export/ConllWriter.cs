@@ -65,39 +65,52 @@ public sealed class ConllWriter : IExportWriter
     private List<ExportEntity> Choose(ExportArticle article, int[] owner)
     {
         var text = article.Text;
-        var kept = new List<ExportEntity>(article.Entities.Count);
-        var order = article.Entities
-            .Select((e, i) => (Entity: e, Index: i))
-            .OrderByDescending(x => x.Entity.End - x.Entity.Start)
-            .ThenBy(x => x.Entity.Start)
-            .ThenBy(x => x.Index);
-        foreach (var (entity, _) in order)
+        var entities = article.Entities;
+        var kept = new List<ExportEntity>(entities.Count);
+        var order = new int[entities.Count];
+        for (var i = 0; i < order.Length; i++)
         {
-            var item = $"entity {entity.Label} “{entity.Text}” at {entity.Start}..{entity.End}";
+            order[i] = i;
+        }
+
+        // Longest first, then earliest, then input order (a stable, total order).
+        Array.Sort(order, (x, y) =>
+        {
+            var (a, b) = (entities[x], entities[y]);
+            var byLength = (b.End - b.Start).CompareTo(a.End - a.Start);
+            return byLength != 0 ? byLength : a.Start != b.Start ? a.Start.CompareTo(b.Start) : x.CompareTo(y);
+        });
+        foreach (var index in order)
+        {
+            var entity = entities[index];
             if (entity.Start < 0 || entity.End > text.Length || entity.Start >= entity.End)
             {
-                _dropped.Add(new ExportDrop(article.Id, item, "conll: the range is empty or outside the text", entity.Label));
+                Drop(article, entity, "conll: the range is empty or outside the text");
                 continue;
             }
 
-            if (owner.AsSpan(entity.Start, entity.End - entity.Start).ContainsAnyExcept(-1))
+            var range = owner.AsSpan(entity.Start, entity.End - entity.Start);
+            if (range.ContainsAnyExcept(-1))
             {
-                _dropped.Add(new ExportDrop(article.Id, item, "conll: nested in or overlapping a longer entity", entity.Label));
+                Drop(article, entity, "conll: nested in or overlapping a longer entity");
                 continue;
             }
 
             if (text.AsSpan(entity.Start, entity.End - entity.Start).IsWhiteSpace())
             {
-                _dropped.Add(new ExportDrop(article.Id, item, "conll: the entity is only whitespace", entity.Label));
+                Drop(article, entity, "conll: the entity is only whitespace");
                 continue;
             }
 
-            owner.AsSpan(entity.Start, entity.End - entity.Start).Fill(kept.Count);
+            range.Fill(kept.Count);
             kept.Add(entity);
         }
 
         return kept;
     }
+
+    private void Drop(ExportArticle article, ExportEntity entity, string reason) =>
+        _dropped.Add(new ExportDrop(article.Id, $"entity {entity.Label} “{entity.Text}” at {entity.Start}..{entity.End}", reason, entity.Label));
 
     private void WriteCharacters(string text, int[] owner, List<ExportEntity> kept)
     {
