@@ -161,12 +161,27 @@ function select(anchor, head) {
   view.selection = { first: Math.min(anchor, head), last: Math.max(anchor, head) };
   const key = lineOwners(store.state).get(head)?.article.key ?? null;
   if (key != null) setFocusArticle(key);
-  render();
+  paintSelection();
 }
 
 function clearSelection() {
   view.selection = view.anchor = view.head = null;
-  render();
+  paintSelection();
+}
+
+// Selection and focus change classes only, so double-clicks and hover keep their elements.
+function paintSelection() {
+  const selection = view.selection;
+  for (const row of linesEl.querySelectorAll('.line')) {
+    const n = Number(row.dataset.n);
+    const selected = Boolean(selection) && n >= selection.first && n <= selection.last;
+    row.classList.toggle('selected', selected);
+    row.draggable = selected && !row.classList.contains('editing');
+  }
+  for (const card of articlesEl.querySelectorAll('.card')) {
+    card.classList.toggle('focused', keyOf(card) === view.focusKey);
+  }
+  updateToolbar();
 }
 
 function moveSelection(delta, extend) {
@@ -377,7 +392,7 @@ articlesEl.addEventListener('click', e => {
   } else {
     scrollLinesTo(key);
   }
-  render();
+  paintSelection();
 });
 articlesEl.addEventListener('keydown', e => {
   if (e.key === 'Enter' && e.target.matches('h2.title') && !e.isComposing) {
@@ -390,6 +405,7 @@ articlesEl.addEventListener('change', e => {
   if (!select) return;
   const key = keyOf(select.closest('.card'));
   setFocusArticle(key);
+  // The select shows the server's role again until the patch (or a rejection) arrives.
   editing.setRole(key, Number(select.dataset.block), select.value).then(() => render());
 });
 

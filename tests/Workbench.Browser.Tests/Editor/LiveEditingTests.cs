@@ -1,0 +1,129 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Workbench.Web.Data;
+using Xunit.Abstractions;
+
+namespace Workbench.Browser.Tests.Editor;
+
+/// <summary>Two editors on one page, each in their own browser context, seeing each other's changes live.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    private const int CorrectedLine = 2;
+
+    [Fact]
+    public async Task TwoEditors_SeeEachOthersChangesLive_AndAStaleEditIsRejectedWithItsReason()
+    {
+        var pageId = await PageIdAsync("000a_");
+        var annotator = await browser.NewPageAsync();
+        var reviewer = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
+            await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
+            await annotator.GotoAsync($"/Workbench/{pageId}");
+            await reviewer.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+
+            // The reviewer sees the annotator on the page.
+            await Assertions.Expect(reviewer.Locator("#wb-presence .avatar[title*='annotator']")).ToBeVisibleAsync();
+
+            // A picks an editable article with several lines and a line in its middle to split at.
+            using var target = JsonDocument.Parse(await annotator.EvaluateAsync<string>(PickSplitScript, CorrectedLine));
+            var articleKey = target.RootElement.GetProperty("key").GetInt32();
+            var atLine = target.RootElement.GetProperty("at").GetInt32();
+            var cardsBefore = await reviewer.Locator("#articles .card").CountAsync();
+
+            // Clicking into the article tells the others where A is working.
+            await annotator.Locator($"#lines .line[data-n='{atLine}']").ClickAsync();
+            await Assertions.Expect(annotator.Locator("#wb-selection")).ToContainTextAsync($"{atLine}");
+            await Assertions.Expect(reviewer.Locator($"#articles .card[data-key='{articleKey}'] .card-avatars .avatar[title*='annotator']")).ToBeVisibleAsync();
+
+            // A splits with the keyboard shortcut; B sees the new article without reloading.
+            await annotator.Keyboard.PressAsync("s");
+            await Assertions.Expect(reviewer.Locator("#articles .card")).ToHaveCountAsync(cardsBefore + 1);
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{atLine}']")).Not.ToHaveAttributeAsync("data-article", articleKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(annotator.Locator("#articles .card")).ToHaveCountAsync(cardsBefore + 1);
+
+            // B starts correcting line 2 …
+            var original = await reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt").TextContentAsync() ?? "";
+            var corrected = original.TrimEnd() + "学院";
+            await reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt").DblClickAsync();
+            var reviewerEditor = reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] input.line-editor");
+            await Assertions.Expect(reviewerEditor).ToBeFocusedAsync();
+            await reviewerEditor.FillAsync(original.TrimEnd() + "（乙）");
+
+            // … while A corrects the same line and saves first.
+            await annotator.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt").DblClickAsync();
+            var annotatorEditor = annotator.Locator($"#lines .line[data-n='{CorrectedLine}'] input.line-editor");
+            await Assertions.Expect(annotatorEditor).ToHaveValueAsync(original);
+            await annotatorEditor.FillAsync(corrected);
+            await annotatorEditor.PressAsync("Enter");
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(corrected);
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{CorrectedLine}']")).ToHaveClassAsync(Word("corrected"));
+
+            // B sees A's correction in the article card while still editing, and the editor warns it is stale.
+            await Assertions.Expect(reviewer.Locator($"#articles .seg[data-n='{CorrectedLine}']")).ToHaveTextAsync(corrected);
+            await Assertions.Expect(reviewerEditor).ToHaveClassAsync(Word("stale"));
+            await Assertions.Expect(reviewerEditor).ToBeFocusedAsync();
+
+            // B saves: the server rejects the stale edit, B is told why and what the line says now.
+            await reviewerEditor.PressAsync("Enter");
+            var toast = reviewer.Locator(".toast-error");
+            await Assertions.Expect(toast).ToContainTextAsync($"Line {CorrectedLine} changed since you loaded it; your edit was not applied.");
+            await Assertions.Expect(toast).ToContainTextAsync($"Current text: {corrected}");
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(corrected);
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}']")).ToHaveClassAsync(Word("corrected"));
+
+            // The reviewer shows the original OCR under corrected lines.
+            await reviewer.Locator("#wb-show-original").CheckAsync();
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .orig")).ToBeVisibleAsync();
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .orig")).ToHaveTextAsync(original);
+
+            await browser.ScreenshotAsync(annotator, "live-annotator", output);
+            await browser.ScreenshotAsync(reviewer, "live-reviewer", output);
+
+            // A undoes the correction and redoes it; B follows both.
+            await annotator.Locator("#lines").FocusAsync();
+            await annotator.Keyboard.PressAsync("Control+z");
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(original);
+            await annotator.Keyboard.PressAsync("Control+Shift+z");
+            await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(corrected);
+        }
+        finally
+        {
+            await annotator.Context.CloseAsync();
+            await reviewer.Context.CloseAsync();
+        }
+    }
+
+    // An article that is not approved, does not hold the line to correct, and has at least four lines; the split
+    // goes at a line in its middle. Returns JSON because Playwright's .NET binding maps objects awkwardly.
+    private const string PickSplitScript = """
+        avoid => {
+          const state = window.workbench.state;
+          for (const article of state.articles) {
+            if (article.status === 'approved') continue;
+            const lines = article.blocks.flatMap(b => Array.from({ length: b.lastLine - b.firstLine + 1 }, (_, i) => b.firstLine + i));
+            if (lines.length < 4 || lines.includes(avoid)) continue;
+            const text = new Map(state.lines.map(l => [l.n, l.text]));
+            const at = lines.slice(2).find(n => (text.get(n) ?? '').trim().length > 0);
+            if (at != null) return JSON.stringify({ key: article.key, at });
+          }
+          throw new Error('no article to split');
+        }
+        """;
+
+    private static Regex Word(string word) => new($"\\b{word}\\b");
+
+    private async Task<int> PageIdAsync(string prefix)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        return await db.Pages.Where(p => p.SourceName.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
+    }
+}
