@@ -37,10 +37,10 @@ export function rejection(ack, title = S.toast.rejected, operation = null) {
 }
 
 export function showHelp() {
-  let dialog = document.getElementById('wb-help');
+  let dialog = document.getElementById('wb-help-dialog');
   if (!dialog) {
     dialog = el('dialog', 'wb-dialog help');
-    dialog.id = 'wb-help';
+    dialog.id = 'wb-help-dialog';
     const head = el('div', 'dialog-head');
     head.append(el('h2', null, S.help.title));
     const close = el('button', 'toast-close', '×');

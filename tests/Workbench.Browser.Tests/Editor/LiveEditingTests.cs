@@ -87,6 +87,24 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             await browser.ScreenshotAsync(annotator, "live-annotator", output);
             await browser.ScreenshotAsync(reviewer, "live-reviewer", output);
 
+            // The help overlay and the move picker, for the record.
+            await annotator.Locator("#lines").FocusAsync();
+            await annotator.Keyboard.PressAsync("?");
+            await Assertions.Expect(annotator.Locator("#wb-help-dialog")).ToBeVisibleAsync();
+            await Assertions.Expect(annotator.Locator("#wb-help-dialog")).ToContainTextAsync("Ctrl+Z");
+            await browser.ScreenshotAsync(annotator, "live-help", output);
+            await annotator.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(annotator.Locator("#wb-help-dialog")).Not.ToBeVisibleAsync();
+            await annotator.Locator($"#lines .line[data-n='{atLine}']").ClickAsync();
+            await annotator.Keyboard.PressAsync("Shift+ArrowDown");
+            await Assertions.Expect(annotator.Locator("#lines .line.selected")).ToHaveCountAsync(2);
+            await annotator.Keyboard.PressAsync("a");
+            await Assertions.Expect(annotator.Locator("#wb-picker")).ToBeVisibleAsync();
+            await Assertions.Expect(annotator.Locator("#wb-picker .picker-item[data-value='new']")).ToBeVisibleAsync();
+            await browser.ScreenshotAsync(annotator, "live-picker", output);
+            await annotator.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(annotator.Locator("#wb-picker")).ToHaveCountAsync(0);
+
             // A undoes the correction and redoes it; B follows both.
             await annotator.Locator("#lines").FocusAsync();
             await annotator.Keyboard.PressAsync("Control+z");
