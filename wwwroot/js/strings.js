@@ -116,11 +116,11 @@ const defaults = {
     rows: [
       ['Click / Shift+click', 'Select a line / extend the selection'],
       ['↑ / ↓', 'Move the selection (Shift extends) — when the lines pane has focus'],
-      ['Enter or double-click', 'Correct the selected line'],
+      ['Enter / double-click', 'Correct the selected line'],
       ['S', 'Split the article at the selected line'],
       ['M / Shift+M', 'Merge with the previous / next article'],
       ['A', 'Move the selected lines to another article (or drag them onto a card)'],
-      ['T', 'Edit the title of the selected line’s article'],
+      ['T', "Edit the title of the selected line's article"],
       ['O', 'Show or hide the original OCR of corrected lines'],
       ['Ctrl+Z', 'Undo your last change'],
       ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
