@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
+using Workbench.Web.Editing;
 using Xunit.Abstractions;
 
 namespace Workbench.Browser.Tests.Editor;
@@ -116,6 +118,69 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
         {
             await annotator.Context.CloseAsync();
             await reviewer.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task ApprovedArticle_HasItsControlsLocked_AndAMissedChangeIsCaughtUp()
+    {
+        var pageId = await PageIdAsync("001_");
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var edits = scope.ServiceProvider.GetRequiredService<PageEditService>();
+        var reviewerId = await db.Users.Where(u => u.UserName == "reviewer").Select(u => u.Id).SingleAsync();
+        var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
+        var approved = state.Articles[1];
+        var (approve, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, state.Version, new SetStatus(approved.Key, approved.Status, ArticleStatus.Approved));
+        Assert.True(approve.Accepted, approve.Reason);
+
+        var editable = state.Articles[0];
+        var lines = state.Lines.Values
+            .Where(l => l.Text.Trim().Length > 0 && editable.Blocks.Any(b => l.Number >= b.FirstLine && l.Number <= b.LastLine))
+            .Take(2)
+            .ToList();
+        var approvedLine = approved.Blocks[0].FirstLine;
+
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+            await page.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+
+            // The approved article's controls are disabled and say why.
+            var card = page.Locator($"#articles .card[data-key='{approved.Key}']");
+            await Assertions.Expect(card).ToHaveClassAsync(Word("approved"));
+            await Assertions.Expect(card.Locator("select.role-select").First).ToBeDisabledAsync();
+            await Assertions.Expect(card.Locator("h2.title")).ToHaveAttributeAsync("title", new Regex("is approved"));
+            await page.Locator($"#lines .line[data-n='{approvedLine}']").ClickAsync();
+            await Assertions.Expect(page.Locator("#wb-split")).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("#wb-split")).ToHaveAttributeAsync("title", new Regex($"Article #{approved.Key} is approved"));
+            await page.Locator($"#lines .line[data-n='{approvedLine}'] .lt").DblClickAsync();
+            await Assertions.Expect(page.Locator("input.line-editor")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.Locator(".toast").Last).ToContainTextAsync("is approved");
+            await browser.ScreenshotAsync(page, "live-approved", output);
+
+            // A change written behind the hub's back leaves a gap in sequence numbers; the next live change reveals
+            // it and the page fetches the whole state.
+            var missed = lines[0];
+            var missedText = missed.Text + "（补）";
+            var (behind, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, approve.Version, new EditLine(missed.Number, missed.Text, missedText));
+            Assert.True(behind.Accepted, behind.Reason);
+
+            var live = lines[1];
+            await page.Locator($"#lines .line[data-n='{live.Number}'] .lt").DblClickAsync();
+            var editor = page.Locator($"#lines .line[data-n='{live.Number}'] input.line-editor");
+            await editor.FillAsync(live.Text + "。");
+            await editor.PressAsync("Enter");
+            // (.lt may end with a role tag such as "byline", hence "contain".)
+            await Assertions.Expect(page.Locator($"#lines .line[data-n='{live.Number}'] .lt")).ToContainTextAsync(live.Text + "。");
+            await Assertions.Expect(page.Locator($"#lines .line[data-n='{missed.Number}'] .lt")).ToContainTextAsync(missedText);
+            Assert.Equal(behind.Version + 1, await page.EvaluateAsync<int>("() => window.workbench.state.page.version"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
         }
     }
 
