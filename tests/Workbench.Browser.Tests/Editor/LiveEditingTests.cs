@@ -155,6 +155,9 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             await Assertions.Expect(card.Locator("h2.title")).ToHaveAttributeAsync("title", new Regex("is approved"));
             await page.Locator($"#lines .line[data-n='{approvedLine}']").ClickAsync();
             await Assertions.Expect(page.Locator("#wb-split")).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("#wb-move")).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("#wb-undo")).ToBeDisabledAsync();
+            await Assertions.Expect(page.Locator("#wb-redo")).ToBeDisabledAsync();
             await Assertions.Expect(page.Locator("#wb-split")).ToHaveAttributeAsync("title", new Regex($"Article #{approved.Key} is approved"));
             await page.Locator($"#lines .line[data-n='{approvedLine}'] .lt").DblClickAsync();
             await Assertions.Expect(page.Locator("input.line-editor")).ToHaveCountAsync(0);
