@@ -9,6 +9,9 @@ public sealed class IndexModel(WorkbenchStateLoader loader) : PageModel
 {
     public WorkbenchState State { get; private set; } = null!;
 
+    /// <summary>The signed-in user's id, so the browser can tell its own operations from others'.</summary>
+    public string? UserId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int pageId, CancellationToken cancellationToken)
     {
         var (outcome, state) = await loader.LoadAsync(ProjectAccess.UserId(User), pageId, cancellationToken);
@@ -21,6 +24,7 @@ public sealed class IndexModel(WorkbenchStateLoader loader) : PageModel
         }
 
         State = state!;
+        UserId = ProjectAccess.UserId(User);
         return Page();
     }
 }

@@ -1,0 +1,147 @@
+// Every user-facing string of the workbench's browser code, in one object, so the page can be localised later
+// (the server may inject a translated object as window.workbenchStrings). Placeholders: {0}, {1}, …
+
+const defaults = {
+  roles: {
+    kicker: 'kicker', headline: 'headline', subheadline: 'subheadline', byline: 'byline', body: 'body',
+    subhead: 'subhead', caption: 'caption', credit: 'credit', continuation: 'continuation', other: 'other',
+  },
+  statuses: {
+    draft: 'draft', inProgress: 'in progress', submitted: 'submitted', approved: 'approved', changesRequested: 'changes requested',
+  },
+  untitled: 'Untitled',
+  linesRef: 'lines {0}',
+  counts: '{0} lines · {1} articles',
+  doubtful: 'Doubtful boundary: the segmenter is {0}% sure this article starts here.',
+
+  connection: {
+    connecting: 'Connecting…',
+    connected: 'Live',
+    reconnecting: 'Reconnecting…',
+    offline: 'Offline',
+    connectedTitle: 'Connected: changes by others appear as they happen.',
+    reconnectingTitle: 'The connection dropped; trying to reconnect. Edits are paused.',
+    offlineTitle: 'Not connected; edits are paused. Retrying in the background.',
+    joinFailed: 'Could not open the page for live editing: {0}',
+  },
+
+  presence: {
+    label: 'Editors on this page',
+    inArticle: '{0} — in article #{1} {2}',
+    onPage: '{0} — on this page',
+  },
+
+  actions: {
+    split: 'Split',
+    splitTitle: 'Split the article at the selected line (S)',
+    mergePrev: 'Merge ↑',
+    mergePrevTitle: 'Merge this article into the previous one (M)',
+    mergeNext: 'Merge ↓',
+    mergeNextTitle: 'Merge the next article into this one (Shift+M)',
+    move: 'Move to…',
+    moveTitle: 'Move the selected lines to another article (A) — or drag them onto a card',
+    undo: 'Undo',
+    undoTitle: 'Undo your last change (Ctrl+Z)',
+    redo: 'Redo',
+    redoTitle: 'Redo (Ctrl+Shift+Z or Ctrl+Y)',
+    showOriginal: 'Show original OCR',
+    showOriginalTitle: 'Show the original OCR text under each corrected line (O)',
+    help: '?',
+    helpTitle: 'Keyboard shortcuts (?)',
+    history: 'History',
+    historyTitle: 'Every change made to this page',
+  },
+
+  selection: {
+    none: 'Click a line to select it; Shift+click extends.',
+    one: 'Line {0} · article #{1}',
+    range: 'Lines {0}–{1} · article #{2}',
+    oneUnassigned: 'Line {0} · no article',
+    rangeUnassigned: 'Lines {0}–{1} · no article',
+    mixed: 'Lines {0}–{1} span several articles',
+  },
+
+  disabled: {
+    offline: 'Not connected; wait until the connection is back.',
+    noSelection: 'Select a line first.',
+    noArticle: 'The selected line is not in an article.',
+    approved: 'Article #{0} is approved; a reviewer must reopen it before it can be edited.',
+    splitAtStart: 'Line {0} is the first line of article #{1}; select a later line to split there.',
+    noPrevious: 'There is no previous article to merge into.',
+    noNext: 'There is no next article to merge.',
+    mixed: 'The selected lines belong to several articles; move them one article at a time.',
+    nothingToUndo: 'Nothing to undo.',
+    nothingToRedo: 'Nothing to redo.',
+    busy: 'Waiting for the server…',
+  },
+
+  picker: {
+    title: 'Move lines {0}–{1} to…',
+    titleOne: 'Move line {0} to…',
+    newArticle: '+ New article',
+    article: '#{0} {1}',
+    cancel: 'Cancel',
+    filter: 'Filter articles',
+  },
+
+  editing: {
+    lineHint: 'Enter saves · Escape cancels',
+    titleHint: 'Enter saves · Escape cancels',
+    roleLabel: 'Role of this block',
+    titleClick: 'Click to edit the title',
+    lineDouble: 'Double-click (or Enter) to correct this line',
+    original: 'Original OCR: {0}',
+    correctedMark: 'Corrected',
+    changedWhileEditing: 'Someone changed this line while you were editing it.',
+    titleChangedWhileEditing: 'Someone changed this title while you were editing it.',
+  },
+
+  toast: {
+    rejected: 'Not applied',
+    current: 'Current value: {0}',
+    currentText: 'Current text: {0}',
+    currentEmpty: '(empty)',
+    undoRejected: 'Could not undo',
+    redoRejected: 'Could not redo',
+    error: 'Something went wrong: {0}',
+    notes: 'Note',
+    close: 'Dismiss',
+    caughtUp: 'Reloaded the page state to catch up.',
+    applied: '{0}: {1}',
+  },
+
+  help: {
+    title: 'Keyboard shortcuts',
+    close: 'Close',
+    rows: [
+      ['Click / Shift+click', 'Select a line / extend the selection'],
+      ['↑ / ↓', 'Move the selection (Shift extends) — when the lines pane has focus'],
+      ['Enter / double-click', 'Correct the selected line'],
+      ['S', 'Split the article at the selected line'],
+      ['M / Shift+M', 'Merge with the previous / next article'],
+      ['A', 'Move the selected lines to another article (or drag them onto a card)'],
+      ['T', "Edit the title of the selected line's article"],
+      ['O', 'Show or hide the original OCR of corrected lines'],
+      ['Ctrl+Z', 'Undo your last change'],
+      ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
+      ['Escape', 'Cancel editing, close a dialog, clear the selection'],
+      ['?', 'Show this help'],
+    ],
+  },
+};
+
+function merge(base, over) {
+  if (!over || typeof over !== 'object' || Array.isArray(over)) return over ?? base;
+  const out = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    out[k] = base && typeof base[k] === 'object' && !Array.isArray(base[k]) ? merge(base[k], v) : v;
+  }
+  return out;
+}
+
+export const S = merge(defaults, globalThis.workbenchStrings);
+
+/** Fills {0}, {1}, … in a template. */
+export function fmt(template, ...args) {
+  return String(template).replace(/\{(\d+)\}/g, (m, i) => (args[i] ?? m));
+}
