@@ -131,7 +131,9 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
         var reviewerId = await db.Users.Where(u => u.UserName == "reviewer").Select(u => u.Id).SingleAsync();
         var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
         var approved = state.Articles[1];
-        var (approve, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, state.Version, new SetStatus(approved.Key, approved.Status, ArticleStatus.Approved));
+        var (submit, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, state.Version, new SetStatus(approved.Key, approved.Status, ArticleStatus.Submitted));
+        Assert.True(submit.Accepted, submit.Reason);
+        var (approve, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, submit.Version, new SetStatus(approved.Key, ArticleStatus.Submitted, ArticleStatus.Approved));
         Assert.True(approve.Accepted, approve.Reason);
 
         var editable = state.Articles[0];
@@ -168,7 +170,8 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             // it and the page fetches the whole state.
             var missed = lines[0];
             var missedText = missed.Text + "（补）";
-            var (behind, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, approve.Version, new EditLine(missed.Number, missed.Text, missedText));
+            var unheard = new PageEditService(db, TimeProvider.System, new SilentHubContext());
+            var (behind, _) = await unheard.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, approve.Version, new EditLine(missed.Number, missed.Text, missedText));
             Assert.True(behind.Accepted, behind.Reason);
 
             var live = lines[1];
