@@ -1,20 +1,25 @@
 using BenchmarkDotNet.Running;
+using Workbench.Benchmarks.Live;
 
 namespace Workbench.Benchmarks;
 
-// Run: dotnet run -c Release --project tests/Workbench.Benchmarks -- --filter '*'
-// Export time and peak memory without BenchmarkDotNet:
-//   dotnet run -c Release --project tests/Workbench.Benchmarks -- export-bench [enumerate|ner-jsonl|conll]
+// BenchmarkDotNet suites:  dotnet run -c Release --project tests/Workbench.Benchmarks -- --filter '*'
+// Live load:               dotnet run -c Release --project tests/Workbench.Benchmarks -- live --clients 20 --ops 2000 --json /tmp/live.json
+// Export time and memory:  dotnet run -c Release --project tests/Workbench.Benchmarks -- export-bench [enumerate|ner-jsonl|conll]
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "export-bench")
+        switch (args.FirstOrDefault())
         {
-            ExportMemoryProbe.Run(args[1..]);
-            return;
+            case "live":
+                return await LiveBenchmark.RunAsync(args[1..]);
+            case "export-bench":
+                ExportMemoryProbe.Run(args[1..]);
+                return 0;
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+                return 0;
         }
-
-        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
     }
 }

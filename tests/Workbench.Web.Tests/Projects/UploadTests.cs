@@ -37,7 +37,7 @@ public sealed class UploadTests(WorkbenchFactory factory) : IClassFixture<Workbe
     };
 
     [Theory]
-    [MemberData(nameof(BadFiles))]
+    [MemberData(nameof(BadFiles), DisableDiscoveryEnumeration = true)]
     public async Task BadFile_IsRefusedWithItsReason_AndNothingIsStored(string name, byte[] bytes, string reason)
     {
         var client = await factory.LoginAsync("admin");

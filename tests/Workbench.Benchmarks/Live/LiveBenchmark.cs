@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Editing;
+using Workbench.Testing;
+using Workbench.Web.Data;
+using Workbench.Web.Editing;
+
+namespace Workbench.Benchmarks.Live;
+
+/// <summary>
+/// Live load on the real app over Kestrel and WebSockets: N users on the 306-line sample page send operations
+/// generated from their current state; per operation, the time from send until the last client has its broadcast.
+/// The same clients then drive an echo hub (broadcast only) as the baseline.
+/// </summary>
+public static partial class LiveBenchmark
+{
+    private static readonly HashSet<Type> Kinds = [typeof(EditLine), typeof(AddEntity), typeof(RemoveEntity), typeof(SplitArticle), typeof(MergeArticles)];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var clients = IntArg(args, "--clients", 20);
+        var ops = IntArg(args, "--ops", 2000);
+        var jsonOut = StringArg(args, "--json");
+        var perClient = Math.Max(1, ops / clients);
+
+        using var factory = new LiveFactory();
+        factory.Start();
+        Console.WriteLine($"Workbench on {factory.BaseAddress}; {clients} clients × {perClient} operations (WebSockets)");
+
+        int pageId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var projectId = await db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync();
+            pageId = await db.Pages.Where(p => p.SourceName.StartsWith("000a_")).Select(p => p.Id).SingleAsync();
+            for (var i = 0; i < clients; i++)
+            {
+                var user = await UserService.CreateAsync(users, $"live{i:D2}", LiveFactory.Password);
+                db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = i % 5 == 0 ? ProjectRole.Reviewer : ProjectRole.Annotator });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var initial = await LoadAsync(factory, pageId);
+        var cookies = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => LoginAsync(factory.BaseAddress, $"live{i:D2}")));
+
+        // Workbench.
+        var arrivals = new ConcurrentDictionary<int, Arrival>();
+        var live = new List<LiveClient>();
+        foreach (var cookie in cookies)
+        {
+            var client = new LiveClient(Connect(factory.BaseAddress, "/hubs/page", cookie), pageId, initial, arrivals);
+            await client.StartAsync();
+            live.Add(client);
+        }
+
+        var sent = new ConcurrentBag<(int Client, long Start, ApplyOutcome Outcome)>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(live.Select((client, index) => Task.Run(async () =>
+        {
+            var rng = new Random(4242 + index);
+            for (var i = 0; i < perClient; i++)
+            {
+                var operation = NextOperation(client.State, rng);
+                var start = Stopwatch.GetTimestamp();
+                sent.Add((index, start, await client.ApplyAsync(operation)));
+            }
+        })));
+        var dbVersion = (await LoadAsync(factory, pageId)).Version;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (live.Any(c => c.Version < dbVersion) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var workbenchSeconds = clock.Elapsed.TotalSeconds;
+        var accepted = sent.Where(s => s.Outcome.Accepted).ToList();
+        var workbenchLatencies = accepted
+            .Select(s => arrivals.TryGetValue(s.Outcome.Version, out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(s.Start, a.Last).TotalMilliseconds : double.NaN)
+            .ToList();
+
+        // Lost: acknowledged but missing from the log (under its author), or not in every client's final state.
+        var server = await LoadAsync(factory, pageId);
+        Dictionary<int, string> log;
+        Dictionary<string, string> userIds;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            log = await db.Operations.Where(o => o.PageId == pageId).ToDictionaryAsync(o => o.Sequence, o => o.AuthorId);
+            userIds = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        }
+
+        var converged = live.All(c => c.Failure is null && PageStates.AreEquivalent(c.State, server));
+        var lost = accepted.Count(s =>
+            !log.TryGetValue(s.Outcome.Version, out var author) || author != userIds[$"live{s.Client:D2}"]
+            || live.Any(c => c.Version < s.Outcome.Version) || !converged
+            || double.IsNaN(workbenchLatencies[accepted.IndexOf(s)]));
+        foreach (var client in live)
+        {
+            await client.DisposeAsync();
+        }
+
+        // Echo baseline: same clients, same number of messages, a payload the size of an operation.
+        var echoArrivals = new ConcurrentDictionary<int, Arrival>();
+        var echo = new List<HubConnection>();
+        foreach (var cookie in cookies)
+        {
+            var connection = Connect(factory.BaseAddress, "/hubs/echo", cookie);
+            connection.On<int, string>("Echo", (id, _) => echoArrivals.AddOrUpdate(id, _ => new Arrival(1, Stopwatch.GetTimestamp()), (_, a) => new Arrival(a.Count + 1, Stopwatch.GetTimestamp())));
+            await connection.StartAsync();
+            await connection.InvokeAsync("Join", "bench");
+            echo.Add(connection);
+        }
+
+        var payload = PageOperationJson.Serialize(new EditLine(1, new string('字', 30), new string('字', 31)));
+        var echoStarts = new ConcurrentDictionary<int, long>();
+        var nextId = 0;
+        clock.Restart();
+        await Task.WhenAll(echo.Select(connection => Task.Run(async () =>
+        {
+            for (var i = 0; i < accepted.Count / clients + (sent.Count - accepted.Count) / clients; i++)
+            {
+                var id = Interlocked.Increment(ref nextId);
+                echoStarts[id] = Stopwatch.GetTimestamp();
+                await connection.InvokeAsync<int>("Send", "bench", id, payload);
+            }
+        })));
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (echoStarts.Keys.Any(id => !echoArrivals.TryGetValue(id, out var a) || a.Count < clients) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var echoSeconds = clock.Elapsed.TotalSeconds;
+        var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(kv.Value, a.Last).TotalMilliseconds : double.NaN).ToList();
+        foreach (var connection in echo)
+        {
+            await connection.DisposeAsync();
+        }
+
+        var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds);
+        var ec = Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds);
+        var result = new
+        {
+            clients,
+            ops = sent.Count,
+            accepted = accepted.Count,
+            workbench = wb,
+            echo = ec,
+            ratio_p50 = Math.Round(wb.p50_ms / ec.p50_ms, 2),
+            ratio_p99 = Math.Round(wb.p99_ms / ec.p99_ms, 2),
+            lost,
+            rejected = sent.Count - accepted.Count,
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9}");
+        Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
+        Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
+        Console.WriteLine($"ratio p50 {result.ratio_p50}, ratio p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}");
+        var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
+        if (jsonOut is not null)
+        {
+            await File.WriteAllTextAsync(jsonOut, json);
+            Console.WriteLine($"Wrote {jsonOut}");
+        }
+
+        return lost == 0 ? 0 : 1;
+    }
+
+    private static PageOperation NextOperation(PageState state, Random rng)
+    {
+        for (var i = 0; ; i++)
+        {
+            var operation = RandomOperations.Next(state, rng);
+            if (Kinds.Contains(operation.GetType()) || i > 100)
+            {
+                return operation;
+            }
+        }
+    }
+
+    private static async Task<PageState> LoadAsync(LiveFactory factory, int pageId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await PageStore.LoadAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), pageId))!.Value.State;
+    }
+
+    private static async Task<string> LoginAsync(Uri baseAddress, string user)
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+        var html = await http.GetStringAsync("/Account/Login");
+        var token = TokenPattern().Match(html).Groups[1].Value;
+        var response = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = user,
+            ["Input.Password"] = LiveFactory.Password,
+            ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Login of {user} failed: {response.StatusCode}");
+        }
+
+        return cookies.GetCookieHeader(baseAddress);
+    }
+
+    private static HubConnection Connect(Uri baseAddress, string path, string cookie) => new HubConnectionBuilder()
+        .WithUrl(new Uri(baseAddress, path), HttpTransportType.WebSockets, o => o.Headers["Cookie"] = cookie)
+        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+        .Build();
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static string? StringArg(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public readonly record struct Arrival(int Count, long Last);
+
+#pragma warning disable CA1707, IDE1006 // JSON names as asked for
+public sealed record Summary(double p50_ms, double p95_ms, double p99_ms, double ops_per_s, int measured)
+{
+    public static Summary Of(IReadOnlyList<double> latencies, int operations, double seconds)
+    {
+        var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();
+        double At(double q) => sorted.Count == 0 ? double.NaN : Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)], 2);
+        return new Summary(At(0.50), At(0.95), At(0.99), Math.Round(operations / seconds, 1), sorted.Count);
+    }
+}
+#pragma warning restore CA1707, IDE1006

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Workbench.Benchmarks.Live;
+
+/// <summary>The real app on Kestrel (loopback, free port) over a temp SQLite file with the demo seed, plus /hubs/echo.</summary>
+public sealed class LiveFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Bench-pass-123!";
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "workbench-live", Guid.NewGuid().ToString("N"));
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(directory);
+        builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Workbench.Web"));
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={Path.Combine(directory, "workbench.db")}");
+        builder.UseSetting("Workbench:Demo:Password", Password);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, EchoStartupFilter>());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Workbench.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        }
+    }
+
+    /// <summary>Maps the echo hub on its own branch ahead of the app's pipeline (the app itself is not changed).</summary>
+    private sealed class EchoStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/hubs/echo"), branch =>
+            {
+                // Own route table, not the app's global one.
+                branch.Properties.Remove("__GlobalEndpointRouteBuilder");
+                branch.UseRouting();
+                branch.UseEndpoints(endpoints => endpoints.MapHub<EchoHub>("/hubs/echo"));
+            });
+            next(app);
+        };
+    }
+}
