@@ -56,15 +56,22 @@ public sealed class PageHubSecurityTests(WorkbenchFactory factory) : IClassFixtu
         Assert.Equal(2, articles.Count);
         var (approved, other) = (articles[0], articles[1]);
 
-        // An annotator cannot approve.
+        // The annotator submits both; an annotator cannot approve.
+        foreach (var article in articles)
+        {
+            var submitted = await annotator.ApplyAsync(new SetStatus(article.Key, ArticleStatus.Draft, ArticleStatus.Submitted));
+            Assert.True(submitted.Accepted, submitted.Reason);
+            await reviewer.WaitForVersionAsync(submitted.Version, TimeSpan.FromSeconds(10));
+        }
+
         var (versionBefore, logBefore) = await VersionAndLogAsync(pageId);
-        var refused = await annotator.ApplyAsync(new SetStatus(other.Key, ArticleStatus.Draft, ArticleStatus.Approved));
+        var refused = await annotator.ApplyAsync(new SetStatus(other.Key, ArticleStatus.Submitted, ArticleStatus.Approved));
         Assert.False(refused.Accepted);
         Assert.Equal(ServerMessages.OnlyReviewerDecides, refused.Reason);
         Assert.Equal((versionBefore, logBefore), await VersionAndLogAsync(pageId));
 
         // A reviewer can.
-        var approval = await reviewer.ApplyAsync(new SetStatus(approved.Key, ArticleStatus.Draft, ArticleStatus.Approved));
+        var approval = await reviewer.ApplyAsync(new SetStatus(approved.Key, ArticleStatus.Submitted, ArticleStatus.Approved));
         Assert.True(approval.Accepted, approval.Reason);
         await annotator.WaitForVersionAsync(approval.Version, TimeSpan.FromSeconds(10));
         Assert.Equal(ArticleStatus.Approved, annotator.State.FindArticle(approved.Key)!.Status);
