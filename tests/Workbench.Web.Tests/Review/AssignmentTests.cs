@@ -79,6 +79,25 @@ public sealed class AssignmentTests(WorkbenchFactory factory) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task Reviewer_UnassignsAWholePage_WithNobody()
+    {
+        var projectId = await factory.DemoProjectIdAsync();
+        var pageId = await factory.FreshPageAsync();
+        var annotatorId = await factory.UserIdAsync("annotator");
+        var reviewer = await factory.LoginAsync("reviewer");
+        var assign = $"/Projects/{projectId}/Assign";
+        await reviewer.PostFormAsync($"{assign}?handler=Page&pageId={pageId}", new() { ["assigneeId"] = annotatorId }, assign);
+
+        var nothingChosen = await reviewer.PostFormAsync($"{assign}?handler=Page&pageId={pageId}", new() { ["assigneeId"] = "" }, assign);
+        Assert.Contains("Choose the member to assign to", System.Net.WebUtility.HtmlDecode(await nothingChosen.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.True(await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId).AllAsync(a => a.AssigneeId == annotatorId)));
+
+        var response = await reviewer.PostFormAsync($"{assign}?handler=Page&pageId={pageId}", new() { ["assigneeId"] = "none" }, assign);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.True(await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId).AllAsync(a => a.AssigneeId == null)));
+    }
+
+    [Fact]
     public async Task MyWork_IsEmptyForSomeoneWithNothingAssigned()
     {
         var projectId = await factory.DemoProjectIdAsync();

@@ -37,7 +37,13 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
             return NotFound();
         }
 
-        assigneeId = string.IsNullOrEmpty(assigneeId) ? null : assigneeId;
+        if (string.IsNullOrEmpty(assigneeId))
+        {
+            Error = "Choose the member to assign to (or “nobody” to unassign).";
+            return Page();
+        }
+
+        assigneeId = assigneeId == Display.Nobody ? null : assigneeId;
         if (assigneeId is not null && Members.All(m => m.UserId != assigneeId))
         {
             Error = "That user is not a member of this project.";
@@ -68,7 +74,13 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
             return NotFound();
         }
 
-        assigneeId = string.IsNullOrEmpty(assigneeId) ? null : assigneeId;
+        if (string.IsNullOrEmpty(assigneeId))
+        {
+            Error = "Choose the member to assign to (or “nobody” to unassign).";
+            return Page();
+        }
+
+        assigneeId = assigneeId == Display.Nobody ? null : assigneeId;
         if (assigneeId is not null && Members.All(m => m.UserId != assigneeId))
         {
             Error = "That user is not a member of this project.";
