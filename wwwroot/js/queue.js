@@ -44,6 +44,8 @@ async function setStatus(row, status, text) {
       const title = row.cells[1].textContent.trim();
       row.classList.add('done');
       row.hidden = true;
+      const total = document.getElementById('queue-total');
+      if (total) { total.textContent = String(Math.max(0, Number(total.textContent) - 1)); }
       say(status === 'approved' ? `Approved “${title}”.` : `Sent “${title}” back with your comment.`, 'ok');
       select(current);
     } else {
