@@ -87,6 +87,7 @@ public static class WorkbenchApp
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
+        app.MapCommentEndpoints();
         app.MapHub<PageHub>("/hubs/page");
         return app;
     }

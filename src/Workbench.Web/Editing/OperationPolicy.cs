@@ -25,6 +25,8 @@ public static class OperationPolicy
                 return batch.Operations.Select(o => Check(role, o, state, seenVersion, review)).FirstOrDefault(r => r is not null);
             case SetStatus status:
                 return CheckStatus(role, status, review);
+            case Assign when role < ProjectRole.Reviewer:
+                return new Refusal(ServerMessages.OnlyReviewerAssigns, true);
             case ReorderBlocks or SetBlockRole or SetBlocks or RestoreArticle when seenVersion != state.Version:
                 // These name blocks by position; positions mean nothing against a state the sender has not seen.
                 return new Refusal(EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version), false);

@@ -15,4 +15,7 @@ public static class ServerMessages
     public const string NotATransition = "An article cannot go from {0} to {1}.";
     public const string BadOperation = "The change could not be read; it was not applied.";
     public const string EmptyComment = "Write a comment first.";
+    public const string CommentTooLong = "A comment can be at most {0} characters.";
+    public const string NoSuchArticle = "There is no article {0} on this page.";
+    public const string OnlyReviewerAssigns = "Only a reviewer or an admin can assign articles.";
 }

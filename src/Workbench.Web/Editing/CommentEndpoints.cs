@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Web.Data;
+using Workbench.Web.Hubs;
+using Workbench.Web.Review;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Editing;
+
+/// <summary>Comments on an article: read and written by members, broadcast to the page's open workbenches.</summary>
+public static class CommentEndpoints
+{
+    public sealed record CommentRequest(string? Text);
+
+    public static void MapCommentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var comments = app.MapGroup("/api/pages/{pageId:int}/articles/{key:int}/comments");
+        comments.MapGet("", async (int pageId, int key, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        {
+            if (await CheckAsync(pageId, key, http, access, db, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            var rows = await db.Comments.AsNoTracking()
+                .Where(c => c.PageId == pageId && c.ArticleKey == key)
+                .OrderBy(c => c.At).ThenBy(c => c.Id)
+                .ToListAsync(cancellationToken);
+            var names = await UserNames.ForAsync(db, rows.Select(r => r.AuthorId), cancellationToken);
+            return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), WorkbenchState.Json);
+        });
+
+        comments.MapPost("", async (int pageId, int key, CommentRequest request, HttpContext http, ProjectAccess access, WorkbenchDbContext db,
+            IHubContext<PageHub, IPageClient> hub, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            if (await CheckAsync(pageId, key, http, access, db, cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            var text = request.Text?.Trim() ?? "";
+            if (text.Length == 0)
+            {
+                return Results.Problem(ServerMessages.EmptyComment, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            if (text.Length > Comment.MaxText)
+            {
+                return Results.Problem(string.Format(System.Globalization.CultureInfo.InvariantCulture, ServerMessages.CommentTooLong, Comment.MaxText), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var userId = ProjectAccess.UserId(http.User)!;
+            var comment = new Comment { PageId = pageId, ArticleKey = key, AuthorId = userId, At = clock.GetUtcNow(), Text = text };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync(cancellationToken);
+            var names = await UserNames.ForAsync(db, [userId], cancellationToken);
+            var view = CommentView.From(comment, names.GetValueOrDefault(userId, http.User.Identity?.Name ?? userId));
+            await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(view);
+            return Results.Json(view, WorkbenchState.Json, statusCode: StatusCodes.Status201Created);
+        });
+    }
+
+    private static async Task<IResult?> CheckAsync(int pageId, int key, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken)
+    {
+        var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
+        if (projectId is null)
+        {
+            return Results.Problem(Core.Editing.EditMessages.Format(ServerMessages.NoSuchPage, pageId), statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (role is null)
+        {
+            return Results.Problem(ServerMessages.NotMember, statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return await db.Articles.AnyAsync(a => a.PageId == pageId && a.Key == key, cancellationToken)
+            ? null
+            : Results.Problem(Core.Editing.EditMessages.Format(ServerMessages.NoSuchArticle, key), statusCode: StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Web.Data;
+using Workbench.Web.Review;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Pages.Projects;
+
+/// <summary>Admins manage who belongs to the project and in which role. Removing a member keeps their work, attributed.</summary>
+public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, UserManager<AppUser> users) : ProjectPageModel(db, access)
+{
+    public const string LastAdmin = "A project needs at least one admin: make another member an admin first.";
+
+    public IReadOnlyList<MemberName> Members { get; private set; } = [];
+
+    public bool AllowSelfReview { get; private set; }
+
+    [TempData(Key = "members-message")]
+    public string? Message { get; set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>A message for this response only (not carried in TempData to the next request).</summary>
+    public string? Notice { get; private set; }
+
+    /// <summary>Shown once, right after a user was created with a generated password; never stored.</summary>
+    public (string UserName, string Password)? Created { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int projectId) => await LoadAsync(projectId) ?? Page();
+
+    public async Task<IActionResult> OnPostAddAsync(int projectId, string? userName, ProjectRole role)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+        {
+            return refused;
+        }
+
+        var user = await users.FindByNameAsync((userName ?? "").Trim());
+        if (user is null)
+        {
+            return Fail($"There is no user named “{userName}”. Create them below instead.");
+        }
+
+        if (Members.Any(m => m.UserId == user.Id))
+        {
+            return Fail($"{user.UserName} is already a member of this project.");
+        }
+
+        Db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = role });
+        await Db.SaveChangesAsync();
+        Message = $"{user.UserName} joined the project as {role.ToString().ToLowerInvariant()}.";
+        return RedirectToPage(new { projectId });
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(int projectId, string? userName, string? password, ProjectRole role)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+        {
+            return refused;
+        }
+
+        userName = (userName ?? "").Trim();
+        if (userName.Length == 0)
+        {
+            return Fail("Give the new user a user name.");
+        }
+
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            return Fail($"A user named “{userName}” already exists; add them above instead.");
+        }
+
+        var generated = string.IsNullOrEmpty(password);
+        password = generated ? DemoSeeder.GeneratePassword() : password!;
+        AppUser user;
+        try
+        {
+            user = await UserService.CreateAsync(users, userName, password);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Fail(e.Message);
+        }
+
+        Db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = role });
+        await Db.SaveChangesAsync();
+
+        // No redirect: the generated password is shown in this response only, so it never sits in a cookie or a URL.
+        await LoadAsync(projectId);
+        Created = generated ? (userName, password) : null;
+        Notice = $"{userName} was created and joined the project as {role.ToString().ToLowerInvariant()}.";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(int projectId, string userId, ProjectRole role)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+        {
+            return refused;
+        }
+
+        var member = Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        if (member.Role == ProjectRole.Admin && role != ProjectRole.Admin && Members.Count(m => m.Role == ProjectRole.Admin) == 1)
+        {
+            return Fail(LastAdmin);
+        }
+
+        await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));
+        Message = $"{member.UserName} is now {role.ToString().ToLowerInvariant()}.";
+        return RedirectToPage(new { projectId });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int projectId, string userId)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+        {
+            return refused;
+        }
+
+        var member = Members.FirstOrDefault(m => m.UserId == userId);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        if (member.Role == ProjectRole.Admin && Members.Count(m => m.Role == ProjectRole.Admin) == 1)
+        {
+            return Fail(LastAdmin);
+        }
+
+        // Only the membership goes: the user, their operations and their comments stay, attributed to them.
+        await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteDeleteAsync();
+        Message = $"{member.UserName} was removed from the project; their work stays in the log under their name.";
+        return RedirectToPage(new { projectId });
+    }
+
+    public async Task<IActionResult> OnPostSettingsAsync(int projectId, bool allowSelfReview)
+    {
+        if (await LoadAsync(projectId) is { } refused)
+        {
+            return refused;
+        }
+
+        await Db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AllowSelfReview, allowSelfReview));
+        Message = allowSelfReview ? "Reviewers may now approve their own changes." : "Reviewers can no longer approve their own changes.";
+        return RedirectToPage(new { projectId });
+    }
+
+    private IActionResult Fail(string error)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int projectId)
+    {
+        if (await EnterAsync(projectId, ProjectRole.Admin) is { } refused)
+        {
+            return refused;
+        }
+
+        Members = await UserNames.MembersAsync(Db, projectId);
+        AllowSelfReview = await Db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync();
+        return null;
+    }
+}

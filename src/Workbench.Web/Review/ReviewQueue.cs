@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
+using Workbench.Web.Data;
+
+namespace Workbench.Web.Review;
+
+/// <summary>Filters of the review queue; all optional.</summary>
+public sealed record QueueFilter(string? Publication, DateOnly? From, DateOnly? To, string? Annotator, string? Label);
+
+public sealed record QueueRow(int PageId, string SourceName, string? Publication, DateOnly? IssueDate, int ArticleKey, string Title,
+    string? SubmitterId, string? AssigneeId, DateTimeOffset? SubmittedAt, int Entities);
+
+/// <summary>Submitted articles of a project, oldest submission first, counted and paged in SQL.</summary>
+public static class ReviewQueue
+{
+    public const int PageSize = 50;
+
+    public static async Task<(IReadOnlyList<QueueRow> Rows, int Total)> ListAsync(WorkbenchDbContext db, int projectId, QueueFilter filter, int page, CancellationToken cancellationToken = default)
+    {
+        var articles = db.Articles.AsNoTracking()
+            .Where(a => a.Status == ArticleStatus.Submitted)
+            .Join(db.Pages.Where(p => p.ProjectId == projectId), a => a.PageId, p => p.Id, (a, p) => new { a, p });
+        if (!string.IsNullOrEmpty(filter.Publication))
+        {
+            articles = articles.Where(x => x.p.Publication == filter.Publication);
+        }
+
+        if (filter.From is { } from)
+        {
+            articles = articles.Where(x => x.p.IssueDate >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            articles = articles.Where(x => x.p.IssueDate <= to);
+        }
+
+        if (!string.IsNullOrEmpty(filter.Label))
+        {
+            var label = filter.Label;
+            articles = articles.Where(x => db.Entities.Any(e => e.PageId == x.a.PageId && e.Label == label
+                && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)));
+        }
+
+        // The submission is the article's latest status change: an article only becomes submitted by one.
+        var rows = articles.Select(x => new
+        {
+            x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId,
+            Submission = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
+                .OrderByDescending(o => o.Sequence).Select(o => new { o.AuthorId, o.At }).FirstOrDefault(),
+            Entities = db.Entities.Count(e => e.PageId == x.a.PageId && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)),
+        });
+        if (!string.IsNullOrEmpty(filter.Annotator))
+        {
+            var annotator = filter.Annotator;
+            rows = rows.Where(r => r.AssigneeId == annotator || (r.Submission != null && r.Submission.AuthorId == annotator));
+        }
+
+        var total = await rows.CountAsync(cancellationToken);
+        page = Math.Max(1, page);
+        var list = await rows
+            .OrderBy(r => r.Submission == null ? (DateTimeOffset?)null : r.Submission.At).ThenBy(r => r.Id).ThenBy(r => r.Key)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return (list.Select(r => new QueueRow(r.Id, r.SourceName, r.Publication, r.IssueDate, r.Key, r.Title,
+            r.Submission?.AuthorId, r.AssigneeId, r.Submission?.At, r.Entities)).ToList(), total);
+    }
+
+    public static async Task<IReadOnlyList<string>> PublicationsAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default) =>
+        await db.Pages.AsNoTracking().Where(p => p.ProjectId == projectId && p.Publication != null)
+            .Select(p => p.Publication!).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,109 @@
+// The review queue's keyboard: j/k move, Enter opens, a approves, r requests changes (with a comment).
+// The server decides everything; this only sends setStatus operations and shows its answer.
+const table = document.getElementById('queue');
+const message = document.getElementById('queue-message');
+const form = document.getElementById('request-form');
+const comment = document.getElementById('request-comment');
+let current = -1;
+let pending = null;
+
+const rows = () => table ? [...table.tBodies[0].rows].filter(r => !r.classList.contains('done')) : [];
+
+function select(index) {
+  const all = rows();
+  if (all.length === 0) { current = -1; return; }
+  current = Math.max(0, Math.min(index, all.length - 1));
+  all.forEach((r, i) => r.classList.toggle('selected', i === current));
+  all[current].focus({ preventScroll: true });
+  all[current].scrollIntoView({ block: 'nearest' });
+}
+
+function say(text, kind) {
+  message.textContent = text;
+  message.className = 'queue-message ' + (kind || '');
+}
+
+async function setStatus(row, status, text) {
+  const pageId = row.dataset.page;
+  const articleKey = Number(row.dataset.article);
+  try {
+    const stateResponse = await fetch(`/api/pages/${pageId}/state`, { headers: { Accept: 'application/json' } });
+    if (!stateResponse.ok) { say(`The page could not be loaded (${stateResponse.status}).`, 'error'); return; }
+    const state = await stateResponse.json();
+    const response = await fetch(`/api/pages/${pageId}/operations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        seenVersion: state.page.version,
+        operation: { kind: 'setStatus', articleKey, expectedStatus: 'submitted', status },
+        comment: text ?? null,
+      }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (response.ok && body.accepted) {
+      const title = row.cells[1].textContent.trim();
+      row.classList.add('done');
+      row.hidden = true;
+      const total = document.getElementById('queue-total');
+      if (total) { total.textContent = String(Math.max(0, Number(total.textContent) - 1)); }
+      say(status === 'approved' ? `Approved “${title}”.` : `Sent “${title}” back with your comment.`, 'ok');
+      select(current);
+    } else {
+      say(body.reason || body.detail || `Refused (${response.status}).`, 'error');
+    }
+  } catch (error) {
+    say(`The server could not be reached: ${error.message}`, 'error');
+  }
+}
+
+function requestChanges(row) {
+  pending = row;
+  form.hidden = false;
+  form.querySelector('label').textContent = `What should change in “${row.cells[1].textContent.trim()}”? (required; the annotator sees it)`;
+  form.scrollIntoView({ block: 'nearest' });
+  comment.value = '';
+  comment.focus();
+}
+
+function closeForm() {
+  form.hidden = true;
+  pending = null;
+  select(current);
+}
+
+if (table) {
+  select(0);
+  document.addEventListener('keydown', event => {
+    if (event.target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) {
+      if (event.key === 'Escape' && !form.hidden) { closeForm(); }
+      return;
+    }
+    const row = rows()[current];
+    switch (event.key) {
+      case 'j': select(current + 1); break;
+      case 'k': select(current - 1); break;
+      case 'Enter': if (row) { location.href = row.dataset.href; } break;
+      case 'a': if (row) { setStatus(row, 'approved'); } break;
+      case 'r': if (row) { event.preventDefault(); requestChanges(row); } break;
+      default: return;
+    }
+  });
+  table.addEventListener('click', event => {
+    const row = event.target.closest('tr[data-page]');
+    if (!row) { return; }
+    select(rows().indexOf(row));
+    const action = event.target.closest('button')?.dataset.action;
+    if (action === 'approve') { setStatus(row, 'approved'); }
+    if (action === 'request') { requestChanges(row); }
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const text = comment.value.trim();
+    if (!text) { say('A request for changes needs a comment saying what to change.', 'error'); comment.focus(); return; }
+    const row = pending;
+    form.hidden = true;
+    pending = null;
+    if (row) { await setStatus(row, 'changesRequested', text); }
+  });
+  document.getElementById('request-cancel').addEventListener('click', closeForm);
+}
