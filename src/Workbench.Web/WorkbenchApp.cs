@@ -24,7 +24,7 @@ public static class WorkbenchApp
         var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var connectionString = DataPaths.ResolveConnectionString(builder.Configuration, dataDirectory);
         services.AddSingleton(new DataPaths(dataDirectory, connectionString));
-        services.AddDbContext<WorkbenchDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContext<WorkbenchDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
