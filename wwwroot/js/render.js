@@ -175,14 +175,16 @@ export function renderArticles(container, state, colours, view) {
         if (!line || line.text.trim().length === 0) continue;
         const piece = line.text.trim();
         if (needsSpace(previous, piece)) text.append(' ');
-        const seg = el('span', 'seg', piece);
+        const seg = el('span', 'seg');
         seg.dataset.n = n;
+        if (view.fillSeg) view.fillSeg(seg, line); else seg.textContent = piece;
         text.append(seg);
         previous = piece;
       }
       row.append(text);
       card.append(row);
     });
+    view.decorateCard?.(card, article, view.focusKey === article.key);
     fragment.append(card);
   }
   container.replaceChildren(fragment);
