@@ -425,10 +425,11 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
         return true;
       }
     }
-    const key2 = ui.sel?.key ?? focusKey;
+    const key2 = focusKey ?? ui.sel?.key ?? null;
     if (key2 == null) return false;
     if (key === 'e' || key === 'E') { startCaret(key2); return true; }
-    if (key === 'Tab') { stepEntity(key2, e.shiftKey ? -1 : 1); return true; }
+    // Tab steps through entities only while the reading position is in the cards; elsewhere it moves focus as usual.
+    if (key === 'Tab' && (e.target === document.body || e.target === articlesEl)) { stepEntity(key2, e.shiftKey ? -1 : 1); return true; }
     if (key === 'n' || key === 'p') { stepSuggestion(key2, key === 'n' ? 1 : -1); return true; }
     return false;
   }

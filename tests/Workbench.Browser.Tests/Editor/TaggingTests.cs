@@ -110,6 +110,59 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         }
     }
 
+    [Fact]
+    public async Task KeyboardOnly_CaretSelectTagRelabelListDeleteUndo()
+    {
+        var pageId = await PageIdAsync("002_");
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+            await page.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            var key = await page.EvaluateAsync<int>("workbench.state.articles.find(a => a.status !== 'approved' && a.blocks.length > 0).key");
+            var card = page.Locator($"#articles .card[data-key='{key}']");
+            await card.Locator(".card-head .key").ClickAsync();
+
+            // E puts a caret at the start of the article; Shift+Right twice selects two characters; 3 tags them LOC.
+            await page.Keyboard.PressAsync("e");
+            await Assertions.Expect(card.Locator(".caret")).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("Shift+ArrowRight");
+            await page.Keyboard.PressAsync("Shift+ArrowRight");
+            var selected = string.Concat(await card.Locator(".pc.tsel").AllTextContentsAsync());
+            Assert.Equal(2, System.Globalization.StringInfo.ParseCombiningCharacters(selected).Length);
+            await page.Keyboard.PressAsync("3");
+            var locScript = $"workbench.state.entities.find(e => e.label === 'LOC' && e.text === {JsonSerializer.Serialize(selected)})?.key ?? 0";
+            await page.WaitForFunctionAsync(locScript);
+            var entityKey = await page.EvaluateAsync<int>(locScript);
+
+            // Tab opens the popover of the article's first entity; 2 relabels it ORG.
+            await page.Keyboard.PressAsync("Tab");
+            await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await page.Keyboard.PressAsync("2");
+            await page.WaitForFunctionAsync($"workbench.state.entities.find(e => e.key === {entityKey})?.label === 'ORG'");
+            await page.Keyboard.PressAsync("Escape");
+
+            // The entity list groups it under ORG; choosing it shows and flashes it.
+            await card.Locator("details.ents summary").ClickAsync();
+            await Assertions.Expect(card.Locator(".ent-group-head").First).ToContainTextAsync("ORG");
+            await card.Locator($".ent-item[data-entity='{entityKey}']").ClickAsync();
+            await Assertions.Expect(page.Locator("#wb-entity-pop")).ToBeVisibleAsync();
+            await Assertions.Expect(card.Locator(".pc.ent-flash").First).ToBeVisibleAsync();
+            await browser.ScreenshotAsync(page, "tagging-6-entity-list", output);
+
+            // Delete removes it; Ctrl+Z brings it back.
+            await page.Keyboard.PressAsync("Delete");
+            await page.WaitForFunctionAsync($"!workbench.state.entities.some(e => e.key === {entityKey})");
+            await page.Keyboard.PressAsync("Control+z");
+            await page.WaitForFunctionAsync($"workbench.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private static string Css(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
 
     /// <summary>Three CJK characters of an untagged line in an editable article, with screen points to drag between.</summary>
