@@ -91,6 +91,22 @@ export function fillSeg(seg, line, prepared) {
   if (caret != null && caret === points.at(-1)) seg.append(caretNode());
 }
 
+/** The OCR lines pane: a subtle underline in the label colour under tagged text (innermost entity's colour). */
+export function fillLine(span, line, prepared) {
+  const marks = (prepared.byLine.get(line.n) ?? []).filter(m => m.kind === 'entity' && m.from < m.to);
+  if (!marks.length) { span.textContent = line.text; return; }
+  const points = [...new Set([0, line.text.length, ...marks.flatMap(m => [m.from, m.to])])].sort((a, b) => a - b);
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = marks.filter(m => m.from <= a && m.to >= b).map(m => m.item).sort(byNesting);
+    if (!covering.length) { span.append(line.text.slice(a, b)); continue; }
+    const piece = el('span', 'lent', line.text.slice(a, b));
+    piece.style.setProperty('--ec', labelInfo(prepared.state, covering.at(-1).label).color);
+    piece.title = covering.map(e => `${e.label}: ${e.text}`).join('\n');
+    span.append(piece);
+  }
+}
+
 function caretNode() {
   const node = el('span', 'caret');
   node.setAttribute('aria-hidden', 'true');

@@ -90,7 +90,8 @@ export function renderLines(container, state, colours, view) {
     }
     const number = el('span', 'ln', String(line.n));
     row.append(number);
-    const text = el('span', 'lt', line.text);
+    const text = el('span', 'lt');
+    if (view.fillLine) view.fillLine(text, line); else text.textContent = line.text;
     if (owner && owner.first && !blank && owner.block.role !== 'body') {
       text.append(el('span', 'role-tag', roleName(owner.block.role)));
     }

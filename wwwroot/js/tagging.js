@@ -6,7 +6,7 @@ import { S, fmt } from './strings.js';
 import { el } from './render.js';
 import { toast, rejection } from './ui.js';
 import { anchorFromDom, normalise, pageSlice, moveCaret, articleLines, compare } from './selection.js';
-import { prepareMarks, fillSeg, entityList, suggestionBar, entitiesOf, lineArticles, activeLabels, labelInfo, chip } from './marks.js';
+import { prepareMarks, fillSeg, fillLine, entityList, suggestionBar, entitiesOf, lineArticles, activeLabels, labelInfo, chip } from './marks.js';
 import { createSuggestions } from './suggestions.js';
 
 const FLASH_MS = 1600;
@@ -437,6 +437,7 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
   return {
     prepare,
     fillSeg: (seg, line) => fillSeg(seg, line, prepared),
+    fillLine: (span, line) => fillLine(span, line, prepared),
     decorateCard,
     afterRender,
     click,

@@ -75,6 +75,7 @@ const tagging = createTagging({
   connected: () => live.status === 'connected',
 });
 view.fillSeg = tagging.fillSeg;
+view.fillLine = tagging.fillLine;
 view.decorateCard = tagging.decorateCard;
 articlesEl.tabIndex = -1;
 
@@ -101,8 +102,8 @@ function render() {
   const colours = articleColours(state.articles);
   const linesTop = linesEl.scrollTop;
   const articlesTop = articlesEl.scrollTop;
-  renderLines(linesEl, state, colours, view);
   tagging.prepare();
+  renderLines(linesEl, state, colours, view);
   renderArticles(articlesEl, state, colours, view);
   renderPresence(presenceEl, state, view.present, me);
   linesEl.scrollTop = linesTop;
