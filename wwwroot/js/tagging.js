@@ -409,6 +409,7 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
       if (key === 'Enter') { accept([suggestion]); return true; }
       if (key === 'Delete' || key === 'Backspace') { reject([suggestion]); return true; }
     }
+    if (label && ui.sel && !range()) { toast('info', S.tagging.noSelection); return true; }
     if (label && range()) {
       if (e.shiftKey) tagAll(pageSlice(state(), range().start, range().end), label, ui.sel.key);
       else tagSelection(label);

@@ -156,6 +156,21 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await page.WaitForFunctionAsync($"!workbench.state.entities.some(e => e.key === {entityKey})");
             await page.Keyboard.PressAsync("Control+z");
             await page.WaitForFunctionAsync($"workbench.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
+
+            // A nested entity: three characters from the same start as PER; the first two pieces carry both.
+            await page.Keyboard.PressAsync("Escape");
+            await page.Keyboard.PressAsync("e");
+            await page.Keyboard.PressAsync("Home");
+            for (var i = 0; i < 3; i++)
+            {
+                await page.Keyboard.PressAsync("Shift+ArrowRight");
+            }
+
+            await page.Keyboard.PressAsync("1");
+            await page.WaitForFunctionAsync("workbench.state.entities.some(e => e.label === 'PER')");
+            await Assertions.Expect(card.Locator($".pc[data-entities~='{entityKey}'][data-entities*=' ']").First).ToBeVisibleAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await browser.ScreenshotAsync(page, "tagging-7-nested", output);
         }
         finally
         {
