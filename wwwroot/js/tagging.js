@@ -115,7 +115,10 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
         body: JSON.stringify({ text, label: label.name, articleKey }),
       });
       const body = await response.json();
-      if (body.accepted) toast('info', fmt(body.tagged === 1 ? S.tagging.taggedOne : S.tagging.tagged, body.tagged, label.name));
+      if (body.accepted) {
+        editing.remember(body.inverse);
+        toast('info', fmt(body.tagged === 1 ? S.tagging.taggedOne : S.tagging.tagged, body.tagged, label.name));
+      }
       else if (response.ok) toast('info', body.reason);
       else rejection({ reason: body.reason ?? body.detail ?? response.statusText }, S.toast.rejected);
     } catch (err) {

@@ -12,7 +12,8 @@ public static class WorkbenchEndpoints
     public sealed record TagAllRequest(string? Text, string? Label, int? ArticleKey);
 
     /// <summary>What "tag every occurrence" did: how many entities it added (0: nothing to tag, see Reason).</summary>
-    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason);
+    /// <param name="Inverse">The operation that undoes it (for the sender's undo stack), when applied.</param>
+    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, string? Inverse = null);
 
     public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
 
@@ -102,7 +103,7 @@ public static class WorkbenchEndpoints
             }
 
             var (outcome, _) = await edits.ApplyAsync(pageId, userId!, http.User.Identity?.Name ?? userId!, role.Value, state.Version, batch, null, cancellationToken);
-            var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason);
+            var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason, outcome.Inverse);
             return outcome switch
             {
                 { Accepted: true } => Results.Json(response, WorkbenchState.Json),

@@ -151,6 +151,16 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await Assertions.Expect(card.Locator(".pc.ent-flash").First).ToBeVisibleAsync();
             await browser.ScreenshotAsync(page, "tagging-6-entity-list", output);
 
+            // G tags every other occurrence of its text in the article (one change); Ctrl+Z takes them back out.
+            var before = await page.EvaluateAsync<int>("workbench.state.entities.length");
+            await page.Keyboard.PressAsync("g");
+            await Assertions.Expect(page.Locator(".toast-info").Last).ToContainTextAsync("Tagged ");
+            await page.WaitForFunctionAsync($"workbench.state.entities.length > {before}");
+            await page.Keyboard.PressAsync("Control+z");
+            await page.WaitForFunctionAsync($"workbench.state.entities.length === {before}");
+            await card.Locator($".ent-item[data-entity='{entityKey}']").ClickAsync();
+            await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
             // Delete removes it; Ctrl+Z brings it back.
             await page.Keyboard.PressAsync("Delete");
             await page.WaitForFunctionAsync($"!workbench.state.entities.some(e => e.key === {entityKey})");
