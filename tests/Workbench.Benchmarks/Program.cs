@@ -6,6 +6,7 @@ namespace Workbench.Benchmarks;
 // BenchmarkDotNet suites:  dotnet run -c Release --project tests/Workbench.Benchmarks -- --filter '*'
 // Live load:               dotnet run -c Release --project tests/Workbench.Benchmarks -- live --clients 20 --ops 2000 --json /tmp/live.json
 // Export time and memory:  dotnet run -c Release --project tests/Workbench.Benchmarks -- export-bench [enumerate|ner-jsonl|conll]
+// Tagging ops and render:  dotnet run -c Release --project tests/Workbench.Benchmarks -- tagging [--json OUT]
 public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
@@ -14,6 +15,9 @@ public static class BenchmarkProgram
         {
             case "live":
                 return await LiveBenchmark.RunAsync(args[1..]);
+            case "tagging":
+                await TaggingOperationsProbe.RunAsync(args[1..]);
+                return 0;
             case "export-bench":
                 ExportMemoryProbe.Run(args[1..]);
                 return 0;

@@ -88,6 +88,13 @@ export function createEditing({ live, onStacks, onBusy }) {
     get canRedo() { return redoStack.length > 0; },
     get busy() { return pending > 0; },
     send,
+    /** Puts the inverse of a change made outside send (e.g. "tag every occurrence") on the undo stack. */
+    remember(inverse) {
+      if (!inverse) return;
+      undoStack.push(inverse);
+      redoStack.length = 0;
+      onStacks();
+    },
     undo() {
       const inverse = undoStack.pop();
       onStacks();

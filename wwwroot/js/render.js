@@ -90,7 +90,8 @@ export function renderLines(container, state, colours, view) {
     }
     const number = el('span', 'ln', String(line.n));
     row.append(number);
-    const text = el('span', 'lt', line.text);
+    const text = el('span', 'lt');
+    if (view.fillLine) view.fillLine(text, line); else text.textContent = line.text;
     if (owner && owner.first && !blank && owner.block.role !== 'body') {
       text.append(el('span', 'role-tag', roleName(owner.block.role)));
     }
@@ -175,14 +176,16 @@ export function renderArticles(container, state, colours, view) {
         if (!line || line.text.trim().length === 0) continue;
         const piece = line.text.trim();
         if (needsSpace(previous, piece)) text.append(' ');
-        const seg = el('span', 'seg', piece);
+        const seg = el('span', 'seg');
         seg.dataset.n = n;
+        if (view.fillSeg) view.fillSeg(seg, line); else seg.textContent = piece;
         text.append(seg);
         previous = piece;
       }
       row.append(text);
       card.append(row);
     });
+    view.decorateCard?.(card, article, view.focusKey === article.key);
     fragment.append(card);
   }
   container.replaceChildren(fragment);

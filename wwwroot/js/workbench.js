@@ -8,6 +8,7 @@ import { createEditing, availability } from './editing.js';
 import { toast, showHelp, pickArticle } from './ui.js';
 import { createToolbar, showConnection } from './toolbar.js';
 import { LineEditor, TitleEditor } from './inline.js';
+import { createTagging } from './tagging.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -42,6 +43,7 @@ const live = createLive({
       const article = store.state.articles.find(a => a.key === titleEditor.key);
       if (!article) titleEditor = null; else titleEditor.remoteChanged(article.title);
     }
+    tagging?.suggestions.schedule();
     render();
   },
   onPresence(present) {
@@ -62,6 +64,20 @@ const editing = createEditing({
   onStacks: () => updateToolbar(),
   onBusy: busy => { document.body.classList.toggle('wb-busy', busy); updateToolbar(); },
 });
+
+const tagging = createTagging({
+  pageId,
+  store,
+  editing,
+  articlesEl,
+  render: () => render(),
+  focusArticle: key => { setFocusArticle(key); paintSelection(); },
+  connected: () => live.status === 'connected',
+});
+view.fillSeg = tagging.fillSeg;
+view.fillLine = tagging.fillLine;
+view.decorateCard = tagging.decorateCard;
+articlesEl.tabIndex = -1;
 
 const toolbar = createToolbar({
   pageId,
@@ -86,6 +102,7 @@ function render() {
   const colours = articleColours(state.articles);
   const linesTop = linesEl.scrollTop;
   const articlesTop = articlesEl.scrollTop;
+  tagging.prepare();
   renderLines(linesEl, state, colours, view);
   renderArticles(articlesEl, state, colours, view);
   renderPresence(presenceEl, state, view.present, me);
@@ -112,6 +129,7 @@ function render() {
   if (hoverKey != null) highlight(hoverKey, hoverLine);
   lineEditor?.mount(lineRow(lineEditor.n), refocusLine);
   titleEditor?.mount(cardElement(titleEditor.key)?.querySelector('h2.title'), refocusTitle);
+  tagging.afterRender();
   updateToolbar();
 }
 
@@ -393,6 +411,7 @@ articlesEl.addEventListener('click', e => {
     scrollLinesTo(key);
   }
   paintSelection();
+  tagging.click(e);
 });
 articlesEl.addEventListener('keydown', e => {
   if (e.key === 'Enter' && e.target.matches('h2.title') && !e.isComposing) {
@@ -429,6 +448,10 @@ document.addEventListener('keydown', e => {
     return;
   }
   if (mod || e.altKey) return;
+  if (tagging.keydown(e, view.focusKey)) {
+    e.preventDefault();
+    return;
+  }
   const handled = {
     s: split,
     S: split,
@@ -449,4 +472,5 @@ document.addEventListener('keydown', e => {
 render();
 showConnection('connecting');
 live.start();
-window.workbench = { get state() { return store.state; }, render, live, editing, view };
+tagging.suggestions.refresh();
+window.workbench = { get state() { return store.state; }, render, live, editing, view, tagging };

@@ -7,7 +7,8 @@ namespace Workbench.Web.Editing;
 public sealed record Refusal(string Reason, bool Forbidden);
 
 /// <summary>What the review rules need to know beyond the operation itself.</summary>
-public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor);
+/// <param name="Labels">The project's labels by name (ordinal); an entity may only get an active one.</param>
+public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor, IReadOnlyDictionary<string, Label>? Labels = null);
 
 /// <summary>
 /// Who may apply which operation, checked on the server for every operation (the UI only mirrors it).
@@ -27,6 +28,11 @@ public static class OperationPolicy
                 return CheckStatus(role, status, review);
             case Assign when role < ProjectRole.Reviewer:
                 return new Refusal(ServerMessages.OnlyReviewerAssigns, true);
+            case AddEntity add:
+                // Undo of a removal restores the entity as it was (with its key), even if its label was retired since.
+                return CheckLabel(add.Label, review, allowRetired: add.Key is not null);
+            case RelabelEntity relabel:
+                return CheckLabel(relabel.Label, review, allowRetired: false);
             case ReorderBlocks or SetBlockRole or SetBlocks or RestoreArticle when seenVersion != state.Version:
                 // These name blocks by position; positions mean nothing against a state the sender has not seen.
                 return new Refusal(EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version), false);
@@ -44,6 +50,21 @@ public static class OperationPolicy
         (ArticleStatus.Approved, ArticleStatus.InProgress) => true,
         _ => false,
     };
+
+    private static Refusal? CheckLabel(string label, ReviewContext review, bool allowRetired)
+    {
+        if (review.Labels is null)
+        {
+            return null;
+        }
+
+        if (!review.Labels.TryGetValue(label ?? "", out var known))
+        {
+            return new Refusal(EditMessages.Format(ServerMessages.UnknownLabel, label ?? ""), false);
+        }
+
+        return known.Retired && !allowRetired ? new Refusal(EditMessages.Format(ServerMessages.RetiredLabel, label!), false) : null;
+    }
 
     private static Refusal? CheckStatus(ProjectRole role, SetStatus status, ReviewContext review)
     {

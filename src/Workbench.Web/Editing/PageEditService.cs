@@ -111,7 +111,14 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefaultAsync(cancellationToken);
         }
 
-        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key));
+        IReadOnlyDictionary<string, Label>? labels = null;
+        if (Flatten(operation).Any(o => o is AddEntity or RelabelEntity))
+        {
+            labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == page.ProjectId).ToListAsync(cancellationToken))
+                .ToDictionary(l => l.Name, StringComparer.Ordinal);
+        }
+
+        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key), labels);
     }
 
     private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>

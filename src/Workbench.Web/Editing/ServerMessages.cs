@@ -14,6 +14,10 @@ public static class ServerMessages
     public const string NoSelfApproval = "You made the last change to this article, so another reviewer must approve it (an admin can allow self-review for the project).";
     public const string NotATransition = "An article cannot go from {0} to {1}.";
     public const string BadOperation = "The change could not be read; it was not applied.";
+    public const string UnknownLabel = "There is no label {0} in this project; choose one of its labels.";
+    public const string RetiredLabel = "The label {0} is retired; it stays on existing entities but cannot be given to new ones.";
+    public const string NothingToTag = "Give the text to tag and a label.";
+    public const string NoOccurrences = "No untagged occurrence of \"{0}\" to tag as {1}.";
     public const string EmptyComment = "Write a comment first.";
     public const string CommentTooLong = "A comment can be at most {0} characters.";
     public const string NoSuchArticle = "There is no article {0} on this page.";

@@ -9,6 +9,12 @@ public static class WorkbenchEndpoints
 {
     public sealed record RejectRequest(int ArticleKey, IReadOnlyList<string> Keys);
 
+    public sealed record TagAllRequest(string? Text, string? Label, int? ArticleKey);
+
+    /// <summary>What "tag every occurrence" did: how many entities it added (0: nothing to tag, see Reason).</summary>
+    /// <param name="Inverse">The operation that undoes it (for the sender's undo stack), when applied.</param>
+    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, string? Inverse = null);
+
     public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
 
     private static IResult Refuse(int? projectId) => projectId is null
@@ -69,6 +75,40 @@ public static class WorkbenchEndpoints
                 { Accepted: true } => Results.Json(outcome, WorkbenchState.Json),
                 { Forbidden: true } => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
                 _ => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+            };
+        });
+
+        // "Tag every occurrence of this text": Core finds the places (Occurrences.TagAll) and the batch goes through the
+        // one edit path, so it is one operation: validated, logged and broadcast like any other.
+        api.MapPost("/tag-all", async (int pageId, TagAllRequest request, HttpContext http, ProjectAccess access, WorkbenchDbContext db, PageEditService edits, CancellationToken cancellationToken) =>
+        {
+            var userId = ProjectAccess.UserId(http.User);
+            var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            if (string.IsNullOrEmpty(request.Text) || string.IsNullOrWhiteSpace(request.Label))
+            {
+                return Results.Problem(ServerMessages.NothingToTag, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+            var state = loaded!.Value.State;
+            var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
+            if (batch.Operations.Count == 0)
+            {
+                return Results.Json(new TagAllResponse(false, 0, state.Version, EditMessages.Format(ServerMessages.NoOccurrences, request.Text, request.Label)), WorkbenchState.Json);
+            }
+
+            var (outcome, _) = await edits.ApplyAsync(pageId, userId!, http.User.Identity?.Name ?? userId!, role.Value, state.Version, batch, null, cancellationToken);
+            var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason, outcome.Inverse);
+            return outcome switch
+            {
+                { Accepted: true } => Results.Json(response, WorkbenchState.Json),
+                { Forbidden: true } => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
             };
         });
 

@@ -14,7 +14,8 @@ public sealed record WorkbenchState(
     string Role,
     IReadOnlyList<WorkbenchState.LineDto> Lines,
     IReadOnlyList<WorkbenchState.ArticleDto> Articles,
-    IReadOnlyList<WorkbenchState.EntityDto> Entities)
+    IReadOnlyList<WorkbenchState.EntityDto> Entities,
+    IReadOnlyList<WorkbenchState.LabelDto> Labels)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -23,12 +24,13 @@ public sealed record WorkbenchState(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence) => new(
+    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence, IReadOnlyList<Label> labels) => new(
         new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version),
         role.ToString().ToLowerInvariant(),
         state.Lines.Values.Select(l => new LineDto(l.Number, l.Text, l.Original)).ToList(),
         state.Articles.Select(a => ToDto(a, confidence)).ToList(),
-        state.Entities.Select(ToDto).ToList());
+        state.Entities.Select(ToDto).ToList(),
+        labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList());
 
     public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
         article.Key,
@@ -49,6 +51,9 @@ public sealed record WorkbenchState(
     public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks);
 
     public sealed record BlockDto(string Role, int FirstLine, int LastLine);
+
+    /// <summary>A project label: retired labels stay on existing entities but are not offered for new ones.</summary>
+    public sealed record LabelDto(string Name, string DisplayName, string Color, int? Hotkey, bool Retired);
 
     public sealed record EntityDto(int Key, string Label, Anchor Start, Anchor End, string Text, EntitySource Source);
 }

@@ -35,6 +35,7 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
 
         var (page, state, confidence) = loaded.Value;
         var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
-        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence));
+        var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
+        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence, labels));
     }
 }
