@@ -111,6 +111,7 @@ export function renderLines(container, state, colours, view) {
 
 // CJK text joins without spaces across line breaks; Latin words get one.
 const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD8BF][\uDC00-\uDFFF]/u;
+const ENDS_SENTENCE = /[。！？”」.!?）):：]$/u;
 function needsSpace(previous, next) {
   if (!previous || !next) return false;
   const last = previous.at(-1);
@@ -171,11 +172,19 @@ export function renderArticles(container, state, colours, view) {
       row.append(select);
       const text = el('div', 'btext');
       let previous = '';
+      let pendingBreak = false;
       for (let n = block.firstLine; n <= block.lastLine; n++) {
         const line = lines.get(n);
-        if (!line || line.text.trim().length === 0) continue;
+        if (!line || line.text.trim().length === 0) {
+          // As the server's join does: a blank line after a sentence ends a paragraph; elsewhere column OCR
+          // only broke the text, and the paragraph goes on.
+          if (previous && ENDS_SENTENCE.test(previous)) pendingBreak = true;
+          continue;
+        }
         const piece = line.text.trim();
-        if (needsSpace(previous, piece)) text.append(' ');
+        if (pendingBreak) text.append('\n');
+        else if (needsSpace(previous, piece)) text.append(' ');
+        pendingBreak = false;
         const seg = el('span', 'seg');
         seg.dataset.n = n;
         if (view.fillSeg) view.fillSeg(seg, line); else seg.textContent = piece;
