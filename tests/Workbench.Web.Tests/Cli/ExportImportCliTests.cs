@@ -177,6 +177,33 @@ public sealed class ExportImportCliTests : IDisposable
         Assert.Equal("张三来", Assert.Single(tags.Lines).Text);
     }
 
+    [Theory]
+    [InlineData("conll", "ner.conll")]
+    [InlineData("label-studio", "label-studio.json")]
+    [InlineData("segmentation", "segmentation.jsonl")]
+    [InlineData("ocr-pairs", "ocr-pairs.jsonl")]
+    public async Task EveryFormat_WritesItsFileAndManifest(string format, string file)
+    {
+        var (code, _, stderr) = await RunAsync("import", await WriteAsync("gold.conll", Conll), "--project", Project, "--status", "approved");
+        Assert.True(code == 0, stderr);
+        var outDir = Path.Combine(directory, format);
+
+        (code, var stdout, stderr) = await RunAsync("export", "--project", Project, "--format", format, "--out", outDir);
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"{file} (", stdout, StringComparison.Ordinal);
+        Assert.NotEqual(0, new FileInfo(Path.Combine(outDir, file)).Length);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json")));
+        Assert.Equal(3, manifest.RootElement.GetProperty("counts").GetProperty("articles").GetInt32());
+        if (format == "segmentation")
+        {
+            var page = JsonDocument.Parse((await File.ReadAllLinesAsync(Path.Combine(outDir, file))).Single()).RootElement;
+            Assert.Equal(3, page.GetProperty("lineCount").GetInt32());
+            Assert.Equal(["body"], page.GetProperty("articles")[1].GetProperty("blocks").EnumerateArray().Select(b => b.GetProperty("role").GetString()));
+            Assert.Equal("张三在上海", page.GetProperty("articles")[1].GetProperty("text").GetString());
+        }
+    }
+
     [Fact]
     public async Task Export_ReportsUnknownProjectAndBadSplitOnStderr()
     {
