@@ -78,6 +78,25 @@ public sealed class ExportImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task CrlfInsideATextBecomesALineBreak_AndEntitiesKeepTheirCharacters()
+    {
+        // 甲0 乙1 \r2 \n3 丙4 丁5 😀6: spans in code points.
+        var file = await WriteAsync("crlf.jsonl", Record("甲乙\r\n丙丁😀", (4, 7, "PER"), (1, 5, "ORG")));
+
+        var (code, _, stderr) = await RunAsync("import", file, "--project", Project, "--format", "ner-jsonl");
+
+        Assert.True(code == 0, stderr);
+        await using var db = OpenDb();
+        Assert.Equal(["甲乙", "丙丁😀"], await db.Lines.OrderBy(l => l.Number).Select(l => l.Text).ToListAsync());
+        var entities = await db.Entities.OrderByDescending(e => e.Label).ToListAsync(); // PER, ORG
+        Assert.Equal(("丙丁😀", 2, 0, 2, 4), (entities[0].Text, entities[0].StartLine, entities[0].StartOffset, entities[0].EndLine, entities[0].EndOffset));
+        Assert.Equal(("乙\n丙", 1, 1, 2, 1), (entities[1].Text, entities[1].StartLine, entities[1].StartOffset, entities[1].EndLine, entities[1].EndOffset));
+        var blocks = await db.Set<Block>().OrderBy(b => b.FirstLine).Select(b => new { b.FirstLine, b.LastLine }).ToListAsync();
+        Assert.Equal([(1, 1), (2, 2)], blocks.Select(b => (b.FirstLine, b.LastLine)));
+        Assert.Equal("", (await db.Articles.SingleAsync()).Title);
+    }
+
+    [Fact]
     public async Task Export_IsByteIdentical_AndTheSeedChangesOnlyTheSplit()
     {
         var records = Enumerable.Range(1, 30).Select(i => Record($"第{i}条新闻张三在北京", (i.ToString().Length + 2, i.ToString().Length + 4, "PER"))).ToList();
