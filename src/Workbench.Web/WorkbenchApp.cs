@@ -63,6 +63,7 @@ public static class WorkbenchApp
         });
         services.AddScoped<ProjectAccess>();
         services.AddScoped<PageImporter>();
+        services.AddScoped<AnnotationImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
         services.AddScoped<PageEditService>();

@@ -1,23 +1,36 @@
 using System.CommandLine;
 using Spectre.Console;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Import;
 
 namespace Workbench.Web.Cli;
 
-/// <summary>`import PATH... --project NAME`: files or folders into a project (created if missing), with progress.</summary>
+/// <summary>
+/// `import PATH... --project NAME [--format F] [--status draft|approved]`: page files or annotation files (one page per
+/// file, see <see cref="AnnotationImporter"/>) or folders into a project (created if missing), with progress.
+/// With `--format auto` the kind of each file is decided by <see cref="ImportFormats"/>.
+/// </summary>
 internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Page files or folders (searched recursively for .txt and .md).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
-        var format = new Option<string>("--format") { Description = "auto, text or markdown.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "text", "markdown");
-        var command = new Command("import", "Import page files into a project. Files already in the project (same SHA-256) are skipped.") { paths, project, format };
+        var format = new Option<string>("--format")
+        {
+            Description = "Pages: text or markdown. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files.",
+            DefaultValueFactory = _ => ImportFormats.Auto,
+        };
+        format.AcceptOnlyFromAmong(ImportFormats.All);
+        var status = new Option<string>("--status") { Description = "Status of imported annotated articles: draft, or approved (gold from another tool; also feeds the gazetteer).", DefaultValueFactory = _ => "draft" };
+        status.AcceptOnlyFromAmong("draft", "approved");
+        var command = new Command("import", "Import page files or annotation files into a project. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.") { paths, project, format, status };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var files = PageImporter.ExpandPaths(parse.GetValue(paths)!);
+            var formatName = parse.GetValue(format)!;
+            var articleStatus = parse.GetValue(status) == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
+            var files = ImportFormats.ExpandPaths(parse.GetValue(paths)!, formatName);
             var missing = files.Where(f => !File.Exists(f)).ToList();
             foreach (var path in missing)
             {
@@ -27,6 +40,8 @@ internal static class ImportCommand
             await using var host = await CliHost.OpenAsync(hostArgs);
             var db = host.Get<WorkbenchDbContext>();
             var importer = host.Get<PageImporter>();
+            var annotations = host.Get<AnnotationImporter>();
+            var newLabels = new List<string>();
             var target = await ProjectService.GetOrCreateAsync(db, parse.GetValue(project)!, TimeProvider.System, cancellationToken);
             var outcomes = new List<ImportOutcome>();
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
@@ -38,9 +53,21 @@ internal static class ImportCommand
                     foreach (var file in files.Except(missing))
                     {
                         var bytes = await ReadLimitedAsync(file, cancellationToken);
-                        outcomes.Add(bytes is null
-                            ? new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, $"{Path.GetFileName(file)}: the file is larger than 20 MB.")
-                            : await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, SegmentCommand.ParseFormat(parse.GetValue(format)), cancellationToken: cancellationToken));
+                        if (bytes is null)
+                        {
+                            outcomes.Add(new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, $"{Path.GetFileName(file)}: the file is larger than 20 MB."));
+                        }
+                        else if (ImportFormats.IsAnnotationFile(file, bytes, formatName))
+                        {
+                            var result = await annotations.ImportAsync(target.Id, Path.GetFileName(file), bytes, ImportFormats.ParseAnnotation(formatName), articleStatus, cancellationToken);
+                            outcomes.Add(result.Outcome);
+                            newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
+                        }
+                        else
+                        {
+                            outcomes.Add(await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, ImportFormats.ParsePage(formatName), cancellationToken: cancellationToken));
+                        }
+
                         task.Increment(1);
                     }
                 });
@@ -54,6 +81,11 @@ internal static class ImportCommand
             var skipped = outcomes.Count(o => o.Status == ImportStatus.Duplicate);
             var rejected = outcomes.Count(o => o.Status == ImportStatus.Rejected) + missing.Count;
             await output.WriteLineAsync($"{imported} imported, {skipped} skipped as duplicates, {rejected} refused.");
+            if (newLabels.Count > 0)
+            {
+                await output.WriteLineAsync($"Labels added to {target.Name}: {string.Join(", ", newLabels)}.");
+            }
+
             return rejected > 0 ? 1 : 0;
         });
         return command;

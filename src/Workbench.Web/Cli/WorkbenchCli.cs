@@ -8,7 +8,7 @@ namespace Workbench.Web.Cli;
 /// </summary>
 public static class WorkbenchCli
 {
-    private static readonly string[] Commands = ["segment", "import", "users", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["segment", "import", "export", "users", "--help", "-h", "-?", "--version"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -23,6 +23,7 @@ public static class WorkbenchCli
             new Command("serve", "Run the web app (the default). Accepts ASP.NET options such as --urls http://localhost:5000."),
             SegmentCommand.Create(output, error),
             ImportCommand.Create(output, error, hostArgs),
+            ExportCommand.Create(output, error, hostArgs),
             UsersCommand.Create(output, error, hostArgs),
         };
         var configuration = new InvocationConfiguration { Output = output, Error = error };

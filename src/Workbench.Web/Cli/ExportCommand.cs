@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Export;
+using Workbench.Web.Data;
+using Workbench.Web.Export;
+
+namespace Workbench.Web.Cli;
+
+/// <summary>
+/// `export --project NAME --format F --out DIR [--status approved|all] [--split 80/10/10|none] [--seed S]`: the
+/// project's articles in one training format, plus manifest.json, into DIR (created). Prints a summary on stdout.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
+    {
+        var project = new Option<string>("--project") { Description = "The project to export.", Required = true };
+        var format = new Option<string>("--format") { Description = $"One of {string.Join(", ", ExportFormats.All)}.", Required = true };
+        format.AcceptOnlyFromAmong([.. ExportFormats.All]);
+        var outDir = new Option<string>("--out") { Description = "The folder to write into (created if missing; files of the same names are replaced).", Required = true };
+        var status = new Option<string>("--status") { Description = "approved (the default: reviewed gold only) or all.", DefaultValueFactory = _ => ProjectExport.StatusApproved };
+        status.AcceptOnlyFromAmong(ProjectExport.StatusApproved, ProjectExport.StatusAll);
+        var split = new Option<string>("--split") { Description = "Split ratios train/dev/test such as 80/10/10, 90/10 or train=8,dev=1,test=1; none for one file.", DefaultValueFactory = _ => "none" };
+        var seed = new Option<string>("--seed") { Description = "Seed of the split assignment (same seed and article ids → same splits).", DefaultValueFactory = _ => "0" };
+        var command = new Command("export", "Export a project's annotated articles for training, with a manifest.json (counts, files and their SHA-256, dropped entities).")
+        {
+            project, format, outDir, status, split, seed,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            SplitRatios? ratios;
+            try
+            {
+                ratios = SplitRatios.Parse(parse.GetValue(split));
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+            {
+                await error.WriteLineAsync($"--split “{parse.GetValue(split)}”: {e.Message} (e.g. 80/10/10 or none).");
+                return 2;
+            }
+
+            await using var host = await CliHost.OpenAsync(hostArgs);
+            var db = host.Get<WorkbenchDbContext>();
+            var name = parse.GetValue(project)!.Trim();
+            var target = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name, cancellationToken);
+            if (target is null)
+            {
+                await error.WriteLineAsync($"There is no project named “{name}”.");
+                return 1;
+            }
+
+            var directory = Directory.CreateDirectory(parse.GetValue(outDir)!).FullName;
+            var statusName = parse.GetValue(status)!;
+            var options = new ExportOptions(parse.GetValue(format)!)
+            {
+                Split = ratios,
+                Seed = parse.GetValue(seed)!,
+                Project = target.Name,
+                Filters = new Dictionary<string, string> { ["status"] = statusName },
+            };
+            var manifest = Exporter.Run(
+                ProjectExport.Articles(db, target.Id, statusName, cancellationToken),
+                options,
+                file => File.Create(Path.Combine(directory, file)));
+
+            await output.WriteLineAsync(Summary(manifest, directory));
+            return 0;
+        });
+        return command;
+    }
+
+    internal static string Summary(ExportManifest manifest, string directory)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        text.WriteLine($"Exported {manifest.Splits.Sum(s => s.Articles)} articles, {manifest.Splits.Sum(s => s.Entities)} entities of {manifest.Project} as {manifest.Format} to {directory}");
+        foreach (var split in manifest.Splits)
+        {
+            text.WriteLine($"  {split.Name}: {split.Articles} articles, {split.Entities} entities");
+        }
+
+        text.WriteLine($"  dropped: {manifest.Dropped.Count} (reasons in {ExportManifest.FileName})");
+        foreach (var file in manifest.Files)
+        {
+            text.WriteLine($"  {file.Name} ({file.Size} bytes)");
+        }
+
+        text.Write($"  {ExportManifest.FileName}");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,213 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using Workbench.Core.Editing;
+using Workbench.Core.Export;
+using Workbench.Core.Pages;
+using Workbench.Web.Data;
+using Workbench.Web.Export;
+using Workbench.Web.Import;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Pages.Projects;
+
+/// <summary>
+/// Export for training (any member may download: approved articles are the project's published result, and members
+/// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
+/// </summary>
+public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer) : PageModel
+{
+    private const string OutcomesKey = "annotation-outcomes";
+
+    public int ProjectId { get; private set; }
+
+    public string ProjectName { get; private set; } = "";
+
+    public bool IsAdmin { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public int ApprovedArticles { get; private set; }
+
+    public int AllArticles { get; private set; }
+
+    /// <summary>Entities of approved articles by label (an entity belongs to the article holding its first line).</summary>
+    public IReadOnlyList<(string Label, int Count)> ApprovedEntities { get; private set; } = [];
+
+    public IReadOnlyDictionary<string, string> LabelColors { get; private set; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
+
+    [BindProperty]
+    public string Format { get; set; } = ExportFormats.NerJsonl;
+
+    [BindProperty]
+    public string Status { get; set; } = ProjectExport.StatusApproved;
+
+    [BindProperty]
+    public string Split { get; set; } = "80/10/10";
+
+    [BindProperty]
+    public string Seed { get; set; } = "0";
+
+    public async Task<IActionResult> OnGetAsync(int projectId)
+    {
+        if (await LoadAsync(projectId, ProjectRole.Annotator) is { } refused)
+        {
+            return refused;
+        }
+
+        if (TempData[OutcomesKey] is string json)
+        {
+            Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDownloadAsync(int projectId)
+    {
+        if (await LoadAsync(projectId, ProjectRole.Annotator) is { } refused)
+        {
+            return refused;
+        }
+
+        SplitRatios? ratios = null;
+        if (!ExportFormats.All.Contains(Format))
+        {
+            Error = $"Choose one of the formats {string.Join(", ", ExportFormats.All)}.";
+        }
+        else if (Status is not (ProjectExport.StatusApproved or ProjectExport.StatusAll))
+        {
+            Error = "Choose approved or all articles.";
+        }
+        else
+        {
+            try
+            {
+                ratios = SplitRatios.Parse(Split);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+            {
+                Error = $"The split “{Split}” is not valid: write ratios such as 80/10/10 or 90/10, or none.";
+            }
+        }
+
+        if (Error is not null)
+        {
+            return Page();
+        }
+
+        var options = new ExportOptions(Format)
+        {
+            Split = ratios,
+            Seed = string.IsNullOrWhiteSpace(Seed) ? "0" : Seed.Trim(),
+            Project = ProjectName,
+            Filters = new Dictionary<string, string> { ["status"] = Status },
+        };
+        var fileName = $"workbench-{ProjectName}-{Format}.zip";
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileName = AsciiName(fileName),
+            FileNameStar = fileName,
+        }.ToString();
+
+        // The exporter and ZipArchive write synchronously; this request may block its thread while it streams.
+        if (HttpContext.Features.Get<IHttpBodyControlFeature>() is { } body)
+        {
+            body.AllowSynchronousIO = true;
+        }
+
+        var cancellationToken = HttpContext.RequestAborted;
+        ExportZip.Write(Response.Body, () => ProjectExport.Articles(db, projectId, Status, cancellationToken), options);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int projectId, List<IFormFile> files, string? annotationFormat, string? annotationStatus)
+    {
+        if (await LoadAsync(projectId, ProjectRole.Admin) is { } refused)
+        {
+            return refused;
+        }
+
+        var outcomes = new List<ImportOutcome>();
+        var format = annotationFormat ?? ImportFormats.Auto;
+        if (format != ImportFormats.Auto && !ImportFormats.AnnotationFormats.Contains(format))
+        {
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, $"Unknown annotation format “{format}”."));
+            files = [];
+        }
+        else if (files.Count == 0)
+        {
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, "Choose one or more annotation files to upload."));
+        }
+
+        var status = annotationStatus == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
+        foreach (var file in files)
+        {
+            var name = Path.GetFileName(file.FileName);
+            if (file.Length > PageReader.MaxBytes)
+            {
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB."));
+                continue;
+            }
+
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer);
+            var result = await importer.ImportAsync(projectId, name, buffer.ToArray(), ImportFormats.ParseAnnotation(format), status);
+            outcomes.Add(result.Outcome);
+        }
+
+        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
+        return RedirectToPage(new { projectId });
+    }
+
+    private static string AsciiName(string name)
+    {
+        var ascii = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            ascii.Append(c is >= ' ' and < '\u007f' and not '"' and not '\\' ? c : '_');
+        }
+
+        return ascii.ToString();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int projectId, ProjectRole needed)
+    {
+        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync();
+        if (name is null)
+        {
+            return NotFound();
+        }
+
+        var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
+        if (!ProjectAccess.Allows(role, needed))
+        {
+            return Forbid();
+        }
+
+        (ProjectId, ProjectName, IsAdmin) = (projectId, name, role == ProjectRole.Admin);
+        var articles = db.Articles.Where(a => db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId));
+        AllArticles = await articles.CountAsync();
+        ApprovedArticles = await articles.CountAsync(a => a.Status == ArticleStatus.Approved);
+        var approvedBlocks =
+            from b in db.Blocks
+            join a in articles on b.ArticleId equals a.Id
+            where a.Status == ArticleStatus.Approved
+            select new { a.PageId, b.FirstLine, b.LastLine };
+        var counts = await db.Entities
+            .Where(e => approvedBlocks.Any(b => b.PageId == e.PageId && e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine))
+            .GroupBy(e => e.Label)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToListAsync();
+        ApprovedEntities = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Count)).ToList();
+        LabelColors = await db.Labels.Where(l => l.ProjectId == projectId).ToDictionaryAsync(l => l.Name, l => l.Color);
+        return null;
+    }
+}
