@@ -20,6 +20,14 @@ namespace Workbench.Core.Pages;
 /// </summary>
 public static class AltoReader
 {
+    /// <summary>Reads a page and also maps every TextBlock, TextLine and String ID to its line number (a block to its first line).</summary>
+    public static AltoPage ReadWithIds(string sourceName, ReadOnlySpan<byte> bytes, double? dpi = null)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var page = Read(sourceName, XmlSafety.Load(sourceName, bytes), dpi, ids);
+        return new AltoPage(page, ids);
+    }
+
     public const double DefaultDpi = 300;
 
     public static bool IsAlto(XDocument document) => document.Root?.Name.LocalName.Equals("alto", StringComparison.OrdinalIgnoreCase) == true;
@@ -27,7 +35,9 @@ public static class AltoReader
     public static SourcePage Read(string sourceName, ReadOnlySpan<byte> bytes, double? dpi = null) =>
         Read(sourceName, XmlSafety.Load(sourceName, bytes), dpi);
 
-    public static SourcePage Read(string sourceName, XDocument document, double? dpi = null)
+    public static SourcePage Read(string sourceName, XDocument document, double? dpi = null) => Read(sourceName, document, dpi, null);
+
+    private static SourcePage Read(string sourceName, XDocument document, double? dpi, Dictionary<string, int>? ids)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!IsAlto(document))
@@ -44,6 +54,15 @@ public static class AltoReader
             var blockId = block.Attr("ID");
             foreach (var line in block.Children("TextLine"))
             {
+                if (ids is not null)
+                {
+                    var number = builder.NextNumber;
+                    foreach (var id in new[] { blockId, line.Attr("ID") }.Concat(line.Children("String").Select(s => s.Attr("ID"))).OfType<string>())
+                    {
+                        ids.TryAdd(id, number);
+                    }
+                }
+
                 var (text, hyphenated) = LineText(line);
                 var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
                 builder.Add(text, box, blockId, null, null, hyphenated);
@@ -170,3 +189,6 @@ public static class AltoReader
         return null;
     }
 }
+
+/// <summary>An ALTO page with the line number of every TextBlock/TextLine/String ID (for METS areas that name word ranges).</summary>
+public sealed record AltoPage(SourcePage Page, IReadOnlyDictionary<string, int> LineOfId);

@@ -11,6 +11,9 @@ internal sealed class LayoutPageBuilder
 
     public void StartBlock() => blockOpen = false;
 
+    /// <summary>The number the next <see cref="Add"/> will get.</summary>
+    public int NextNumber => lines.Count + (!blockOpen && lines.Count > 0 ? 2 : 1);
+
     public void Add(string text, LineBox? box, string? regionId, Segmentation.BlockRole? role, string? articleHint = null, string? hyphenatedWord = null)
     {
         if (!blockOpen && lines.Count > 0)

@@ -39,8 +39,8 @@ public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<M
 /// Parts keep document order.</item>
 /// <item>British Library style: <c>div TYPE="ARTICLE"</c> without areas, linked by <c>structLink/smLinkGrp</c> (smLocatorLinks to the
 /// article and to physical <c>pagearea</c> divs) or by plain <c>smLink from/to</c>; each pagearea's IDREF area is a part, a heading when the
-/// pagearea LABEL is Headline/Title. Its BEGIN/END are word IDs: <see cref="Segment"/> resolves a part only when BEGIN is a TextBlock ID, so
-/// BL word ranges stay unresolved (their lines fall to the unassigned article).</item>
+/// pagearea LABEL is Headline/Title. Its BEGIN/END are word IDs: they are resolved (whole lines, from BEGIN's line to END's line) when the pages
+/// come from <see cref="AltoReader.ReadWithIds"/>; with plain <see cref="SourcePage"/>s only TextBlock IDs resolve.</item>
 /// <item>Title: the MODS title of the article's DMDID when present, else the div LABEL.</item>
 /// </list>
 /// </summary>
@@ -71,34 +71,52 @@ public static class MetsReader
     /// </summary>
     public static IReadOnlyDictionary<string, PageSegmentation> Segment(MetsIssue issue, IReadOnlyDictionary<string, SourcePage> pagesByFileId)
     {
+        ArgumentNullException.ThrowIfNull(pagesByFileId);
+        return Segment(issue, pagesByFileId.ToDictionary(p => p.Key, p => new AltoPage(p.Value, new Dictionary<string, int>()), StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// As <see cref="Segment(MetsIssue, IReadOnlyDictionary{string, SourcePage})"/>, and a part whose BEGIN is not a TextBlock ID is resolved
+    /// through <see cref="AltoPage.LineOfId"/>: the lines from BEGIN's line to END's line (British Library word ranges).
+    /// A line claimed by two articles stays with the first.
+    /// </summary>
+    public static IReadOnlyDictionary<string, PageSegmentation> Segment(MetsIssue issue, IReadOnlyDictionary<string, AltoPage> pagesByFileId)
+    {
         ArgumentNullException.ThrowIfNull(issue);
         ArgumentNullException.ThrowIfNull(pagesByFileId);
         var titles = issue.Articles.ToDictionary(a => a.Id, a => a.Title, StringComparer.Ordinal);
         var result = new Dictionary<string, PageSegmentation>(StringComparer.Ordinal);
-        foreach (var (fileId, page) in pagesByFileId)
+        foreach (var (fileId, alto) in pagesByFileId)
         {
-            var partOfBlock = new Dictionary<string, (string Article, MetsPartRole Role)>(StringComparer.Ordinal);
+            var page = alto.Page;
+            var linesOfRegion = page.Lines.Where(l => l.RegionId is not null).GroupBy(l => l.RegionId!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(l => l.Number).ToList(), StringComparer.Ordinal);
+            var articleOfLine = new string?[page.Lines.Count];
+            var roleOfLine = new BlockRole?[page.Lines.Count];
             foreach (var article in issue.Articles)
             {
                 foreach (var part in article.Parts.Where(p => p.FileId == fileId))
                 {
-                    partOfBlock.TryAdd(part.BlockId, (article.Id, part.Role));
-                }
-            }
+                    IEnumerable<int> numbers = [];
+                    if (linesOfRegion.TryGetValue(part.BlockId, out var regionLines) && part.EndId is null)
+                    {
+                        numbers = regionLines;
+                    }
+                    else if (alto.LineOfId.TryGetValue(part.BlockId, out var first))
+                    {
+                        var last = part.EndId is not null && alto.LineOfId.TryGetValue(part.EndId, out var end) ? end
+                            : linesOfRegion.TryGetValue(part.BlockId, out var block) ? block[^1] : first;
+                        numbers = Enumerable.Range(first, Math.Max(0, last - first + 1));
+                    }
 
-            var articleOfLine = new List<string?>(page.Lines.Count);
-            var roleOfLine = new List<BlockRole?>(page.Lines.Count);
-            foreach (var line in page.Lines)
-            {
-                if (line.RegionId is { } region && partOfBlock.TryGetValue(region, out var hit))
-                {
-                    articleOfLine.Add(hit.Article);
-                    roleOfLine.Add(hit.Role == MetsPartRole.Heading ? BlockRole.Headline : BlockRole.Body);
-                }
-                else
-                {
-                    articleOfLine.Add(null);
-                    roleOfLine.Add(null);
+                    foreach (var number in numbers)
+                    {
+                        if (articleOfLine[number - 1] is null && !ImportedSegmentation.IsSeparator(page.Line(number)))
+                        {
+                            articleOfLine[number - 1] = article.Id;
+                            roleOfLine[number - 1] = part.Role == MetsPartRole.Heading ? BlockRole.Headline : BlockRole.Body;
+                        }
+                    }
                 }
             }
 

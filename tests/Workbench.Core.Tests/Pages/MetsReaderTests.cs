@@ -128,4 +128,30 @@ public class MetsReaderTests
             [new MetsArticlePart("img0001-alto", "TB1", MetsPartRole.Heading), new MetsArticlePart("img0001-alto", "w10", MetsPartRole.Body) { EndId = "w20" }, new MetsArticlePart("img0002-alto", "TB9", MetsPartRole.Body)],
             article.Parts);
     }
+
+    [Fact]
+    public void Segment_WordRangesResolveToWholeLinesWithAltoIds()
+    {
+        var xml = AltoReaderTests.Alto("http://www.loc.gov/standards/alto/ns-v2#", """
+            <TextBlock ID="TB1"><TextLine ID="L1"><String ID="w1" CONTENT="COAL"/><String ID="w2" CONTENT="DUTIES."/></TextLine></TextBlock>
+            <TextBlock ID="TB2">
+              <TextLine ID="L2"><String ID="w3" CONTENT="The"/><String ID="w4" CONTENT="duty"/></TextLine>
+              <TextLine ID="L3"><String ID="w5" CONTENT="is"/><String ID="w6" CONTENT="repealed."/></TextLine>
+              <TextLine ID="L4"><String ID="w7" CONTENT="Next"/><String ID="w8" CONTENT="story"/></TextLine>
+            </TextBlock>
+            """);
+        var alto = AltoReader.ReadWithIds("0001.xml", Encoding.UTF8.GetBytes(xml));
+        Assert.Equal(3, alto.LineOfId["TB2"]);
+        Assert.Equal(4, alto.LineOfId["w6"]);
+
+        var issue = new MetsIssue(
+            [new MetsPageRef("img0001-alto", "0001.xml", 1)],
+            [new MetsArticle("art0001", "Coal duties", [new MetsArticlePart("img0001-alto", "w1", MetsPartRole.Heading) { EndId = "w2" }, new MetsArticlePart("img0001-alto", "w3", MetsPartRole.Body) { EndId = "w6" }])]);
+        var articles = MetsReader.Segment(issue, new Dictionary<string, AltoPage> { ["img0001-alto"] = alto })["img0001-alto"].Articles;
+
+        Assert.Equal("COAL DUTIES.", articles[0].Title);
+        Assert.Equal([new SegmentBlock(BlockRole.Headline, 1, 1), new SegmentBlock(BlockRole.Body, 3, 4)], articles[0].Blocks);
+        Assert.Equal([new SegmentBlock(BlockRole.Body, 5, 5)], articles[1].Blocks);
+        Assert.Null(articles[1].ExternalId);
+    }
 }
