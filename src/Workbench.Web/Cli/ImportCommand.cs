@@ -10,10 +10,10 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Page files or folders (searched recursively for .txt and .md).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Page files or folders (searched recursively for .txt, .md, .xml, .hocr, .html; a folder with a METS file imports its ALTO pages with the METS articles).", Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
-        var format = new Option<string>("--format") { Description = "auto, text or markdown.", DefaultValueFactory = _ => "auto" };
-        format.AcceptOnlyFromAmong("auto", "text", "markdown");
+        var format = new Option<string>("--format") { Description = "auto, text, markdown, alto, page or hocr.", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong("auto", "text", "markdown", "alto", "page", "hocr");
         var command = new Command("import", "Import page files into a project. Files already in the project (same SHA-256) are skipped.") { paths, project, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,6 +37,13 @@ internal static class ImportCommand
                     var task = context.AddTask($"Importing into {Markup.Escape(target.Name)}", maxValue: Math.Max(1, files.Count - missing.Count));
                     foreach (var file in files.Except(missing))
                     {
+                        if (PageImporter.IsMetsFile(file))
+                        {
+                            outcomes.AddRange(await importer.ImportMetsIssueAsync(target.Id, file, cancellationToken));
+                            task.Increment(1);
+                            continue;
+                        }
+
                         var bytes = await ReadLimitedAsync(file, cancellationToken);
                         outcomes.Add(bytes is null
                             ? new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, $"{Path.GetFileName(file)}: the file is larger than 20 MB.")
