@@ -42,7 +42,7 @@ public sealed record SourceLine(int Number, string Text)
     /// <summary>An article the format assigns the line to (Transkribus <c>structure {id:a1; type:article;}</c>).</summary>
     public string? ArticleHint { get; init; }
 
-    /// <summary>ALTO hyphenation: the full word when the line ends (HypPart1) or starts (HypPart2) with part of a hyphenated word.</summary>
+    /// <summary>ALTO hyphenation: the full word (SUBS_CONTENT) of the line's first hyphenated part (HypPart2 at its start or HypPart1 at its end).</summary>
     public string? HyphenatedWord { get; init; }
 }
 
