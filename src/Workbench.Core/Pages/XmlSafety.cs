@@ -9,7 +9,7 @@ namespace Workbench.Core.Pages;
 /// (<see cref="XmlReaderSettings.XmlResolver"/> is null) and no entity may expand to any character.
 /// The only exception is hOCR: Tesseract writes <c>&lt;!DOCTYPE html PUBLIC …&gt;</c>, so for hOCR a plain HTML
 /// doctype without an internal subset is skipped unread; any other doctype is still refused.
-/// Input must be UTF-8 (a BOM is allowed); the same NUL/empty/size checks as text pages apply.
+/// Input must be UTF-8 (a BOM is allowed) or declare ISO-8859-1; the same NUL/empty/size checks as text pages apply.
 /// </summary>
 public static partial class XmlSafety
 {
@@ -29,7 +29,49 @@ public static partial class XmlSafety
 
     /// <summary>Decodes and parses; every failure is a <see cref="PageRejectedException"/> naming the file.</summary>
     public static XDocument Load(string sourceName, ReadOnlySpan<byte> bytes, bool allowHtmlDoctype = false) =>
-        Parse(sourceName, PageReader.Decode(sourceName, bytes), allowHtmlDoctype);
+        Parse(sourceName, Decode(sourceName, bytes), allowHtmlDoctype);
+
+    /// <summary>
+    /// UTF-8 (strict, BOM allowed), or ISO-8859-1 when the XML declaration says so (older ALTO exports). Any other declared
+    /// encoding is read only if the bytes are valid UTF-8 anyway (pure ASCII), else refused naming the encoding.
+    /// </summary>
+    internal static string Decode(string sourceName, ReadOnlySpan<byte> bytes)
+    {
+        var declared = DeclaredEncoding(bytes);
+        if (declared is "iso-8859-1" or "iso_8859-1" or "latin1" or "l1")
+        {
+            if (bytes.Length > PageReader.MaxBytes)
+            {
+                throw new PageRejectedException(sourceName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+            }
+
+            if (bytes.IndexOf((byte)0) >= 0)
+            {
+                throw new PageRejectedException(sourceName, "the file is binary (it contains NUL bytes), not a text page.");
+            }
+
+            return System.Text.Encoding.Latin1.GetString(bytes);
+        }
+
+        try
+        {
+            return PageReader.Decode(sourceName, bytes);
+        }
+        catch (PageRejectedException e) when (declared is not null and not "utf-8" and not "utf8" && e.Reason.Contains("UTF-8", StringComparison.Ordinal))
+        {
+            throw new PageRejectedException(sourceName, $"the XML declares the encoding {declared}, which Workbench does not read; save it as UTF-8 and import it again.");
+        }
+    }
+
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> bytes)
+    {
+        var head = System.Text.Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 200)]);
+        var match = EncodingDeclaration().Match(head);
+        return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"^(?:\uFEFF|\?\?\?)?<\?xml[^>]*?encoding\s*=\s*[""']([A-Za-z0-9._-]+)[""']", RegexOptions.CultureInvariant)]
+    private static partial Regex EncodingDeclaration();
 
     public static XDocument Parse(string sourceName, string text, bool allowHtmlDoctype = false)
     {

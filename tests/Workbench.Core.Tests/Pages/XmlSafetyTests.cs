@@ -78,3 +78,23 @@ public class XmlSafetyTests
         Assert.Equal(SourceFormat.Text, page.Format);
     }
 }
+
+public class XmlEncodingTests
+{
+    [Fact]
+    public void Latin1DeclaredAlto_IsRead()
+    {
+        var xml = AltoReaderTests.Alto("http://www.loc.gov/standards/alto/ns-v2#", """<TextBlock ID="A"><TextLine><String CONTENT="Zürich"/></TextLine></TextBlock>""")
+            .Replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"", StringComparison.Ordinal);
+        var page = PageReader.Read("latin1.xml", System.Text.Encoding.Latin1.GetBytes(xml));
+        Assert.Equal("Zürich", page.Line(1).Text);
+    }
+
+    [Fact]
+    public void OtherDeclaredEncodingThatIsNotUtf8_IsRefusedNamingIt()
+    {
+        var bytes = System.Text.Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"windows-1252\"?><alto>Z\u00fcrich</alto>");
+        var e = Assert.Throws<PageRejectedException>(() => PageReader.Read("cp1252.xml", bytes));
+        Assert.Contains("windows-1252", e.Reason, StringComparison.Ordinal);
+    }
+}
