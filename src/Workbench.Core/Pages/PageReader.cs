@@ -3,7 +3,10 @@ using System.Text;
 namespace Workbench.Core.Pages;
 
 /// <summary>
-/// Reads plain-text and Markdown pages. The text is kept exactly as it came (no normalisation):
+/// Reads pages: plain text and Markdown here; ALTO, PAGE XML and hOCR through their readers. <see cref="Read(string, ReadOnlySpan{byte}, SourceFormat?)"/>
+/// picks the reader: an explicit format wins; else a <c>.xml</c> file is read by its root element (alto → ALTO, PcGts → PAGE, mets →
+/// refused: a METS file needs its ALTO pages), and <c>.hocr</c>/<c>.html</c>/<c>.htm</c>/<c>.xhtml</c> with an <c>ocr_page</c> is hOCR.
+/// Plain text and Markdown pages: The text is kept exactly as it came (no normalisation):
 /// offsets are fixed against it, and NFKC would turn "Ⅶ" into "VII".
 /// </summary>
 public static class PageReader
@@ -32,11 +35,67 @@ public static class PageReader
         return SourceFormat.Text;
     }
 
+    public const string MetsReason = "a METS file needs its ALTO pages; import the folder.";
+
+    /// <summary>The <c>--format</c> values: text, markdown, alto, page, hocr (null when unknown).</summary>
+    public static SourceFormat? ParseFormat(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "text" or "txt" => SourceFormat.Text,
+        "markdown" or "md" => SourceFormat.Markdown,
+        "alto" => SourceFormat.Alto,
+        "page" or "pagexml" => SourceFormat.PageXml,
+        "hocr" => SourceFormat.Hocr,
+        _ => null,
+    };
+
+    /// <summary>Whether the file name alone says the file could be a layout format (.xml, .hocr, .html, .htm, .xhtml).</summary>
+    public static bool IsLayoutExtension(string sourceName) =>
+        Path.GetExtension(sourceName).ToLowerInvariant() is ".xml" or ".hocr" or ".html" or ".htm" or ".xhtml";
+
     public static SourcePage Read(string sourceName, ReadOnlySpan<byte> bytes, SourceFormat? format = null)
     {
+        switch (format)
+        {
+            case SourceFormat.Alto:
+                return AltoReader.Read(sourceName, bytes);
+            case SourceFormat.PageXml:
+                return PageXmlReader.Read(sourceName, bytes);
+            case SourceFormat.Hocr:
+                return HocrReader.Read(sourceName, bytes);
+            case null when IsLayoutExtension(sourceName):
+                return ReadLayout(sourceName, bytes);
+        }
+
         var text = Decode(sourceName, bytes);
         var lines = SplitLines(text).Select((line, index) => new SourceLine(index + 1, line)).ToList();
         return new SourcePage(sourceName, format ?? DetectFormat(sourceName, text), lines);
+    }
+
+    private static SourcePage ReadLayout(string sourceName, ReadOnlySpan<byte> bytes)
+    {
+        var isHtml = Path.GetExtension(sourceName).ToLowerInvariant() is not ".xml";
+        var document = XmlSafety.Load(sourceName, bytes, allowHtmlDoctype: isHtml);
+        if (AltoReader.IsAlto(document))
+        {
+            return AltoReader.Read(sourceName, document);
+        }
+
+        if (PageXmlReader.IsPageXml(document))
+        {
+            return PageXmlReader.Read(sourceName, document);
+        }
+
+        if (MetsReader.IsMets(document))
+        {
+            throw new PageRejectedException(sourceName, MetsReason);
+        }
+
+        if (HocrReader.IsHocr(document))
+        {
+            return HocrReader.Read(sourceName, document);
+        }
+
+        throw new PageRejectedException(sourceName, $"the XML (root <{document.Root?.Name.LocalName}>) is not ALTO, PAGE XML or hOCR.");
     }
 
     public static SourcePage Read(string sourceName, Stream stream, SourceFormat? format = null)

@@ -1,16 +1,49 @@
+using Workbench.Core.Segmentation;
+
 namespace Workbench.Core.Pages;
 
-/// <summary>The formats a page can be read from. ALTO, PAGE and hOCR arrive with the OCR-formats issue.</summary>
+/// <summary>The formats a page can be read from.</summary>
 public enum SourceFormat
 {
     Text,
     Markdown,
+
+    /// <summary>ALTO v1–v4 layout XML (any namespace). See <see cref="AltoReader"/>.</summary>
+    Alto,
+
+    /// <summary>PRImA PAGE XML 2013–2019 (any namespace). See <see cref="PageXmlReader"/>.</summary>
+    PageXml,
+
+    /// <summary>hOCR (XHTML/HTML from Tesseract, OCRopus, …). See <see cref="HocrReader"/>.</summary>
+    Hocr,
 }
 
-/// <summary>One line of the source as it came, without its line terminator. Numbers are 1-based and count blank lines.</summary>
+/// <summary>A line's bounding box on the page image, in pixels (origin top left).</summary>
+public readonly record struct LineBox(int X, int Y, int Width, int Height);
+
+/// <summary>
+/// One line of the source as it came, without its line terminator. Numbers are 1-based and count blank lines.
+/// For the layout formats (ALTO, PAGE, hOCR) the number is the position in reading order; the readers add exactly
+/// one blank line between two text blocks/regions (so the text segmenter sees the paragraph break) and no other.
+/// </summary>
 public sealed record SourceLine(int Number, string Text)
 {
     public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+
+    /// <summary>Where the line is on the image, in pixels, when the format says so.</summary>
+    public LineBox? Box { get; init; }
+
+    /// <summary>The ID of the block/region the line belongs to (ALTO TextBlock ID, PAGE TextRegion id, hOCR carea/par id).</summary>
+    public string? RegionId { get; init; }
+
+    /// <summary>The role the format itself gives the line's region (PAGE TextRegion@type, hOCR ocr_header/ocr_caption).</summary>
+    public BlockRole? RegionRole { get; init; }
+
+    /// <summary>An article the format assigns the line to (Transkribus <c>structure {id:a1; type:article;}</c>).</summary>
+    public string? ArticleHint { get; init; }
+
+    /// <summary>ALTO hyphenation: the full word (SUBS_CONTENT) of the line's first hyphenated part (HypPart2 at its start or HypPart1 at its end).</summary>
+    public string? HyphenatedWord { get; init; }
 }
 
 /// <summary>A page read from a source file: its name, format, and every line in the file's own numbering.</summary>

@@ -24,6 +24,10 @@ public sealed record SegmentBlock(BlockRole Role, int FirstLine, int LastLine);
 /// One article as the segmenter found it. Blocks may be non-adjacent (column OCR interleaves articles).
 /// <paramref name="Confidence"/> is how sure the segmenter is about the boundary that opens this article (0–1).
 /// </summary>
-public sealed record SegmentArticle(string Title, IReadOnlyList<SegmentBlock> Blocks, double Confidence = 1.0);
+public sealed record SegmentArticle(string Title, IReadOnlyList<SegmentBlock> Blocks, double Confidence = 1.0)
+{
+    /// <summary>The article's ID in the file it was imported from (METS logical div ID, Transkribus structure id); null when the segmenter found it.</summary>
+    public string? ExternalId { get; init; }
+}
 
 public sealed record PageSegmentation(SourcePage Page, IReadOnlyList<SegmentArticle> Articles);

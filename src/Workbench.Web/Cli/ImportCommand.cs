@@ -15,17 +15,17 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
         var format = new Option<string>("--format")
         {
-            Description = "Pages: text or markdown. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files.",
+            Description = "Pages: text, markdown, alto, page or hocr. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files.",
             DefaultValueFactory = _ => ImportFormats.Auto,
         };
         format.AcceptOnlyFromAmong(ImportFormats.All);
         var status = new Option<string>("--status") { Description = "Status of imported annotated articles: draft, or approved (gold from another tool; also feeds the gazetteer).", DefaultValueFactory = _ => "draft" };
         status.AcceptOnlyFromAmong("draft", "approved");
-        var command = new Command("import", "Import page files or annotation files into a project. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.") { paths, project, format, status };
+        var command = new Command("import", "Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.") { paths, project, format, status };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var formatName = parse.GetValue(format)!;
@@ -52,6 +52,13 @@ internal static class ImportCommand
                     var task = context.AddTask($"Importing into {Markup.Escape(target.Name)}", maxValue: Math.Max(1, files.Count - missing.Count));
                     foreach (var file in files.Except(missing))
                     {
+                        if (PageImporter.IsMetsFile(file))
+                        {
+                            outcomes.AddRange(await importer.ImportMetsIssueAsync(target.Id, file, cancellationToken));
+                            task.Increment(1);
+                            continue;
+                        }
+
                         var bytes = await ReadLimitedAsync(file, cancellationToken);
                         if (bytes is null)
                         {

@@ -9,13 +9,13 @@ internal static class SegmentCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "A plain-text or Markdown page (UTF-8)." };
+        var file = new Argument<FileInfo>("FILE") { Description = "A page file (UTF-8): plain text, Markdown, ALTO, PAGE XML or hOCR." };
         var format = new Option<string>("--format")
         {
-            Description = "How to read the file: auto (from the name and content), text or markdown.",
+            Description = "How to read the file: auto (from the name and content), text, markdown, alto, page or hocr.",
             DefaultValueFactory = _ => "auto",
         };
-        format.AcceptOnlyFromAmong("auto", "text", "markdown");
+        format.AcceptOnlyFromAmong("auto", "text", "markdown", "alto", "page", "hocr");
         var command = new Command("segment", "Print the article segmentation of one page file as JSON on stdout.") { file, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,7 +36,7 @@ internal static class SegmentCommand
             {
                 var bytes = await File.ReadAllBytesAsync(info.FullName, cancellationToken);
                 var page = PageReader.Read(info.Name, bytes, ParseFormat(parse.GetValue(format)));
-                await output.WriteLineAsync(SegmentationJson.ToJson(Segmenter.Segment(page)));
+                await output.WriteLineAsync(SegmentationJson.ToJson(Import.PageImporter.Segment(page)));
                 return 0;
             }
             catch (PageRejectedException e)
@@ -48,10 +48,5 @@ internal static class SegmentCommand
         return command;
     }
 
-    internal static SourceFormat? ParseFormat(string? value) => value switch
-    {
-        "text" => SourceFormat.Text,
-        "markdown" => SourceFormat.Markdown,
-        _ => null,
-    };
+    internal static SourceFormat? ParseFormat(string? value) => PageReader.ParseFormat(value);
 }

@@ -19,7 +19,7 @@ public static partial class ImportFormats
 {
     public const string Auto = "auto";
 
-    public static readonly string[] PageFormats = ["text", "markdown"];
+    public static readonly string[] PageFormats = ["text", "markdown", "alto", "page", "hocr"];
 
     public static readonly string[] AnnotationFormats = ["ner-jsonl", "doccano", "cluener", "conll", "label-studio"];
 
@@ -42,6 +42,9 @@ public static partial class ImportFormats
     {
         "text" => SourceFormat.Text,
         "markdown" => SourceFormat.Markdown,
+        "alto" => SourceFormat.Alto,
+        "page" => SourceFormat.PageXml,
+        "hocr" => SourceFormat.Hocr,
         _ => null,
     };
 
@@ -100,9 +103,15 @@ public static partial class ImportFormats
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                var candidates = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+
+                // A folder holding a METS file is one issue: the METS file imports its ALTO pages, not the files one by one.
+                var metsFolders = candidates.Where(PageImporter.IsMetsFile).Select(f => Path.GetDirectoryName(Path.GetFullPath(f))! + Path.DirectorySeparatorChar).ToList();
+                files.AddRange(candidates.Where(f => PageImporter.IsMetsFile(f)
+                    || !metsFolders.Any(folder => Path.GetFullPath(f).StartsWith(folder, StringComparison.Ordinal))));
             }
             else
             {

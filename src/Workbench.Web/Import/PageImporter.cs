@@ -11,13 +11,91 @@ namespace Workbench.Web.Import;
 /// Reads, segments and stores page files. A refused file stores nothing; a file whose SHA-256 is already in the
 /// project is skipped, never duplicated.
 /// </summary>
-public sealed class PageImporter(WorkbenchDbContext db, TimeProvider? clock = null)
+public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? clock = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
-    public static readonly string[] Extensions = [".txt", ".md", ".markdown"];
+    /// <summary>Page files a folder import picks up: text, Markdown, and the layout formats (ALTO/PAGE .xml, hOCR .hocr/.html).</summary>
+    public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
 
-    public async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default)
+    public Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, cancellationToken);
+
+    /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented.</summary>
+    internal static PageSegmentation Segment(SourcePage source) =>
+        source.Format == SourceFormat.PageXml && source.Lines.Any(l => l.ArticleHint is not null)
+            ? PageXmlReader.Segment(source)
+            : Segmenter.Segment(source);
+
+    /// <summary>
+    /// Imports the ALTO pages of a METS issue (files listed in its fileSec, relative to the METS file's folder) with the METS articles as
+    /// the segmentation. Pages are named "FOLDER_FILE" (the METS folder's name and the ALTO file's name). A page that is missing, outside
+    /// the folder or unreadable is refused; the others are imported.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportOutcome>> ImportMetsIssueAsync(int projectId, string metsPath, CancellationToken cancellationToken = default)
+    {
+        var metsName = Path.GetFileName(metsPath);
+        var outcomes = new List<ImportOutcome>();
+        MetsIssue issue;
+        try
+        {
+            if (new FileInfo(metsPath).Length > PageReader.MaxBytes)
+            {
+                throw new PageRejectedException(metsName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+            }
+
+            issue = MetsReader.Read(metsName, await File.ReadAllBytesAsync(metsPath, cancellationToken));
+        }
+        catch (PageRejectedException e)
+        {
+            return [new ImportOutcome(metsName, ImportStatus.Rejected, e.Message)];
+        }
+
+        var folder = Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(metsPath))!);
+        var prefix = new DirectoryInfo(folder).Name;
+        var pages = new Dictionary<string, (string Name, byte[] Bytes, AltoPage Alto)>(StringComparer.Ordinal);
+        foreach (var reference in issue.Pages)
+        {
+            var name = $"{prefix}_{Path.GetFileName(reference.RelativePath)}";
+            var path = Path.GetFullPath(Path.Combine(folder, reference.RelativePath));
+            try
+            {
+                if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                {
+                    throw new PageRejectedException(name, $"{metsName} points outside its folder ({reference.Href}); not read.");
+                }
+
+                if (!File.Exists(path))
+                {
+                    throw new PageRejectedException(name, $"{metsName} lists {reference.Href}, which is not in the folder.");
+                }
+
+                if (new FileInfo(path).Length > PageReader.MaxBytes)
+                {
+                    throw new PageRejectedException(name, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                }
+
+                var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+                pages[reference.FileId] = (name, bytes, AltoReader.ReadWithIds(name, bytes));
+            }
+            catch (PageRejectedException e)
+            {
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, e.Message));
+            }
+        }
+
+        var segmentations = MetsReader.Segment(issue, pages.ToDictionary(p => p.Key, p => p.Value.Alto, StringComparer.Ordinal));
+        foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
+        {
+            var (name, bytes, alto) = pages[reference.FileId];
+            var segmentation = segmentations[reference.FileId];
+            outcomes.Add(await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, null, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, CancellationToken cancellationToken)
     {
         sourceName = Path.GetFileName(sourceName);
         if (sourceName.Length > Page.MaxSourceName)
@@ -38,14 +116,14 @@ public sealed class PageImporter(WorkbenchDbContext db, TimeProvider? clock = nu
         SourcePage source;
         try
         {
-            source = PageReader.Read(sourceName, bytes, format);
+            source = read(sourceName);
         }
         catch (PageRejectedException e)
         {
             return new ImportOutcome(sourceName, ImportStatus.Rejected, e.Message);
         }
 
-        var segmentation = Segmenter.Segment(source);
+        var segmentation = segment(source);
         var state = PageStates.FromSegmentation(segmentation);
         metadata ??= PageMetadata.FromFileName(sourceName);
         var page = new Page
@@ -80,24 +158,27 @@ public sealed class PageImporter(WorkbenchDbContext db, TimeProvider? clock = nu
         return new ImportOutcome(sourceName, ImportStatus.Imported, $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.", page.Id, page.Articles.Count);
     }
 
-    /// <summary>Imports every page file of the given paths (files or folders, recursively), in a stable order.</summary>
-    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    /// <summary>
+    /// Imports every page file of the given paths (files or folders, recursively), in a stable order. A folder holding a METS file
+    /// yields the METS file (see <see cref="IsMetsFile"/>) and not the files below that folder: the METS import reads its ALTO pages.
+    /// </summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths) => ImportFormats.ExpandPaths(paths, "text");
+
+    /// <summary>An .xml file whose root element (sniffed in its first 4 KB) is METS.</summary>
+    public static bool IsMetsFile(string path)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
+        if (!path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || !File.Exists(path))
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-                    .Order(StringComparer.Ordinal));
-            }
-            else
-            {
-                files.Add(path);
-            }
+            return false;
         }
 
-        return files;
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[4096];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var head = System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+        return MetsRoot().IsMatch(head);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"<(?:[A-Za-z_][\w.-]*:)?mets[\s>/]", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex MetsRoot();
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using Workbench.Core.Segmentation;
+
+namespace Workbench.Core.Pages;
+
+/// <summary>
+/// Reads hOCR (XHTML, parsed as XML with <see cref="XmlSafety"/>; HTML that is not well-formed XML is refused with its position).
+/// A standard HTML doctype (<c>&lt;!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "…"&gt;</c>, <c>&lt;!DOCTYPE html&gt;</c>)
+/// is skipped without being read or fetched; a doctype with an internal subset (entity declarations) is refused like any DTD.
+/// <list type="bullet">
+/// <item>Lines: elements with class <c>ocr_line</c>, <c>ocrx_line</c>, <c>ocr_caption</c>, <c>ocr_header</c>, <c>ocr_textfloat</c> (the
+/// innermost one when nested); the text is the <c>ocrx_word</c>s joined with single spaces (else the line's own text, whitespace collapsed).</item>
+/// <item>Blocks: a line's nearest <c>ocr_par</c>, else <c>ocr_carea</c>; its id is <see cref="SourceLine.RegionId"/>; one blank line between blocks.</item>
+/// <item>Order: siblings with <c>order N</c> in their title are read by N (the others keep document order after them); then an area with a
+/// <c>cflow</c> is read with all areas of the same flow where the flow first appears (other lines stay in place), and the flow name becomes <see cref="SourceLine.ArticleHint"/>.</item>
+/// <item>Box: <c>bbox x0 y0 x1 y1</c> of the line. Roles: ocr_header → Headline, ocr_caption → Caption, ocr_pageheader/ocr_pagefooter → Other.</item>
+/// </list>
+/// </summary>
+public static class HocrReader
+{
+    private static readonly string[] LineClasses = ["ocr_line", "ocrx_line", "ocr_caption", "ocr_header", "ocr_textfloat"];
+
+    public static bool IsHocr(XDocument document) => document.Root is { } root && root.DescendantsAndSelf().Any(e => HasClass(e, "ocr_page"));
+
+    public static SourcePage Read(string sourceName, ReadOnlySpan<byte> bytes) => Read(sourceName, XmlSafety.Load(sourceName, bytes, allowHtmlDoctype: true));
+
+    public static SourcePage Read(string sourceName, XDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        if (!IsHocr(document))
+        {
+            throw new PageRejectedException(sourceName, "the file is not hOCR (no element has class ocr_page).");
+        }
+
+        var lines = new List<(XElement Line, XElement? Block, string? Flow)>();
+        Collect(document.Root!, null, null, lines);
+        // A content flow is read whole where it first appears; lines outside any flow stay in place.
+        var ordered = new List<(XElement Line, XElement? Block, string? Flow)>();
+        var emitted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in lines)
+        {
+            if (entry.Flow is null)
+            {
+                ordered.Add(entry);
+            }
+            else if (emitted.Add(entry.Flow))
+            {
+                ordered.AddRange(lines.Where(l => l.Flow == entry.Flow));
+            }
+        }
+
+        var builder = new LayoutPageBuilder();
+        XElement? currentBlock = null;
+        var first = true;
+        foreach (var (line, block, flow) in ordered)
+        {
+            if (first || block != currentBlock)
+            {
+                builder.StartBlock();
+                currentBlock = block;
+                first = false;
+            }
+
+            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow);
+        }
+
+        return builder.Build(sourceName, SourceFormat.Hocr);
+    }
+
+    private static void Collect(XElement element, XElement? block, string? flow, List<(XElement, XElement?, string?)> lines)
+    {
+        if (HasClass(element, "ocr_carea") || HasClass(element, "ocr_par"))
+        {
+            block = element;
+        }
+
+        if (Property(element, "cflow") is { } cflow)
+        {
+            flow = cflow;
+        }
+
+        if (LineClasses.Any(c => HasClass(element, c)) && !element.Descendants().Any(d => LineClasses.Any(c => HasClass(d, c))))
+        {
+            lines.Add((element, block, flow));
+            return;
+        }
+
+        var children = element.Elements().Select((e, i) => (e, i))
+            .OrderBy(p => int.TryParse(Property(p.e, "order"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var order) ? order : int.MaxValue)
+            .ThenBy(p => p.i)
+            .Select(p => p.e);
+        foreach (var child in children)
+        {
+            Collect(child, block, flow, lines);
+        }
+    }
+
+    private static string Text(XElement line)
+    {
+        var words = line.Descendants().Where(e => HasClass(e, "ocrx_word")).Select(w => Collapse(w.Value)).Where(w => w.Length > 0).ToList();
+        return words.Count > 0 ? string.Join(' ', words) : Collapse(line.Value);
+    }
+
+    private static string Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var part in text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(part);
+        }
+
+        return builder.ToString();
+    }
+
+    private static BlockRole? Role(XElement line) =>
+        HasClass(line, "ocr_header") ? BlockRole.Headline
+        : HasClass(line, "ocr_caption") ? BlockRole.Caption
+        : line.AncestorsAndSelf().Any(a => HasClass(a, "ocr_pageheader") || HasClass(a, "ocr_pagefooter")) ? BlockRole.Other
+        : null;
+
+    private static LineBox? Box(XElement line)
+    {
+        var bbox = Property(line, "bbox")?.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (bbox is not { Length: 4 })
+        {
+            return null;
+        }
+
+        var values = new double[4];
+        for (var i = 0; i < 4; i++)
+        {
+            if (!double.TryParse(bbox[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]))
+            {
+                return null;
+            }
+        }
+
+        return LayoutPageBuilder.Box(values[0], values[1], values[2] - values[0], values[3] - values[1]);
+    }
+
+    internal static bool HasClass(XElement element, string name) =>
+        element.Attr("class") is { } classes && classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains(name, StringComparer.Ordinal);
+
+    /// <summary>A property of the hOCR title attribute (<c>bbox 0 0 10 10; order 2</c>): the text after the name, or null.</summary>
+    internal static string? Property(XElement element, string name)
+    {
+        if (element.Attribute("title")?.Value is not { } title)
+        {
+            return null;
+        }
+
+        foreach (var item in title.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item.StartsWith(name, StringComparison.Ordinal) && (item.Length == name.Length || item[name.Length] == ' '))
+            {
+                return item[name.Length..].Trim().Trim('"');
+            }
+        }
+
+        return null;
+    }
+}
