@@ -95,7 +95,22 @@ function line(n) {
   return store.state.lines.find(l => l.n === n);
 }
 
+// A re-render replaces the cards' DOM, which would end a text selection the user is still dragging out (a live
+// change or someone's arrival can come at any moment). While the button is down in the articles pane, renders wait.
+let dragging = false;
+let renderWaiting = false;
+articlesEl.addEventListener('pointerdown', e => { if (e.button === 0) dragging = true; });
+function dragEnded() {
+  if (!dragging) return;
+  dragging = false;
+  if (renderWaiting) setTimeout(() => { renderWaiting = false; render(); }, 0);
+}
+window.addEventListener('pointerup', dragEnded);
+window.addEventListener('pointercancel', dragEnded);
+window.addEventListener('blur', dragEnded);
+
 function render() {
+  if (dragging) { renderWaiting = true; return; }
   const state = store.state;
   const refocusLine = lineEditor?.focused;
   const refocusTitle = titleEditor?.focused;

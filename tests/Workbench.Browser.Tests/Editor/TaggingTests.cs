@@ -26,6 +26,12 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
 
+            // Let the page settle first: the reviewer's arrival and the first suggestions both re-render the cards,
+            // and a re-render in the middle of a drag would drop the selection.
+            await Assertions.Expect(annotator.Locator("#wb-presence .avatar")).ToHaveCountAsync(1);
+            await Assertions.Expect(annotator.Locator("#articles .sugg").First).ToBeVisibleAsync();
+            await annotator.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
             // A drags over three characters of a line no entity touches yet, in an editable article.
             using var target = JsonDocument.Parse(await annotator.EvaluateAsync<string>(PickTextScript));
             var line = target.RootElement.GetProperty("line").GetInt32();
