@@ -49,11 +49,11 @@ export function createEditing({ live, onStacks, onBusy }) {
     onBusy(pending > 0);
   }
 
-  async function send(operation, mode = 'do') {
+  async function send(operation, mode = 'do', comment = null) {
     busy(1);
     let ack;
     try {
-      ack = await live.apply(operation);
+      ack = await live.apply(operation, comment);
     } catch (err) {
       toast('error', fmt(S.toast.error, err?.message ?? String(err)));
       return null;
@@ -111,5 +111,8 @@ export function createEditing({ live, onStacks, onBusy }) {
     setRole: (articleKey, blockIndex, role) => send({ kind: 'setBlockRole', articleKey, blockIndex, role }),
     setTitle: (articleKey, expectedTitle, title) => send({ kind: 'setTitle', articleKey, expectedTitle, title }),
     editLine: (line, expectedText, newText) => send({ kind: 'editLine', line, expectedText, newText }),
+    /** A status change; a request for changes and reopening an approved article carry a comment. */
+    setStatus: (articleKey, expectedStatus, status, comment = null) =>
+      send({ kind: 'setStatus', articleKey, expectedStatus, status }, 'do', comment),
   };
 }

@@ -54,9 +54,10 @@ export function applyPatch(state, patch) {
 /**
  * Opens the live connection. Callbacks: onChange(changes, info) after every state change
  * (info: {authorId, authorName, description} for an operation, {catchUp: true} for a whole-state reload),
- * onPresence(present), onStatus(status: connecting|connected|reconnecting|offline), onError(message).
+ * onPresence(present), onStatus(status: connecting|connected|reconnecting|offline), onError(message),
+ * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
-export function createLive({ pageId, store, onChange, onPresence, onStatus, onError }) {
+export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment }) {
   const conn = new signalR.HubConnectionBuilder()
     .withUrl('/hubs/page')
     .withAutomaticReconnect()
@@ -164,6 +165,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   }
 
   conn.on('OperationApplied', onOperation);
+  conn.on('CommentAdded', comment => { if (comment.pageId === pageId) onComment?.(comment); });
   conn.on('PresenceChanged', (id, present) => { if (id === pageId) onPresence(present); });
   conn.onreconnecting(() => setStatus('reconnecting'));
   conn.onreconnected(() => join().catch(err => { console.warn(err); setStatus('offline'); }));
@@ -188,12 +190,15 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   /**
    * Sends one operation; resolves with the server's answer {accepted, version, reason, currentValue, notes, inverse}.
    * Operations go one at a time, each against the version that includes the sender's previous one.
+   * A comment (a request for changes, a reason to reopen) goes with the operation through ApplyWithComment.
    */
-  function apply(operation) {
+  function apply(operation, comment = null) {
     const run = async () => {
       if (status !== 'connected') return { accepted: false, reason: null, offline: true };
       await whenVersion(lastAck);
-      const ack = await conn.invoke('Apply', pageId, store.state.page.version, operation);
+      const ack = comment == null
+        ? await conn.invoke('Apply', pageId, store.state.page.version, operation)
+        : await conn.invoke('ApplyWithComment', pageId, store.state.page.version, operation, comment);
       if (ack.accepted) lastAck = Math.max(lastAck, ack.version);
       return ack;
     };

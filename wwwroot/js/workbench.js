@@ -9,6 +9,7 @@ import { toast, showHelp, pickArticle } from './ui.js';
 import { createToolbar, showConnection } from './toolbar.js';
 import { LineEditor, TitleEditor } from './inline.js';
 import { createTagging } from './tagging.js';
+import { createReview } from './review.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -57,6 +58,7 @@ const live = createLive({
   onError(message) {
     toast('error', fmt(S.connection.joinFailed, message));
   },
+  onComment: comment => review.onComment(comment),
 });
 
 const editing = createEditing({
@@ -76,7 +78,17 @@ const tagging = createTagging({
 });
 view.fillSeg = tagging.fillSeg;
 view.fillLine = tagging.fillLine;
-view.decorateCard = tagging.decorateCard;
+const review = createReview({
+  pageId,
+  store,
+  editing,
+  render: () => render(),
+  connected: () => live.status === 'connected',
+});
+view.decorateCard = (card, article, focused) => {
+  tagging.decorateCard(card, article, focused);
+  review.decorateCard(card, article, focused);
+};
 articlesEl.tabIndex = -1;
 
 const toolbar = createToolbar({
@@ -145,6 +157,7 @@ function render() {
   lineEditor?.mount(lineRow(lineEditor.n), refocusLine);
   titleEditor?.mount(cardElement(titleEditor.key)?.querySelector('h2.title'), refocusTitle);
   tagging.afterRender();
+  review.afterRender();
   updateToolbar();
 }
 
@@ -488,4 +501,5 @@ render();
 showConnection('connecting');
 live.start();
 tagging.suggestions.refresh();
-window.workbench = { get state() { return store.state; }, render, live, editing, view, tagging };
+review.loadAll();
+window.workbench = { get state() { return store.state; }, render, live, editing, view, tagging, review };

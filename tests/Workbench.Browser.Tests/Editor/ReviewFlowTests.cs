@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Workbench.Web.Data;
+using Xunit.Abstractions;
+
+namespace Workbench.Browser.Tests.Editor;
+
+/// <summary>
+/// The review flow in two browsers on one page: the annotator submits, the reviewer requests changes with a comment,
+/// the annotator sees both live, corrects a line and resubmits, the reviewer approves, and the approved article
+/// refuses further edits.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    // The last draft article of the page with a non-blank line, and that line.
+    private const string PickDraftScript = """
+        () => {
+          const s = window.workbench.state;
+          const lines = new Map(s.lines.map(l => [l.n, l]));
+          for (const a of [...s.articles].reverse()) {
+            if (a.status !== 'draft') continue;
+            for (const b of a.blocks) {
+              for (let n = b.firstLine; n <= b.lastLine; n++) {
+                const line = lines.get(n);
+                if (line && line.text.trim().length > 1) return JSON.stringify({ key: a.key, line: n });
+              }
+            }
+          }
+          return JSON.stringify(null);
+        }
+        """;
+
+    [Fact]
+    public async Task SubmitRequestChangesFixResubmitApprove_LiveForBoth_ThenTheApprovedArticleRefusesEdits()
+    {
+        var pageId = await PageIdAsync("002_");
+        var annotator = await browser.NewPageAsync();
+        var reviewer = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
+            await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
+            await annotator.GotoAsync($"/Workbench/{pageId}");
+            await reviewer.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+
+            using var target = JsonDocument.Parse(await annotator.EvaluateAsync<string>(PickDraftScript));
+            Assert.Equal(JsonValueKind.Object, target.RootElement.ValueKind);
+            var key = target.RootElement.GetProperty("key").GetInt32().ToString(CultureInfo.InvariantCulture);
+            var lineNumber = target.RootElement.GetProperty("line").GetInt32().ToString(CultureInfo.InvariantCulture);
+            var aCard = annotator.Locator($"#articles .card[data-key='{key}']");
+            var rCard = reviewer.Locator($"#articles .card[data-key='{key}']");
+
+            // A draft offers the annotator Start and Submit, and no reviewer decisions.
+            await Assertions.Expect(aCard.Locator(".review-bar button[data-action='start']")).ToBeVisibleAsync();
+            await Assertions.Expect(aCard.Locator(".review-bar button[data-action='approve']")).ToHaveCountAsync(0);
+
+            // The annotator submits; the reviewer sees the status and the reviewer's actions live.
+            await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
+            await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+            await Assertions.Expect(aCard.Locator(".review-bar button[data-action='withdraw']")).ToBeVisibleAsync();
+            await Assertions.Expect(aCard.Locator(".review-bar button[data-action='approve']")).ToHaveCountAsync(0);
+            await Assertions.Expect(rCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+            await Assertions.Expect(rCard.Locator(".review-bar button[data-action='approve']")).ToBeVisibleAsync();
+
+            // The reviewer requests changes: the comment is required.
+            await rCard.Locator(".review-bar button[data-action='requestChanges']").ClickAsync();
+            var composer = rCard.Locator("textarea.review-comment");
+            await Assertions.Expect(composer).ToBeFocusedAsync();
+            await rCard.Locator(".review-send").ClickAsync();
+            await Assertions.Expect(rCard.Locator(".review-error")).ToContainTextAsync("needs one");
+            await Assertions.Expect(rCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+            const string request = "第一行的人名拼错了，请改正。";
+            await composer.FillAsync(request);
+            await rCard.Locator(".review-send").ClickAsync();
+            await Assertions.Expect(rCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-changesrequested"));
+            await Assertions.Expect(rCard.Locator("textarea.review-comment")).ToHaveCountAsync(0);
+
+            // The annotator sees the status and the comment live, marked as a review decision; the thread opened itself.
+            await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-changesrequested"));
+            var decision = aCard.Locator(".comment-list .comment.decision");
+            await Assertions.Expect(decision).ToHaveCountAsync(1);
+            await Assertions.Expect(decision.Locator(".comment-text")).ToHaveTextAsync(request);
+            await Assertions.Expect(decision.Locator(".comment-author")).ToContainTextAsync("reviewer");
+            await Assertions.Expect(decision.Locator(".comment-decision")).ToBeVisibleAsync();
+            await Assertions.Expect(aCard.Locator(".comments-toggle .comment-count")).ToHaveTextAsync("1");
+            await browser.ScreenshotAsync(annotator, "review-changes-requested", output);
+
+            // The annotator answers in the thread; the reviewer sees the reply live.
+            await aCard.Locator("textarea.comment-input").FillAsync("好的，已改。");
+            await aCard.Locator(".comment-send").ClickAsync();
+            await Assertions.Expect(aCard.Locator(".comment-list .comment")).ToHaveCountAsync(2);
+            await Assertions.Expect(rCard.Locator(".comments-toggle .comment-count")).ToHaveTextAsync("2");
+            // (The reviewer's thread opened with the decision, so the reply shows without a click.)
+            await Assertions.Expect(rCard.Locator(".comments-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+            await Assertions.Expect(rCard.Locator(".comment-list .comment").Last.Locator(".comment-text")).ToHaveTextAsync("好的，已改。");
+
+            // The annotator corrects a line of the article and resubmits.
+            var lineText = annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt");
+            await lineText.DblClickAsync();
+            var editor = annotator.Locator($"#lines .line[data-n='{lineNumber}'] input.line-editor");
+            await Assertions.Expect(editor).ToBeFocusedAsync();
+            var corrected = (await editor.InputValueAsync()).TrimEnd() + "（改）";
+            await editor.FillAsync(corrected);
+            await editor.PressAsync("Enter");
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}']")).ToHaveClassAsync(Word("corrected"));
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt")).ToContainTextAsync(corrected);
+            await Assertions.Expect(reviewer.Locator($"#articles .seg[data-n='{lineNumber}']")).ToHaveTextAsync(corrected);
+            await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
+            await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+
+            // The reviewer approves; both see it.
+            await Assertions.Expect(rCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+            await rCard.Locator(".review-bar button[data-action='approve']").ClickAsync();
+            await Assertions.Expect(rCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-approved"));
+            await Assertions.Expect(rCard.Locator(".review-bar button[data-action='reopen']")).ToBeVisibleAsync();
+            await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-approved"));
+            await Assertions.Expect(aCard.Locator(".review-bar button")).ToHaveCountAsync(0);
+
+            // The annotator's attempt to edit a line of the approved article is refused, and says why.
+            await annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt").DblClickAsync();
+            await Assertions.Expect(annotator.Locator(".toast").Last).ToContainTextAsync("approved");
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}'] input.line-editor")).ToHaveCountAsync(0);
+            await browser.ScreenshotAsync(annotator, "review-approved-edit-refused", output);
+
+            await using var scope = browser.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var articleKey = int.Parse(key, CultureInfo.InvariantCulture);
+            var comments = await db.Comments.Where(c => c.PageId == pageId && c.ArticleKey == articleKey).OrderBy(c => c.Id).ToListAsync();
+            Assert.Equal(2, comments.Count);
+            Assert.NotNull(comments[0].Sequence);
+            Assert.Null(comments[1].Sequence);
+        }
+        finally
+        {
+            await annotator.Context.CloseAsync();
+            await reviewer.Context.CloseAsync();
+        }
+    }
+
+    private static Regex Word(string word) => new($"(^|\\s){Regex.Escape(word)}(\\s|$)");
+
+    private async Task<int> PageIdAsync(string prefix)
+    {
+        await using var scope = browser.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        return await db.Pages.Where(p => p.SourceName.StartsWith(prefix)).Select(p => p.Id).SingleAsync();
+    }
+}
