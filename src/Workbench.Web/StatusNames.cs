@@ -5,13 +5,5 @@ namespace Workbench.Web;
 /// <summary>How statuses read in the UI; one place so localisation can take it over.</summary>
 public static class StatusNames
 {
-    public static string Of(ArticleStatus status) => status switch
-    {
-        ArticleStatus.Draft => "draft",
-        ArticleStatus.InProgress => "in progress",
-        ArticleStatus.Submitted => "submitted",
-        ArticleStatus.Approved => "approved",
-        ArticleStatus.ChangesRequested => "changes requested",
-        _ => status.ToString(),
-    };
+    public static string Of(ArticleStatus status) => PageEditor.StatusWords(status);
 }

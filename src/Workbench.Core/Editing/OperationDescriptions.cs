@@ -42,7 +42,7 @@ public static class OperationDescriptions
         AddEntity x => Format(x.Key is null ? TagFormat : RestoreEntityFormat, x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
         RelabelEntity x => Format(RelabelFormat, x.EntityKey, x.ExpectedLabel, x.Label),
         RemoveEntity x => Format(RemoveEntityFormat, x.EntityKey),
-        SetStatus x => Format(StatusFormat, x.ArticleKey, PageEditor.StatusName(x.ExpectedStatus), PageEditor.StatusName(x.Status)),
+        SetStatus x => Format(StatusFormat, x.ArticleKey, PageEditor.StatusWords(x.ExpectedStatus), PageEditor.StatusWords(x.Status)),
         Assign x => x.AssigneeId is null ? Format(UnassignFormat, x.ArticleKey) : Format(AssignFormat, x.ArticleKey, x.AssigneeId),
         Batch x => DescribeBatch(x),
         SetBlocks x => Format(SetBlocksFormat, x.ArticleKey),

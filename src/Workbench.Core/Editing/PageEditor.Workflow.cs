@@ -32,6 +32,14 @@ public static partial class PageEditor
     public static string StatusName(ArticleStatus status) =>
         System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
+    /// <summary>How a status reads in sentences for people: "in progress", "changes requested", ...</summary>
+    public static string StatusWords(ArticleStatus status) => status switch
+    {
+        ArticleStatus.InProgress => "in progress",
+        ArticleStatus.ChangesRequested => "changes requested",
+        _ => StatusName(status),
+    };
+
     private static OperationResult AssignTo(PageState s, Assign op)
     {
         if (Editable(s, op.ArticleKey, out var article) is { } rejected)

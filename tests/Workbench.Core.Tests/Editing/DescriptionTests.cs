@@ -16,7 +16,7 @@ public class DescriptionTests
         Assert.Equal("Moved lines 10–12 to a new article", OperationDescriptions.Describe(new MoveLines(10, 12, null)));
         Assert.Equal("Moved line 10 to article 2", OperationDescriptions.Describe(new MoveLines(10, 10, 2)));
         Assert.Equal("Marked block 2 of article 3 as byline", OperationDescriptions.Describe(new SetBlockRole(3, 1, BlockRole.Byline)));
-        Assert.Equal("Changed the status of article 3: inProgress → submitted", OperationDescriptions.Describe(new SetStatus(3, ArticleStatus.InProgress, ArticleStatus.Submitted)));
+        Assert.Equal("Changed the status of article 3: in progress → submitted", OperationDescriptions.Describe(new SetStatus(3, ArticleStatus.InProgress, ArticleStatus.Submitted)));
         Assert.Equal("Unassigned article 3", OperationDescriptions.Describe(new Assign(3, null)));
         Assert.Equal("Removed entity 7", OperationDescriptions.Describe(new RemoveEntity(7)));
     }
