@@ -64,7 +64,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 var applied = (OperationResult.Applied)result;
                 var at = clock.GetUtcNow();
                 var json = PageOperationJson.Serialize(operation);
-                var kind = KindOf(operation);
+                var kind = KindOf(json);
                 var scope = OperationScope.Of(state, operation);
                 var entry = new Operation { PageId = pageId, Sequence = applied.NewState.Version, AuthorId = userId, At = at, Kind = kind, Payload = json, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent };
                 var note = string.IsNullOrWhiteSpace(comment) ? null : new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = userId, At = at, Text = comment.Trim(), Sequence = entry.Sequence };
@@ -96,8 +96,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
     }
 
-    public static string KindOf(PageOperation operation) =>
-        System.Text.Json.JsonDocument.Parse(PageOperationJson.Serialize(operation)).RootElement.GetProperty("kind").GetString()!;
+    /// <summary>The "kind" discriminator of a serialised operation.</summary>
+    private static string KindOf(string operationJson)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(operationJson);
+        return document.RootElement.GetProperty("kind").GetString()!;
+    }
 
     private async Task<ReviewContext> ReviewContextAsync(Page page, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
     {
