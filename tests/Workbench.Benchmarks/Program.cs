@@ -7,6 +7,7 @@ namespace Workbench.Benchmarks;
 // Live load:               dotnet run -c Release --project tests/Workbench.Benchmarks -- live --clients 20 --ops 2000 --json /tmp/live.json
 // Export time and memory:  dotnet run -c Release --project tests/Workbench.Benchmarks -- export-bench [enumerate|ner-jsonl|conll]
 // Project export (DB):    dotnet run -c Release --project tests/Workbench.Benchmarks -- export-project [--articles 50000] [--entities 10] [--json OUT]
+// Page import (DB):       dotnet run -c Release --project tests/Workbench.Benchmarks -- import [--pages 1000] [--json OUT]
 // Tagging ops and render:  dotnet run -c Release --project tests/Workbench.Benchmarks -- tagging [--json OUT]
 public static class BenchmarkProgram
 {
@@ -21,6 +22,8 @@ public static class BenchmarkProgram
                 return 0;
             case "export-project":
                 return await ProjectExportProbe.RunAsync(args[1..]);
+            case "import":
+                return await ImportThroughputProbe.RunAsync(args[1..]);
             case "export-bench":
                 ExportMemoryProbe.Run(args[1..]);
                 return 0;
