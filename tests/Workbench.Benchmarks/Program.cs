@@ -20,6 +20,7 @@ public static class BenchmarkProgram
             case "tagging":
                 await TaggingOperationsProbe.RunAsync(args[1..]);
                 return 0;
+            case "export": // the name issue 9 gives it
             case "export-project":
                 return await ProjectExportProbe.RunAsync(args[1..]);
             case "import":
