@@ -24,7 +24,6 @@ namespace Workbench.Benchmarks;
 public static class ImportThroughputProbe
 {
     private const int WarmUpPages = 20;
-    private const string Password = "Bench-pass-123!";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -52,7 +51,7 @@ public static class ImportThroughputProbe
             return 2;
         }
 
-        var root = RepoRoot();
+        var root = BenchApp.RepoRoot;
         var seeds = Directory.GetFiles(Path.Combine(root, "data", "seeds"), "*.txt")
             .Order(StringComparer.Ordinal)
             .Select(File.ReadAllText)
@@ -65,13 +64,12 @@ public static class ImportThroughputProbe
 
         var directory = Path.Combine(Path.GetTempPath(), "workbench-import-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKBENCH_WEB", Path.Combine(root, "src", "Workbench.Web"));
         try
         {
             var files = Enumerable.Range(0, pageCount).Select(i => Generate(seeds, i, "bench")).ToList();
             var warmUpFiles = Enumerable.Range(0, WarmUpPages).Select(i => Generate(seeds, i, "warm-up")).ToList();
 
-            await using var factory = new Factory(Path.Combine(directory, "workbench.db"));
+            await using var factory = BenchApp.Start(Path.Combine(directory, "workbench.db"));
             var services = factory.Services; // starts the app: migrations, demo seed
 
             var warmUpProject = await CreateProjectAsync(services, "import-bench warm-up");
@@ -238,26 +236,5 @@ public static class ImportThroughputProbe
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"raw Sqlite insert (baseline)",-34} {r.RawSeconds,8:F2} {"-",9} {r.Lines / r.RawSeconds,10:F0} {1.0,6:F1}x"));
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workbench.sln")))
-            {
-                return dir.FullName;
-            }
-        }
 
-        throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={databasePath}");
-            builder.UseSetting("Workbench:Demo:Password", Password);
-        }
-    }
 }

@@ -33,7 +33,6 @@ public static class ProjectExportProbe
     private const int PagesPerBatch = 100;
     private const int LineLength = 30;
     private const int WarmUpArticles = 400;
-    private const string Password = "Bench-pass-123!";
 
     private static readonly string[] Filler =
     [
@@ -80,10 +79,9 @@ public static class ProjectExportProbe
 
         var directory = Path.Combine(Path.GetTempPath(), "workbench-export-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKBENCH_WEB", Path.Combine(RepoRoot(), "src", "Workbench.Web"));
         try
         {
-            await using var factory = new Factory(Path.Combine(directory, "workbench.db"));
+            await using var factory = BenchApp.Start(Path.Combine(directory, "workbench.db"));
             var services = factory.Services; // starts the app: migrations, demo seed
 
             var generateWatch = Stopwatch.StartNew();
@@ -377,26 +375,5 @@ public static class ProjectExportProbe
         return new PageState(0, lines.ToImmutable(), articles.ToImmutable(), entities.ToImmutable(), count + 1, entityKey);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workbench.sln")))
-            {
-                return dir.FullName;
-            }
-        }
 
-        throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={databasePath}");
-            builder.UseSetting("Workbench:Demo:Password", Password);
-        }
-    }
 }

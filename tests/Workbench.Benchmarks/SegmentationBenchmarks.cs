@@ -21,7 +21,7 @@ public class SegmentationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepoRoot(), "data", "seeds", Seed));
+        var bytes = File.ReadAllBytes(Path.Combine(BenchApp.RepoRoot, "data", "seeds", Seed));
         _text = Encoding.UTF8.GetString(bytes);
         _page = PageReader.Read(Seed, bytes);
     }
@@ -32,14 +32,4 @@ public class SegmentationBenchmarks
     [Benchmark]
     public int Segment() => Segmenter.Segment(_page!).Articles.Count;
 
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Workbench.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -29,17 +29,16 @@ public static partial class TaggingOperationsProbe
     private const int EntityCount = 500;
     private const int OperationCount = 300;
     private const int RenderRuns = 20;
-    private const string Password = "Bench-pass-123!";
+    private const string Password = BenchApp.Password;
 
     public static async Task RunAsync(string[] args)
     {
         var jsonOut = args.Length >= 2 && args[0] == "--json" ? args[1] : null;
         var directory = Path.Combine(Path.GetTempPath(), "workbench-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_WORKBENCH_WEB", Path.Combine(RepoRoot(), "src", "Workbench.Web"));
         try
         {
-            await using var factory = new Factory(Path.Combine(directory, "workbench.db"));
+            await using var factory = BenchApp.Start(Path.Combine(directory, "workbench.db"));
             var services = factory.Services;
             var (pageId, userId) = await SetUpAsync(services);
 
@@ -101,18 +100,6 @@ public static partial class TaggingOperationsProbe
         }
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workbench.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Workbench.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed record Row(string Name, int Count, double P50, double P99, double Ratio)
     {
@@ -284,13 +271,4 @@ public static partial class TaggingOperationsProbe
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={databasePath}");
-            builder.UseSetting("Workbench:Demo:Password", Password);
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
@@ -42,12 +41,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
     public async Task<AnnotationImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, AnnotationFormat? format, ArticleStatus status = ArticleStatus.Draft, CancellationToken cancellationToken = default)
     {
-        sourceName = Path.GetFileName(sourceName);
-        if (sourceName.Length > Page.MaxSourceName)
-        {
-            sourceName = sourceName[^Page.MaxSourceName..];
-        }
-
+        sourceName = PageFiles.SourceName(sourceName);
         if (status is not (ArticleStatus.Draft or ArticleStatus.Approved))
         {
             throw new ArgumentOutOfRangeException(nameof(status), status, "annotations are imported as draft or approved");
@@ -58,14 +52,10 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
             return Refused(sourceName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var existing = await db.Pages.AsNoTracking()
-            .Where(p => p.ProjectId == projectId && p.Sha256 == sha)
-            .Select(p => new { p.Id, p.SourceName })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+        var sha = PageFiles.Sha256(bytes);
+        if (await PageFiles.DuplicateAsync(db, projectId, sourceName, sha, cancellationToken) is { } duplicate)
         {
-            return new(new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project as {existing.SourceName}; skipped.", existing.Id), []);
+            return new(duplicate, []);
         }
 
         ImportedDocument document;
@@ -116,18 +106,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
             return Refused(sourceName, e.Message);
         }
 
-        var metadata = PageMetadata.FromFileName(sourceName);
-        var page = new Page
-        {
-            ProjectId = projectId,
-            SourceName = sourceName,
-            Format = SourceFormat.Text,
-            Sha256 = sha,
-            Publication = metadata.Publication,
-            IssueDate = metadata.IssueDate,
-            PageNumber = metadata.PageNumber,
-            ImportedAt = clock.GetUtcNow(),
-        };
+        var page = PageFiles.NewPage(projectId, sourceName, SourceFormat.Text, sha, PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

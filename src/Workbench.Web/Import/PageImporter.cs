@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Core.Pages;
@@ -97,20 +96,11 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
 
     private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, CancellationToken cancellationToken)
     {
-        sourceName = Path.GetFileName(sourceName);
-        if (sourceName.Length > Page.MaxSourceName)
+        sourceName = PageFiles.SourceName(sourceName);
+        var sha = PageFiles.Sha256(bytes);
+        if (await PageFiles.DuplicateAsync(db, projectId, sourceName, sha, cancellationToken) is { } duplicate)
         {
-            sourceName = sourceName[^Page.MaxSourceName..];
-        }
-
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var existing = await db.Pages.AsNoTracking()
-            .Where(p => p.ProjectId == projectId && p.Sha256 == sha)
-            .Select(p => new { p.Id, p.SourceName })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
-        {
-            return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project as {existing.SourceName}; skipped.", existing.Id);
+            return duplicate;
         }
 
         SourcePage source;
@@ -125,18 +115,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
 
         var segmentation = segment(source);
         var state = PageStates.FromSegmentation(segmentation);
-        metadata ??= PageMetadata.FromFileName(sourceName);
-        var page = new Page
-        {
-            ProjectId = projectId,
-            SourceName = sourceName,
-            Format = source.Format,
-            Sha256 = sha,
-            Publication = metadata.Publication,
-            IssueDate = metadata.IssueDate,
-            PageNumber = metadata.PageNumber,
-            ImportedAt = clock.GetUtcNow(),
-        };
+        var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state, segmentation);
         db.Pages.Add(page);
         try

@@ -19,15 +19,9 @@ namespace Workbench.Web.Pages.Projects;
 /// Export for training (any member may download: approved articles are the project's published result, and members
 /// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
 /// </summary>
-public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer) : PageModel
+public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer) : ProjectPageModel(db, access)
 {
     private const string OutcomesKey = "annotation-outcomes";
-
-    public int ProjectId { get; private set; }
-
-    public string ProjectName { get; private set; } = "";
-
-    public bool IsAdmin { get; private set; }
 
     public string? Error { get; private set; }
 
@@ -124,7 +118,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        ExportZip.Write(Response.Body, () => ProjectExport.Articles(db, projectId, Status, cancellationToken), options);
+        ExportZip.Write(Response.Body, () => ProjectExport.Articles(Db, projectId, Status, cancellationToken), options);
         return new EmptyResult();
     }
 
@@ -180,34 +174,26 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
 
     private async Task<IActionResult?> LoadAsync(int projectId, ProjectRole needed)
     {
-        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync();
-        if (name is null)
+        if (await EnterAsync(projectId, needed) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
-        if (!ProjectAccess.Allows(role, needed))
-        {
-            return Forbid();
-        }
-
-        (ProjectId, ProjectName, IsAdmin) = (projectId, name, role == ProjectRole.Admin);
-        var articles = db.Articles.Where(a => db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId));
+        var articles = Db.Articles.Where(a => Db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId));
         AllArticles = await articles.CountAsync();
         ApprovedArticles = await articles.CountAsync(a => a.Status == ArticleStatus.Approved);
         var approvedBlocks =
-            from b in db.Blocks
+            from b in Db.Blocks
             join a in articles on b.ArticleId equals a.Id
             where a.Status == ArticleStatus.Approved
             select new { a.PageId, b.FirstLine, b.LastLine };
-        var counts = await db.Entities
+        var counts = await Db.Entities
             .Where(e => approvedBlocks.Any(b => b.PageId == e.PageId && e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine))
             .GroupBy(e => e.Label)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync();
         ApprovedEntities = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Count)).ToList();
-        LabelColors = await db.Labels.Where(l => l.ProjectId == projectId).ToDictionaryAsync(l => l.Name, l => l.Color);
+        LabelColors = await Db.Labels.Where(l => l.ProjectId == projectId).ToDictionaryAsync(l => l.Name, l => l.Color);
         return null;
     }
 }

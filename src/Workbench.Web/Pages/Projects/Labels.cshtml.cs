@@ -7,14 +7,8 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Projects;
 
-public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : PageModel
+public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : ProjectPageModel(db, access)
 {
-    public int ProjectId { get; private set; }
-
-    public string ProjectName { get; private set; } = "";
-
-    public bool IsAdmin { get; private set; }
-
     public string? Error { get; private set; }
 
     public IReadOnlyList<Label> Labels { get; private set; } = [];
@@ -39,8 +33,8 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return Page();
         }
 
-        db.Labels.Add(new Label { ProjectId = projectId, Name = name, DisplayName = displayName!.Trim(), Color = color!.ToLowerInvariant(), Hotkey = hotkey, Ordinal = Labels.Count });
-        await db.SaveChangesAsync();
+        Db.Labels.Add(new Label { ProjectId = projectId, Name = name, DisplayName = displayName!.Trim(), Color = color!.ToLowerInvariant(), Hotkey = hotkey, Ordinal = Labels.Count });
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { projectId });
     }
 
@@ -51,7 +45,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
-        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == labelId && l.ProjectId == projectId);
+        var label = await Db.Labels.FirstOrDefaultAsync(l => l.Id == labelId && l.ProjectId == projectId);
         if (label is null)
         {
             return NotFound();
@@ -66,7 +60,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
         label.DisplayName = displayName!.Trim();
         label.Color = color!.ToLowerInvariant();
         label.Hotkey = hotkey;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { projectId });
     }
 
@@ -77,7 +71,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
-        var label = await db.Labels.FirstOrDefaultAsync(l => l.Id == labelId && l.ProjectId == projectId);
+        var label = await Db.Labels.FirstOrDefaultAsync(l => l.Id == labelId && l.ProjectId == projectId);
         if (label is null)
         {
             return NotFound();
@@ -95,7 +89,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
         }
 
         label.Retired = retired;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { projectId });
     }
 
@@ -112,8 +106,8 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return Page();
         }
 
-        db.LabelPatterns.Add(new LabelPattern { ProjectId = projectId, Label = label, Pattern = pattern! });
-        await db.SaveChangesAsync();
+        Db.LabelPatterns.Add(new LabelPattern { ProjectId = projectId, Label = label, Pattern = pattern! });
+        await Db.SaveChangesAsync();
         return RedirectToPage(new { projectId });
     }
 
@@ -124,29 +118,21 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
-        await db.LabelPatterns.Where(p => p.Id == patternId && p.ProjectId == projectId).ExecuteDeleteAsync();
+        await Db.LabelPatterns.Where(p => p.Id == patternId && p.ProjectId == projectId).ExecuteDeleteAsync();
         return RedirectToPage(new { projectId });
     }
 
     private async Task<IActionResult?> LoadAsync(int projectId, ProjectRole needed)
     {
-        var name = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstOrDefaultAsync();
-        if (name is null)
+        if (await EnterAsync(projectId, needed) is { } refused)
         {
-            return NotFound();
+            return refused;
         }
 
-        var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
-        if (!ProjectAccess.Allows(role, needed))
-        {
-            return Forbid();
-        }
-
-        (ProjectId, ProjectName, IsAdmin) = (projectId, name, role == ProjectRole.Admin);
-        Labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).ToListAsync();
-        Patterns = await db.LabelPatterns.AsNoTracking().Where(p => p.ProjectId == projectId).OrderBy(p => p.Id).ToListAsync();
-        Counts = await db.Entities.AsNoTracking()
-            .Where(e => db.Pages.Any(p => p.Id == e.PageId && p.ProjectId == projectId))
+        Labels = await Db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).ToListAsync();
+        Patterns = await Db.LabelPatterns.AsNoTracking().Where(p => p.ProjectId == projectId).OrderBy(p => p.Id).ToListAsync();
+        Counts = await Db.Entities.AsNoTracking()
+            .Where(e => Db.Pages.Any(p => p.Id == e.PageId && p.ProjectId == projectId))
             .GroupBy(e => e.Label).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
         return null;

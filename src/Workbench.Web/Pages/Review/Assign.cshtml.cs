@@ -37,16 +37,9 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
             return NotFound();
         }
 
-        if (string.IsNullOrEmpty(assigneeId))
+        (assigneeId, Error) = ReadAssignee(assigneeId);
+        if (Error is not null)
         {
-            Error = "Choose the member to assign to (or “nobody” to unassign).";
-            return Page();
-        }
-
-        assigneeId = assigneeId == Display.Nobody ? null : assigneeId;
-        if (assigneeId is not null && Members.All(m => m.UserId != assigneeId))
-        {
-            Error = "That user is not a member of this project.";
             return Page();
         }
 
@@ -74,16 +67,9 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
             return NotFound();
         }
 
-        if (string.IsNullOrEmpty(assigneeId))
+        (assigneeId, Error) = ReadAssignee(assigneeId);
+        if (Error is not null)
         {
-            Error = "Choose the member to assign to (or “nobody” to unassign).";
-            return Page();
-        }
-
-        assigneeId = assigneeId == Display.Nobody ? null : assigneeId;
-        if (assigneeId is not null && Members.All(m => m.UserId != assigneeId))
-        {
-            Error = "That user is not a member of this project.";
             return Page();
         }
 
@@ -131,4 +117,18 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
     public sealed record ArticleRow(int PageId, int Key, string Title, ArticleStatus Status, string? AssigneeId);
 
     public sealed record PageGroup(int Id, string SourceName, string? Publication, DateOnly? IssueDate, IReadOnlyList<ArticleRow> Articles);
+
+    /// <summary>The chosen member's id (null for “nobody”), or why the choice cannot be used.</summary>
+    private (string? AssigneeId, string? Error) ReadAssignee(string? chosen)
+    {
+        if (string.IsNullOrEmpty(chosen))
+        {
+            return (null, "Choose the member to assign to (or “nobody” to unassign).");
+        }
+
+        var assigneeId = chosen == Display.Nobody ? null : chosen;
+        return assigneeId is not null && Members.All(m => m.UserId != assigneeId)
+            ? (null, "That user is not a member of this project.")
+            : (assigneeId, null);
+    }
 }
