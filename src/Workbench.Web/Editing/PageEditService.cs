@@ -105,8 +105,10 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
     private async Task<ReviewContext> ReviewContextAsync(Page page, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
     {
-        var allowSelfReview = await db.Projects.Where(p => p.Id == page.ProjectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
+        // Only approvals need the project setting and the log; every other operation skips those queries.
         var approvals = Flatten(operation).OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToList();
+        var allowSelfReview = approvals.Count > 0
+            && await db.Projects.Where(p => p.Id == page.ProjectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
         var lastAuthors = new Dictionary<int, string?>();
         foreach (var key in approvals)
         {
