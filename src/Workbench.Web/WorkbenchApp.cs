@@ -23,7 +23,8 @@ public static class WorkbenchApp
 
         var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
         var connectionString = DataPaths.ResolveConnectionString(builder.Configuration, dataDirectory);
-        services.AddSingleton(new DataPaths(dataDirectory, connectionString));
+        var dataPaths = new DataPaths(dataDirectory, connectionString);
+        services.AddSingleton(DataPaths.ResolveImagesDirectory(builder.Configuration, dataDirectory) is { } images ? dataPaths with { ImagesDirectory = images } : dataPaths);
         services.AddDbContext<WorkbenchDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -63,6 +64,7 @@ public static class WorkbenchApp
         });
         services.AddScoped<ProjectAccess>();
         services.AddScoped<PageImporter>();
+        services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();

@@ -39,6 +39,7 @@ internal static class BenchApp
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={databasePath}");
             builder.UseSetting("Workbench:Demo:Password", Password);
+            builder.UseSetting("Workbench:ImagesDirectory", Path.Combine(Path.GetDirectoryName(databasePath)!, "images"));
         }
     }
 }

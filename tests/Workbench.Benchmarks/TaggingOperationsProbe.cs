@@ -131,7 +131,7 @@ public static partial class TaggingOperationsProbe
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = await users.FindByNameAsync("admin") ?? throw new InvalidOperationException("no demo admin");
         var projectId = await db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync();
-        var importer = new PageImporter(db);
+        var importer = scope.ServiceProvider.GetRequiredService<PageImporter>();
         var outcome = await importer.ImportAsync(projectId, "bench-700.txt", Encoding.UTF8.GetBytes(GeneratePage()));
         var pageId = outcome.PageId ?? throw new InvalidOperationException(outcome.Message);
 

@@ -19,5 +19,6 @@ public sealed class WorkbenchAppFactory(string dataDirectory, string demoPasswor
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={DatabasePath}");
         builder.UseSetting("Workbench:Demo:Password", demoPassword);
+        builder.UseSetting("Workbench:ImagesDirectory", Path.Combine(DataDirectory, "images"));
     }
 }

@@ -69,7 +69,13 @@ public static class AltoReader
             }
         }
 
-        return builder.Build(sourceName, SourceFormat.Alto);
+        var layoutPage = root.Child("Layout")?.Child("Page");
+        return builder.Build(sourceName, SourceFormat.Alto) with
+        {
+            Width = LayoutPageBuilder.Size(layoutPage?.Number("WIDTH"), scale),
+            Height = LayoutPageBuilder.Size(layoutPage?.Number("HEIGHT"), scale),
+            ImageReference = LayoutPageBuilder.Reference(root.Child("Description")?.Child("sourceImageInformation")?.Child("fileName")?.Value),
+        };
     }
 
     private static (string Text, string? Hyphenated) LineText(XElement line)

@@ -66,7 +66,14 @@ public static class HocrReader
             builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow);
         }
 
-        return builder.Build(sourceName, SourceFormat.Hocr);
+        var ocrPage = document.Root!.DescendantsAndSelf().First(e => HasClass(e, "ocr_page"));
+        var pageBox = Box(ocrPage);
+        return builder.Build(sourceName, SourceFormat.Hocr) with
+        {
+            Width = pageBox is { } w ? LayoutPageBuilder.Size(w.X + w.Width) : null,
+            Height = pageBox is { } h ? LayoutPageBuilder.Size(h.Y + h.Height) : null,
+            ImageReference = LayoutPageBuilder.Reference(Property(ocrPage, "image")),
+        };
     }
 
     private static void Collect(XElement element, XElement? block, string? flow, List<(XElement, XElement?, string?)> lines)

@@ -50,6 +50,13 @@ internal sealed class LayoutPageBuilder
         _ => format.ToString(),
     };
 
+    /// <summary>A positive pixel size, or null.</summary>
+    public static int? Size(double? value, double scale = 1.0) =>
+        value is > 0 && !double.IsInfinity(value.Value * scale) && value.Value * scale < int.MaxValue ? (int)Math.Round(value.Value * scale) : null;
+
+    /// <summary>The text of an image reference, or null when blank.</summary>
+    public static string? Reference(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public static LineBox? Box(double? x, double? y, double? width, double? height, double scale = 1.0) =>
         x is null || y is null || width is null || height is null
             ? null

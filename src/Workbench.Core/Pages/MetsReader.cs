@@ -6,6 +6,14 @@ namespace Workbench.Core.Pages;
 /// <summary>One ALTO page of a METS issue: its METS file ID, the href as written (<c>file://./ALTO/00001.xml</c>) and its 1-based order.</summary>
 public sealed record MetsPageRef(string FileId, string Href, int Order)
 {
+    /// <summary>
+    /// The href of the page's scan (a fileSec image file in the same physical <c>div TYPE="page"</c> as the ALTO file), or null.
+    /// </summary>
+    public string? ImageHref { get; init; }
+
+    /// <summary><see cref="ImageHref"/> as a relative path, or null.</summary>
+    public string? ImageRelativePath => ImageHref is null ? null : MetsReader.RelativePath(ImageHref);
+
     /// <summary>The href as a relative path (<c>ALTO/00001.xml</c>): <c>file://</c> and <c>./</c> removed, forward slashes.</summary>
     public string RelativePath => MetsReader.RelativePath(Href);
 }
@@ -46,6 +54,8 @@ public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<M
 /// </summary>
 public static class MetsReader
 {
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".jp2"];
+
     public static bool IsMets(XDocument document) => document.Root?.Name.LocalName == "mets";
 
     public static MetsIssue Read(string sourceName, ReadOnlySpan<byte> bytes) => Read(sourceName, XmlSafety.Load(sourceName, bytes));
@@ -126,6 +136,9 @@ public static class MetsReader
         return result;
     }
 
+    /// <summary>An href or file reference as a relative path: <c>file://</c> and leading <c>./</c> removed, forward slashes, unescaped.</summary>
+    public static string RelativePathOf(string href) => RelativePath(href);
+
     internal static string RelativePath(string href)
     {
         var path = href.Replace('\\', '/');
@@ -145,6 +158,7 @@ public static class MetsReader
     private static List<MetsPageRef> Pages(XElement root)
     {
         var files = new List<(string Id, string Href)>();
+        var images = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in root.Below("file"))
         {
             var id = file.Attr("ID");
@@ -161,6 +175,27 @@ public static class MetsReader
             {
                 files.Add((id, href));
             }
+            else if (!isXml && (file.Attr("MIMETYPE")?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true
+                || ImageExtensions.Contains(Path.GetExtension(RelativePath(href)).ToLowerInvariant())
+                || hints.Contains("img", StringComparison.Ordinal) || hints.Contains("image", StringComparison.Ordinal) || hints.Contains("master", StringComparison.Ordinal)))
+            {
+                images.TryAdd(id, href);
+            }
+        }
+
+        // A physical page div points at its ALTO file and its scan(s): the first image file it names is the page's image.
+        var imageOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var div in root.Below("structMap").Where(m => string.Equals(m.Attr("TYPE"), "PHYSICAL", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(m => m.Below("div")).Where(d => string.Equals(d.Attr("TYPE"), "page", StringComparison.OrdinalIgnoreCase)))
+        {
+            var ids = div.Below("fptr").Select(f => f.Attr("FILEID") ?? f.Below("area").FirstOrDefault()?.Attr("FILEID")).OfType<string>().ToList();
+            if (ids.FirstOrDefault(images.ContainsKey) is { } imageId)
+            {
+                foreach (var id in ids.Where(i => !images.ContainsKey(i)))
+                {
+                    imageOfFile.TryAdd(id, images[imageId]);
+                }
+            }
         }
 
         var physicalOrder = root.Below("structMap")
@@ -175,7 +210,7 @@ public static class MetsReader
             .Select((f, index) => (f, index))
             .OrderBy(p => physicalOrder.TryGetValue(p.f.Id, out var position) ? position : int.MaxValue)
             .ThenBy(p => p.index)
-            .Select((p, order) => new MetsPageRef(p.f.Id, p.f.Href, order + 1))
+            .Select((p, order) => new MetsPageRef(p.f.Id, p.f.Href, order + 1) { ImageHref = imageOfFile.GetValueOrDefault(p.f.Id) })
             .ToList();
     }
 

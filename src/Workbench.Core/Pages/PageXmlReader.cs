@@ -62,7 +62,12 @@ public static partial class PageXmlReader
             }
         }
 
-        return builder.Build(sourceName, SourceFormat.PageXml);
+        return builder.Build(sourceName, SourceFormat.PageXml) with
+        {
+            Width = LayoutPageBuilder.Size(page.Number("imageWidth")),
+            Height = LayoutPageBuilder.Size(page.Number("imageHeight")),
+            ImageReference = LayoutPageBuilder.Reference(page.Attr("imageFilename")),
+        };
     }
 
     /// <summary>

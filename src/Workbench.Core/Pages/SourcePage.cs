@@ -49,5 +49,20 @@ public sealed record SourceLine(int Number, string Text)
 /// <summary>A page read from a source file: its name, format, and every line in the file's own numbering.</summary>
 public sealed record SourcePage(string SourceName, SourceFormat Format, IReadOnlyList<SourceLine> Lines)
 {
+    /// <summary>
+    /// The width of the image the OCR coordinates refer to, in the same pixels as the line boxes, when the file says
+    /// (ALTO Page@WIDTH, PAGE Page@imageWidth, hOCR ocr_page bbox). A stored scan may be another size; boxes are scaled by the ratio.
+    /// </summary>
+    public int? Width { get; init; }
+
+    /// <summary>The height of the image the OCR coordinates refer to; see <see cref="Width"/>.</summary>
+    public int? Height { get; init; }
+
+    /// <summary>
+    /// The image file the OCR file names, as written (PAGE Page@imageFilename, hOCR ocr_page <c>image "…"</c>,
+    /// ALTO sourceImageInformation/fileName). Only a name: the importer decides whether and where it may be read.
+    /// </summary>
+    public string? ImageReference { get; init; }
+
     public SourceLine Line(int number) => Lines[number - 1];
 }

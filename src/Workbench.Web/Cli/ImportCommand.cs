@@ -15,7 +15,7 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html, each with its image beside it if any, and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
         var format = new Option<string>("--format")
         {
@@ -30,7 +30,8 @@ internal static class ImportCommand
         {
             var formatName = parse.GetValue(format)!;
             var articleStatus = parse.GetValue(status) == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
-            var files = ImportFormats.ExpandPaths(parse.GetValue(paths)!, formatName);
+            var arguments = parse.GetValue(paths)!;
+            var files = ImportFormats.ExpandPaths(arguments, formatName);
             var missing = files.Where(f => !File.Exists(f)).ToList();
             foreach (var path in missing)
             {
@@ -44,6 +45,7 @@ internal static class ImportCommand
             var newLabels = new List<string>();
             var target = await ProjectService.GetOrCreateAsync(db, parse.GetValue(project)!, TimeProvider.System, cancellationToken);
             var outcomes = new List<ImportOutcome>();
+            var usedImages = new HashSet<string>(StringComparer.Ordinal);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
             await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -52,6 +54,12 @@ internal static class ImportCommand
                     var task = context.AddTask($"Importing into {Markup.Escape(target.Name)}", maxValue: Math.Max(1, files.Count - missing.Count));
                     foreach (var file in files.Except(missing))
                     {
+                        if (PageImageStore.IsImageName(file))
+                        {
+                            task.Increment(1);
+                            continue; // after the pages: it may be the image of one of them
+                        }
+
                         if (PageImporter.IsMetsFile(file))
                         {
                             outcomes.AddRange(await importer.ImportMetsIssueAsync(target.Id, file, cancellationToken));
@@ -72,10 +80,31 @@ internal static class ImportCommand
                         }
                         else
                         {
-                            outcomes.Add(await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, ImportFormats.ParsePage(formatName), cancellationToken: cancellationToken));
+                            var lookup = ImageLookups.InFolder(file, RootOf(file, arguments));
+                            ImageFile? Recorded(string name, Core.Pages.SourcePage? source)
+                            {
+                                var found = lookup(name, source);
+                                if (found?.Path is { } path)
+                                {
+                                    usedImages.Add(Path.GetFullPath(path));
+                                }
+
+                                return found;
+                            }
+
+                            outcomes.AddRange(await importer.ImportWithImageAsync(target.Id, Path.GetFileName(file), bytes, Recorded, ImportFormats.ParsePage(formatName), cancellationToken));
                         }
 
                         task.Increment(1);
+                    }
+
+                    // Images named on the command line that no page took: the image of the project's page with the same base name.
+                    foreach (var image in files.Except(missing).Where(PageImageStore.IsImageName).Where(f => !usedImages.Contains(Path.GetFullPath(f))))
+                    {
+                        var name = Path.GetFileName(image);
+                        outcomes.AddRange(new FileInfo(image).Length > PageImageStore.MaxBytes
+                            ? [new ImportOutcome(name, ImportStatus.Rejected, $"{name}: {ImageMessages.TooLarge(PageImageStore.MaxBytes)}")]
+                            : await importer.AttachImageAsync(target.Id, name, await File.ReadAllBytesAsync(image, cancellationToken), cancellationToken));
                     }
                 });
 
@@ -96,6 +125,16 @@ internal static class ImportCommand
             return rejected > 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>The folder named on the command line that holds the file, else the file's own folder: image references may not leave it.</summary>
+    private static string RootOf(string file, IEnumerable<string> arguments)
+    {
+        var full = Path.GetFullPath(file);
+        return arguments.Where(Directory.Exists).Select(a => Path.GetFullPath(a).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar)
+            .Where(a => full.StartsWith(a, StringComparison.Ordinal))
+            .OrderByDescending(a => a.Length)
+            .FirstOrDefault() ?? Path.GetDirectoryName(full)!;
     }
 
     private static async Task<byte[]?> ReadLimitedAsync(string file, CancellationToken cancellationToken) =>

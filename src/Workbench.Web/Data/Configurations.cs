@@ -36,6 +36,14 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         page.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PageId);
         page.HasMany(p => p.Articles).WithOne().HasForeignKey(a => a.PageId);
         page.HasMany(p => p.Entities).WithOne().HasForeignKey(e => e.PageId);
+        page.OwnsOne(p => p.Image, image =>
+        {
+            image.Property(i => i.Path).HasMaxLength(PageImage.MaxPath);
+            image.Property(i => i.ContentType).HasMaxLength(PageImage.MaxContentType);
+            image.Property(i => i.Sha256).HasMaxLength(64);
+            image.Property(i => i.OriginalName).HasMaxLength(PageImage.MaxOriginalName);
+        });
+        page.Navigation(p => p.Image).IsRequired(false);
     }
 }
 

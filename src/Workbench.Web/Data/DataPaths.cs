@@ -10,6 +10,13 @@ public sealed record DataPaths(string DataDirectory, string ConnectionString)
 {
     public string SeedsDirectory => Path.Combine(DataDirectory, "seeds");
 
+    /// <summary>Where page images are stored (`Workbench:ImagesDirectory`, default images/ in the data directory).</summary>
+    public string ImagesDirectory { get; init; } = Path.Combine(DataDirectory, "images");
+
+    /// <summary>`Workbench:ImagesDirectory`, a relative path taken from the data directory; null when not set.</summary>
+    public static string? ResolveImagesDirectory(IConfiguration configuration, string dataDirectory) =>
+        configuration["Workbench:ImagesDirectory"] is { Length: > 0 } configured ? Path.GetFullPath(configured, dataDirectory) : null;
+
     /// <summary>The repository's data/ when running from source (content root src/Workbench.Web), else data/ under the content root.</summary>
     public static string ResolveDataDirectory(IConfiguration configuration, string contentRoot)
     {

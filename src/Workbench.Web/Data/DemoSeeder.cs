@@ -50,8 +50,11 @@ public sealed class DemoSeeder(
         {
             foreach (var file in PageImporter.ExpandPaths([paths.SeedsDirectory]))
             {
-                var outcome = await importer.ImportAsync(project.Id, Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken), cancellationToken: cancellationToken);
-                await console.WriteLineAsync($"  demo page {outcome.Message}");
+                var lookup = ImageLookups.InFolder(file, paths.SeedsDirectory);
+                foreach (var outcome in await importer.ImportWithImageAsync(project.Id, Path.GetFileName(file), await File.ReadAllBytesAsync(file, cancellationToken), lookup, cancellationToken: cancellationToken))
+                {
+                    await console.WriteLineAsync($"  demo page {outcome.Message}");
+                }
             }
         }
 

@@ -81,6 +81,14 @@ public sealed class Page
 
     public DateTimeOffset ImportedAt { get; set; }
 
+    /// <summary>Width of the image the OCR coordinates refer to (ALTO Page@WIDTH, PAGE imageWidth, hOCR page bbox), when the file says.</summary>
+    public int? OcrWidth { get; set; }
+
+    public int? OcrHeight { get; set; }
+
+    /// <summary>The page's scan, when it has one: a file under the data folder (see <see cref="PageImage"/>).</summary>
+    public PageImage? Image { get; set; }
+
     public Project? Project { get; set; }
 
     public List<PageLine> Lines { get; } = [];
@@ -99,6 +107,40 @@ public sealed class PageLine
     public required string Original { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>The line's box in OCR pixels (see <see cref="Page.OcrWidth"/>), when the source format gives one.</summary>
+    public int? X { get; set; }
+
+    public int? Y { get; set; }
+
+    public int? Width { get; set; }
+
+    public int? Height { get; set; }
+}
+
+/// <summary>
+/// A page's scan, stored as a file under the data folder (<see cref="Path"/> is relative to it, forward slashes),
+/// never in the database. JPEG, PNG and WebP are kept as uploaded; TIFF is converted to PNG on import.
+/// </summary>
+public sealed class PageImage
+{
+    public const int MaxPath = 300;
+    public const int MaxContentType = 50;
+    public const int MaxOriginalName = 260;
+
+    public required string Path { get; set; }
+
+    public required string ContentType { get; set; }
+
+    public int Width { get; set; }
+
+    public int Height { get; set; }
+
+    /// <summary>Hex SHA-256 of the stored bytes: the file name and the ETag.</summary>
+    public required string Sha256 { get; set; }
+
+    /// <summary>The file name it came as.</summary>
+    public required string OriginalName { get; set; }
 }
 
 public sealed class Article

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using EntityState = Workbench.Core.Editing.EntityState;
+using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
 
 namespace Workbench.Web.Data;
@@ -9,15 +10,31 @@ namespace Workbench.Web.Data;
 /// <summary>Maps Core's <see cref="PageState"/> to rows and back.</summary>
 public static class PageStore
 {
-    /// <summary>Fills a new page's lines, articles, blocks and entities from its initial state.</summary>
+    /// <summary>
+    /// Fills a new page's lines, articles, blocks and entities from its initial state; with the segmentation, also each line's box and
+    /// the size of the image the boxes refer to, from the source page it was made of.
+    /// </summary>
     public static void Fill(Page page, PageState state, PageSegmentation? segmentation = null)
     {
         page.Version = state.Version;
         page.NextArticleKey = state.NextArticleKey;
         page.NextEntityKey = state.NextEntityKey;
+        var source = segmentation?.Page;
+        page.OcrWidth = source?.Width;
+        page.OcrHeight = source?.Height;
         foreach (var line in state.Lines.Values)
         {
-            page.Lines.Add(new PageLine { Number = line.Number, Original = line.Original, Text = line.Text });
+            var box = source is not null && line.Number <= source.Lines.Count && source.Line(line.Number).Number == line.Number ? source.Line(line.Number).Box : null;
+            page.Lines.Add(new PageLine
+            {
+                Number = line.Number,
+                Original = line.Original,
+                Text = line.Text,
+                X = box?.X,
+                Y = box?.Y,
+                Width = box?.Width,
+                Height = box?.Height,
+            });
         }
 
         for (var i = 0; i < state.Articles.Count; i++)
@@ -63,6 +80,14 @@ public static class PageStore
         Text = entity.Text,
         Source = entity.Source,
     };
+
+    /// <summary>The boxes of a page's lines (line number → box), for the lines that have one.</summary>
+    public static async Task<IReadOnlyDictionary<int, LineBox>> BoxesAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default) =>
+        (await db.Lines.AsNoTracking()
+            .Where(l => l.PageId == pageId && l.X != null && l.Y != null && l.Width != null && l.Height != null)
+            .Select(l => new { l.Number, X = l.X!.Value, Y = l.Y!.Value, W = l.Width!.Value, H = l.Height!.Value })
+            .ToListAsync(cancellationToken))
+        .ToDictionary(l => l.Number, l => new LineBox(l.X, l.Y, l.W, l.H));
 
     /// <summary>Loads a page's current state, read-only.</summary>
     public static async Task<(Page Page, PageState State, IReadOnlyDictionary<int, double> Confidence)?> LoadAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)

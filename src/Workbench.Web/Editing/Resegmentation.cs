@@ -22,10 +22,14 @@ public enum OutlineChange
 /// </summary>
 public static class Resegmentation
 {
-    public static PageSegmentation Propose(Page page, PageState state)
+    /// <summary>
+    /// The segmenter's proposal over the page's original lines, with their boxes (the page's lines and boxes are kept as they are;
+    /// only articles are replaced), so a layout page is segmented from the same input as at import.
+    /// </summary>
+    public static PageSegmentation Propose(Page page, PageState state, IReadOnlyDictionary<int, LineBox> boxes)
     {
-        var lines = state.Lines.Values.Select(l => new SourceLine(l.Number, l.Original)).ToList();
-        return Segmenter.Segment(new SourcePage(page.SourceName, page.Format, lines));
+        var lines = state.Lines.Values.Select(l => new SourceLine(l.Number, l.Original) { Box = boxes.TryGetValue(l.Number, out var box) ? box : null }).ToList();
+        return Segmenter.Segment(new SourcePage(page.SourceName, page.Format, lines) { Width = page.OcrWidth, Height = page.OcrHeight });
     }
 
     public static (IReadOnlyList<ArticleOutline> Current, IReadOnlyList<ArticleOutline> Proposed) Compare(PageState state, IReadOnlyDictionary<int, double> confidence, PageSegmentation proposal)

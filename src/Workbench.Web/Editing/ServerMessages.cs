@@ -5,6 +5,7 @@ public static class ServerMessages
 {
     public const string NoSuchPage = "There is no page {0}.";
     public const string NotMember = "You are not a member of this page's project.";
+    public const string NoImage = "This page has no image.";
     public const string Busy = "The page is busy; your change was not applied. Try again.";
     public const string StaleStructure = "The article changed since you loaded it (version {0}, now {1}); reload it and try again.";
     public const string OnlyReviewerReopens = "Only a reviewer or an admin can reopen an approved article.";

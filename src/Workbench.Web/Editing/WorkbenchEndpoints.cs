@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Security;
@@ -122,6 +123,27 @@ public static class WorkbenchEndpoints
 
             var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
             return Results.Json(await suggestions.ForPageAsync(projectId.Value, loaded!.Value.State, pageId, article, cancellationToken), WorkbenchState.Json);
+        });
+
+        // The page's scan. The URL the state gives carries the image's hash (?v=), so browsers may keep it; the ETag answers revalidation.
+        api.MapGet("/image", async (int pageId, HttpContext http, ProjectAccess access, WorkbenchDbContext db, Import.PageImageStore images, CancellationToken cancellationToken) =>
+        {
+            var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            var image = await db.Pages.Where(p => p.Id == pageId).Select(p => p.Image).FirstOrDefaultAsync(cancellationToken);
+            var path = image is null ? null : images.FullPath(image.Path);
+            if (image is null || !File.Exists(path))
+            {
+                return Results.Problem(ServerMessages.NoImage, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            http.Response.Headers.CacheControl = "private, max-age=86400";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(path!, image.ContentType, lastModified: File.GetLastWriteTimeUtc(path!), entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{image.Sha256}\""));
         });
 
         api.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, HttpContext http, ProjectAccess access, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>

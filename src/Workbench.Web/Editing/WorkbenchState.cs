@@ -17,6 +17,12 @@ public sealed record WorkbenchState(
     IReadOnlyList<WorkbenchState.EntityDto> Entities,
     IReadOnlyList<WorkbenchState.LabelDto> Labels)
 {
+    /// <summary>
+    /// Line boxes, compactly: <c>[number, x, y, width, height]</c> per line that has one, in OCR pixels (see <see cref="ImageInfo"/>).
+    /// Kept apart from <see cref="Lines"/>: lines never change number, and patches replace line objects without boxes.
+    /// </summary>
+    public IReadOnlyList<int[]> Boxes { get; init; } = [];
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         // Keeps CJK readable while still escaping <, >, & and quotes, so the JSON is safe inside a <script> element.
@@ -24,13 +30,21 @@ public sealed record WorkbenchState(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence, IReadOnlyList<Label> labels) => new(
-        new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version),
+    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
+        new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version)
+        {
+            Image = page.Image is { } image
+                ? new ImageInfo($"/api/pages/{page.Id}/image?v={image.Sha256[..12]}", image.Width, image.Height, page.OcrWidth ?? image.Width, page.OcrHeight ?? image.Height)
+                : null,
+        },
         role.ToString().ToLowerInvariant(),
         state.Lines.Values.Select(l => new LineDto(l.Number, l.Text, l.Original)).ToList(),
         state.Articles.Select(a => ToDto(a, confidence)).ToList(),
         state.Entities.Select(ToDto).ToList(),
-        labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList());
+        labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList())
+    {
+        Boxes = boxes?.OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Value.X, b.Value.Y, b.Value.Width, b.Value.Height }).ToList() ?? [],
+    };
 
     public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
         article.Key,
@@ -44,7 +58,17 @@ public sealed record WorkbenchState(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    public sealed record PageInfo(int Id, int ProjectId, string ProjectName, string SourceName, string Format, string? Publication, string? IssueDate, int? PageNumber, int Version);
+    public sealed record PageInfo(int Id, int ProjectId, string ProjectName, string SourceName, string Format, string? Publication, string? IssueDate, int? PageNumber, int Version)
+    {
+        /// <summary>The page's scan, or null when it has none.</summary>
+        public ImageInfo? Image { get; init; }
+    }
+
+    /// <summary>
+    /// The scan: its URL and pixel size, and the size of the image the OCR boxes were measured on (the same unless the OCR file says
+    /// otherwise): the viewer scales boxes by Width/OcrWidth and Height/OcrHeight.
+    /// </summary>
+    public sealed record ImageInfo(string Url, int Width, int Height, int OcrWidth, int OcrHeight);
 
     public sealed record LineDto(int N, string Text, string Original);
 

@@ -10,7 +10,7 @@ namespace Workbench.Web.Import;
 /// Reads, segments and stores page files. A refused file stores nothing; a file whose SHA-256 is already in the
 /// project is skipped, never duplicated.
 /// </summary>
-public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? clock = null)
+public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore images, TimeProvider? clock = null)
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
@@ -18,7 +18,18 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
     public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
 
     public Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, cancellationToken);
+        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, null, [], cancellationToken);
+
+    /// <summary>
+    /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
+    /// first; a refused image adds its own outcome, and the page is imported without it. A page already in the project gets the image.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup lookup, SourceFormat? format = null, CancellationToken cancellationToken = default)
+    {
+        var extra = new List<ImportOutcome>();
+        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, null, lookup, extra, cancellationToken);
+        return [outcome, .. extra];
+    }
 
     /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented.</summary>
     internal static PageSegmentation Segment(SourcePage source) =>
@@ -31,6 +42,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
     /// the segmentation. Pages are named "FOLDER_FILE" (the METS folder's name and the ALTO file's name). A page that is missing, outside
     /// the folder or unreadable is refused; the others are imported.
     /// </summary>
+    /// The scan of each page is the image file the METS physical structMap puts beside the ALTO file, else one found as for a folder import.
     public async Task<IReadOnlyList<ImportOutcome>> ImportMetsIssueAsync(int projectId, string metsPath, CancellationToken cancellationToken = default)
     {
         var metsName = Path.GetFileName(metsPath);
@@ -52,7 +64,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
 
         var folder = Path.GetFullPath(Path.GetDirectoryName(Path.GetFullPath(metsPath))!);
         var prefix = new DirectoryInfo(folder).Name;
-        var pages = new Dictionary<string, (string Name, byte[] Bytes, AltoPage Alto)>(StringComparer.Ordinal);
+        var pages = new Dictionary<string, (string Name, byte[] Bytes, AltoPage Alto, string Path)>(StringComparer.Ordinal);
         foreach (var reference in issue.Pages)
         {
             var name = $"{prefix}_{Path.GetFileName(reference.RelativePath)}";
@@ -75,7 +87,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
                 }
 
                 var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-                pages[reference.FileId] = (name, bytes, AltoReader.ReadWithIds(name, bytes));
+                pages[reference.FileId] = (name, bytes, AltoReader.ReadWithIds(name, bytes), path);
             }
             catch (PageRejectedException e)
             {
@@ -86,20 +98,29 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         var segmentations = MetsReader.Segment(issue, pages.ToDictionary(p => p.Key, p => p.Value.Alto, StringComparer.Ordinal));
         foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
         {
-            var (name, bytes, alto) = pages[reference.FileId];
+            var (name, bytes, alto, path) = pages[reference.FileId];
             var segmentation = segmentations[reference.FileId];
-            outcomes.Add(await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, null, cancellationToken));
+            var lookup = ImageLookups.ForMetsPage(path, folder, reference.ImageRelativePath);
+            var extra = new List<ImportOutcome>();
+            outcomes.Add(await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, null, lookup, extra, cancellationToken));
+            outcomes.AddRange(extra);
         }
 
         return outcomes;
     }
 
-    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, ImageLookup? lookup, List<ImportOutcome> extra, CancellationToken cancellationToken)
     {
         sourceName = PageFiles.SourceName(sourceName);
         var sha = PageFiles.Sha256(bytes);
         if (await PageFiles.DuplicateAsync(db, projectId, sourceName, sha, cancellationToken) is { } duplicate)
         {
+            // Importing the same OCR again with its scan beside it gives the existing page the scan.
+            if (lookup is not null && duplicate.PageId is { } existing && PrepareImage(lookup(sourceName, null), extra) is { } late)
+            {
+                extra.Add(await AttachImageAsync(existing, late, cancellationToken));
+            }
+
             return duplicate;
         }
 
@@ -117,6 +138,12 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         var state = PageStates.FromSegmentation(segmentation);
         var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state, segmentation);
+        var image = lookup is null ? null : PrepareImage(lookup(sourceName, source), extra);
+        if (image is not null)
+        {
+            page.Image = await images.SaveAsync(projectId, image, cancellationToken);
+        }
+
         db.Pages.Add(page);
         try
         {
@@ -134,7 +161,79 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
             return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped.");
         }
 
-        return new ImportOutcome(sourceName, ImportStatus.Imported, $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.", page.Id, page.Articles.Count);
+        var message = $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.";
+        if (image is not null)
+        {
+            message = ImageMessages.ImportedWithImage(message, image.Name, image.Width, image.Height);
+        }
+
+        return new ImportOutcome(sourceName, ImportStatus.Imported, message, page.Id, page.Articles.Count);
+    }
+
+    /// <summary>
+    /// An image uploaded on its own: it becomes the image of every page of the project whose source name has the same base name
+    /// (<c>p1.jpg</c> → <c>p1.xml</c>), replacing a previous image. A bad image, or one matching no page, is refused and not stored.
+    /// </summary>
+    public async Task<IReadOnlyList<ImportOutcome>> AttachImageAsync(int projectId, string imageName, byte[] bytes, CancellationToken cancellationToken = default)
+    {
+        imageName = Path.GetFileName(imageName);
+        var baseName = Path.GetFileNameWithoutExtension(imageName);
+        var candidates = await db.Pages.AsNoTracking().Where(p => p.ProjectId == projectId && p.SourceName.StartsWith(baseName + "."))
+            .Select(p => new { p.Id, p.SourceName }).ToListAsync(cancellationToken);
+        var pageIds = candidates.Where(p => string.Equals(Path.GetFileNameWithoutExtension(p.SourceName), baseName, StringComparison.Ordinal)).Select(p => p.Id).ToList();
+        if (pageIds.Count == 0)
+        {
+            return [new ImportOutcome(imageName, ImportStatus.Rejected, ImageMessages.Unmatched(imageName))];
+        }
+
+        var refusals = new List<ImportOutcome>();
+        if (PrepareImage(new ImageFile(imageName, bytes), refusals) is not { } image)
+        {
+            return refusals;
+        }
+
+        var outcomes = new List<ImportOutcome>();
+        foreach (var pageId in pageIds)
+        {
+            outcomes.Add(await AttachImageAsync(pageId, image, cancellationToken));
+        }
+
+        return outcomes;
+    }
+
+    private async Task<ImportOutcome> AttachImageAsync(int pageId, PreparedImage image, CancellationToken cancellationToken)
+    {
+        var page = await db.Pages.FirstAsync(p => p.Id == pageId, cancellationToken);
+        var previous = page.Image?.Path;
+        page.Image = await images.SaveAsync(page.ProjectId, image, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        if (previous is not null && previous != page.Image.Path)
+        {
+            images.DeleteIfUnused(previous, await db.Pages.AnyAsync(p => p.Image != null && p.Image.Path == previous, cancellationToken));
+        }
+
+        return new ImportOutcome(image.Name, ImportStatus.Imported, ImageMessages.Attached(image.Name, page.SourceName, image.Width, image.Height), page.Id);
+    }
+
+    /// <summary>The image checked and converted, or null (a refusal is added to <paramref name="extra"/>).</summary>
+    private static PreparedImage? PrepareImage(ImageFile? file, List<ImportOutcome> extra)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return file.Refusal is not null
+                ? throw new PageRejectedException(file.Name, file.Refusal)
+                : PageImageStore.Prepare(file.Name, file.Bytes!);
+        }
+        catch (PageRejectedException e)
+        {
+            extra.Add(new ImportOutcome(file.Name, ImportStatus.Rejected, e.Message));
+            return null;
+        }
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={Path.Combine(directory, "workbench.db")}");
         builder.UseSetting("Workbench:Demo:Password", Password);
+        builder.UseSetting("Workbench:ImagesDirectory", Path.Combine(directory, "images"));
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, EchoStartupFilter>());

@@ -21,12 +21,16 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
 
     public string ConnectionString => $"Data Source={DatabasePath}";
 
+    /// <summary>Where this app stores page images (a temp folder, never the repository's data/).</summary>
+    public string ImagesDirectory => Path.Combine(directory, "images");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(directory);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Workbench", ConnectionString);
         builder.UseSetting("Workbench:Demo:Password", Password);
+        builder.UseSetting("Workbench:ImagesDirectory", ImagesDirectory);
     }
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

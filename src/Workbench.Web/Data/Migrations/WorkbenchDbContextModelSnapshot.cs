@@ -535,6 +535,12 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<int>("NextEntityKey")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("OcrHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OcrWidth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("PageNumber")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +580,9 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Original")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -581,6 +590,15 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("X")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Y")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("PageId", "Number");
 
@@ -794,6 +812,47 @@ namespace Workbench.Web.Data.Migrations
                         .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.OwnsOne("Workbench.Web.Data.PageImage", "Image", b1 =>
+                        {
+                            b1.Property<int>("PageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Height")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("OriginalName")
+                                .IsRequired()
+                                .HasMaxLength(260)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Path")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Width")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("PageId");
+
+                            b1.ToTable("Pages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PageId");
+                        });
+
+                    b.Navigation("Image");
 
                     b.Navigation("Project");
                 });

@@ -38,7 +38,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access) 
         }
 
         var loaded = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
-        if (!CanApply || !await Resegmentation.ApplyAsync(db, pageId, Resegmentation.Propose(loaded.Page, loaded.State), cancellationToken))
+        if (!CanApply || !await Resegmentation.ApplyAsync(db, pageId, Resegmentation.Propose(loaded.Page, loaded.State, await PageStore.BoxesAsync(db, pageId, cancellationToken)), cancellationToken))
         {
             Message = "Someone edited this page meanwhile; it was not re-segmented.";
             await LoadAsync(pageId, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access) 
         (PageId, SourceName, Version) = (pageId, page.SourceName, state.Version);
         if (CanApply)
         {
-            (Current, Proposed) = Resegmentation.Compare(state, confidence, Resegmentation.Propose(page, state));
+            (Current, Proposed) = Resegmentation.Compare(state, confidence, Resegmentation.Propose(page, state, await PageStore.BoxesAsync(db, pageId, cancellationToken)));
             var added = Proposed.Count(a => a.Change == OutlineChange.Added);
             var removed = Current.Count(a => a.Change == OutlineChange.Removed);
             Summary = Changed ? $"{removed} current articles would be replaced by {added} new ones; {Proposed.Count - added} stay as they are." : "The segmenter proposes exactly the current segmentation.";

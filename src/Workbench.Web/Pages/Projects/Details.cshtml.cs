@@ -10,9 +10,13 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Projects;
 
+/// <remarks>An upload may hold many pages with their scans, so its size limit is well above one file's.</remarks>
+[RequestSizeLimit(MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer) : PageModel
 {
     private const string OutcomesKey = "import-outcomes";
+    private const long MaxUploadBytes = 1024L * 1024 * 1024;
 
     public int ProjectId { get; private set; }
 
@@ -77,10 +81,21 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, "Choose one or more page files to upload."));
         }
 
+        // Images pair with the OCR files of the same upload (same base name, or the file the OCR names); the rest attach to the
+        // project's pages of the same base name.
+        var pages = new List<(string Name, byte[] Bytes)>();
+        var images = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName);
-            if (file.Length > PageReader.MaxBytes)
+            var isImage = PageImageStore.IsImageName(name);
+            if (isImage && file.Length > PageImageStore.MaxBytes)
+            {
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: {ImageMessages.TooLarge(PageImageStore.MaxBytes)}"));
+                continue;
+            }
+
+            if (!isImage && file.Length > PageReader.MaxBytes)
             {
                 outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB."));
                 continue;
@@ -88,7 +103,25 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            outcomes.Add(await importer.ImportAsync(projectId, name, buffer.ToArray()));
+            if (isImage)
+            {
+                images[name] = buffer.ToArray();
+            }
+            else
+            {
+                pages.Add((name, buffer.ToArray()));
+            }
+        }
+
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, bytes) in pages)
+        {
+            outcomes.AddRange(await importer.ImportWithImageAsync(projectId, name, bytes, ImageLookups.InUpload(images, used)));
+        }
+
+        foreach (var (name, bytes) in images.Where(i => !used.Contains(i.Key)))
+        {
+            outcomes.AddRange(await importer.AttachImageAsync(projectId, name, bytes));
         }
 
         TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);

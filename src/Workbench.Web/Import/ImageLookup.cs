@@ -1,0 +1,108 @@
+using Workbench.Core.Pages;
+
+namespace Workbench.Web.Import;
+
+/// <summary>An OCR file's image as found: its bytes, or why it was not read.</summary>
+public sealed record ImageFile(string Name, byte[]? Bytes, string? Refusal = null, string? Path = null);
+
+/// <summary>
+/// Finds the image that belongs to an OCR file: first a file with the same base name (<c>p1.xml</c> → <c>p1.jpg</c>, <c>p1.tif</c>),
+/// else the image the OCR file names (<see cref="SourcePage.ImageReference"/>; <paramref name="source"/> is null when the file was not read).
+/// </summary>
+public delegate ImageFile? ImageLookup(string ocrName, SourcePage? source);
+
+public static class ImageLookups
+{
+    /// <summary>
+    /// Images in a folder: the sibling with the OCR file's base name, else the referenced file resolved from the OCR file's folder.
+    /// Only files inside <paramref name="root"/> are read: a reference leading out of it is refused; an absolute reference (a path on
+    /// the machine that ran the OCR) is looked up by its file name beside the OCR file.
+    /// </summary>
+    public static ImageLookup InFolder(string ocrPath, string root) => (ocrName, source) =>
+    {
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ocrPath))!;
+        var rootFull = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
+        var baseName = System.IO.Path.GetFileNameWithoutExtension(ocrPath);
+        var sibling = Directory.EnumerateFiles(folder)
+            .Where(f => PageImageStore.IsImageName(f) && string.Equals(System.IO.Path.GetFileNameWithoutExtension(f), baseName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Array.IndexOf(PageImageStore.Extensions, System.IO.Path.GetExtension(f).ToLowerInvariant()))
+            .ThenBy(f => f, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (sibling is not null)
+        {
+            return Read(sibling);
+        }
+
+        if (source?.ImageReference is not { } reference)
+        {
+            return null;
+        }
+
+        var relative = MetsReader.RelativePathOf(reference);
+        var name = System.IO.Path.GetFileName(relative);
+        var path = System.IO.Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal)
+            ? System.IO.Path.Combine(folder, name)
+            : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative));
+        if (!path.StartsWith(rootFull, StringComparison.Ordinal))
+        {
+            return new ImageFile(name, null, ImageMessages.OutsideFolder(reference));
+        }
+
+        return File.Exists(path) ? Read(path) : null;
+    };
+
+    /// <summary>The image of a METS page: the file the METS names for it (inside the METS folder), else as <see cref="InFolder"/>.</summary>
+    public static ImageLookup ForMetsPage(string altoPath, string metsFolder, string? metsImagePath) => (ocrName, source) =>
+    {
+        if (metsImagePath is not null)
+        {
+            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(metsFolder, metsImagePath));
+            var name = System.IO.Path.GetFileName(metsImagePath);
+            if (!path.StartsWith(System.IO.Path.GetFullPath(metsFolder).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return new ImageFile(name, null, ImageMessages.OutsideFolder(metsImagePath));
+            }
+
+            if (File.Exists(path))
+            {
+                return Read(path);
+            }
+        }
+
+        return InFolder(altoPath, metsFolder)(ocrName, source);
+    };
+
+    /// <summary>
+    /// Images uploaded together with the OCR files, by file name. The base name matches first, then the referenced file's name.
+    /// Every image handed out is added to <paramref name="used"/>.
+    /// </summary>
+    public static ImageLookup InUpload(IReadOnlyDictionary<string, byte[]> images, ISet<string> used) => (ocrName, source) =>
+    {
+        var baseName = System.IO.Path.GetFileNameWithoutExtension(ocrName);
+        var match = images.Keys
+            .Where(n => string.Equals(System.IO.Path.GetFileNameWithoutExtension(n), baseName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => Array.IndexOf(PageImageStore.Extensions, System.IO.Path.GetExtension(n).ToLowerInvariant()))
+            .FirstOrDefault();
+        if (match is null && source?.ImageReference is { } reference)
+        {
+            var name = System.IO.Path.GetFileName(MetsReader.RelativePathOf(reference));
+            match = images.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (match is null)
+        {
+            return null;
+        }
+
+        used.Add(match);
+        return new ImageFile(match, images[match]);
+    };
+
+    private static ImageFile Read(string path)
+    {
+        var name = System.IO.Path.GetFileName(path);
+        return new FileInfo(path).Length > PageImageStore.MaxBytes
+            ? new ImageFile(name, null, ImageMessages.TooLarge(PageImageStore.MaxBytes), path)
+            : new ImageFile(name, File.ReadAllBytes(path), null, path);
+    }
+}
