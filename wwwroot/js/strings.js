@@ -183,6 +183,17 @@ const defaults = {
     newFrom: 'New comment by {0} on article #{1}',
   },
 
+  image: {
+    title: 'Scan',
+    toggle: 'Image',
+    toggleTitle: "Show or hide the page's scan beside the lines",
+    tint: 'Tint articles',
+    tintTitle: "Tint each line's box on the scan in its article's colour",
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit the whole page',
+  },
+
   help: {
     title: 'Keyboard shortcuts',
     close: 'Close',
@@ -207,6 +218,7 @@ const defaults = {
       ['Ctrl+Z', 'Undo your last change'],
       ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
       ['Escape', 'Cancel editing, close a dialog, clear the selection'],
+      ['Click a box on the scan', 'Select its line (Shift extends); hovering a line outlines its box'],
       ['?', 'Show this help'],
     ],
   },

@@ -10,6 +10,7 @@ import { createToolbar, showConnection } from './toolbar.js';
 import { LineEditor, TitleEditor } from './inline.js';
 import { createTagging } from './tagging.js';
 import { createReview } from './review.js';
+import { createImagePane } from './image.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -103,6 +104,16 @@ const toolbar = createToolbar({
   onHelp: showHelp,
 });
 
+// The scan beside the lines, when the page has one (image.js).
+const imagePane = createImagePane({
+  pane: document.getElementById('image-pane'),
+  panes: document.querySelector('.wb-panes'),
+  toggleHost: document.getElementById('wb-actions'),
+  image: store.state.page.image,
+  boxes: store.state.boxes ?? [],
+  onPick: (n, extend) => selectLine(n, extend, true),
+});
+
 function line(n) {
   return store.state.lines.find(l => l.n === n);
 }
@@ -153,6 +164,7 @@ function render() {
     const reason = fmt(S.disabled.approved, row.dataset.article);
     row.title = row.title ? `${row.title}\n${reason}` : reason;
   }
+  imagePane?.update(state, colours);
   if (hoverKey != null) highlight(hoverKey, hoverLine);
   lineEditor?.mount(lineRow(lineEditor.n), refocusLine);
   titleEditor?.mount(cardElement(titleEditor.key)?.querySelector('h2.title'), refocusTitle);
@@ -182,6 +194,7 @@ function highlight(key, lineNumber) {
   hoverKey = key;
   hoverLine = lineNumber;
   clearHighlight();
+  imagePane?.hover(lineNumber);
   if (key == null) return;
   linesEl.querySelectorAll(`.line[data-article="${key}"]`).forEach(node => node.classList.add('hl'));
   cardElement(key)?.classList.add('hl');
@@ -227,6 +240,7 @@ function paintSelection() {
   for (const card of articlesEl.querySelectorAll('.card')) {
     card.classList.toggle('focused', keyOf(card) === view.focusKey);
   }
+  imagePane?.select(selection);
   updateToolbar();
 }
 
@@ -353,12 +367,20 @@ linesEl.addEventListener('mouseover', e => {
 linesEl.addEventListener('click', e => {
   const row = e.target.closest('.line');
   if (!row || e.target.closest('.line-editor')) return;
-  const n = Number(row.dataset.n);
-  if (e.shiftKey && view.anchor != null) select(view.anchor, n); else select(n, n);
+  selectLine(Number(row.dataset.n), e.shiftKey, false);
+});
+
+// A click on a line, or on its box on the scan: select it (extend with Shift), show its article and its box.
+function selectLine(n, extend, fromImage) {
+  const row = lineRow(n);
+  if (!row) return;
+  if (extend && view.anchor != null) select(view.anchor, n); else select(n, n);
   const key = keyOf(row);
   highlight(key, n);
   if (key != null) scrollCardIntoView(key);
-});
+  if (fromImage) row.scrollIntoView({ block: 'nearest' });
+  else imagePane?.reveal(n);
+}
 linesEl.addEventListener('dblclick', e => {
   const row = e.target.closest('.line');
   if (!row || e.target.closest('.line-editor')) return;
@@ -502,4 +524,4 @@ showConnection('connecting');
 live.start();
 tagging.suggestions.refresh();
 review.loadAll();
-window.workbench = { get state() { return store.state; }, render, live, editing, view, tagging, review };
+window.workbench = { get state() { return store.state; }, render, live, editing, view, tagging, review, image: imagePane };

@@ -134,7 +134,7 @@ public static class WorkbenchEndpoints
                 return Refuse(projectId);
             }
 
-            var image = await db.Pages.Where(p => p.Id == pageId).Select(p => p.Image).FirstOrDefaultAsync(cancellationToken);
+            var image = await db.Pages.AsNoTracking().Where(p => p.Id == pageId).Select(p => p.Image).FirstOrDefaultAsync(cancellationToken);
             var path = image is null ? null : images.FullPath(image.Path);
             if (image is null || !File.Exists(path))
             {
