@@ -189,7 +189,8 @@ public static class MetsReader
             .SelectMany(m => m.Below("div")).Where(d => string.Equals(d.Attr("TYPE"), "page", StringComparison.OrdinalIgnoreCase)))
         {
             var ids = div.Below("fptr").Select(f => f.Attr("FILEID") ?? f.Below("area").FirstOrDefault()?.Attr("FILEID")).OfType<string>().ToList();
-            if (ids.FirstOrDefault(images.ContainsKey) is { } imageId)
+            // JPEG 2000 masters are common but browsers cannot show them: a derivative in another format wins.
+            if (ids.Where(images.ContainsKey).OrderBy(i => Path.GetExtension(RelativePath(images[i])).Equals(".jp2", StringComparison.OrdinalIgnoreCase) ? 1 : 0).FirstOrDefault() is { } imageId)
             {
                 foreach (var id in ids.Where(i => !images.ContainsKey(i)))
                 {
