@@ -47,6 +47,8 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick 
     tileSources: { type: 'image', url: image.url, buildPyramid: false },
     drawer: 'canvas',
     showNavigationControl: false,
+    // The workbench's own keys (S split, A move, …) must reach it; OpenSeadragon would take W/A/S/D and R for panning.
+    keyboardNavEnabled: false,
     gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
     gestureSettingsTouch: { clickToZoom: false },
     visibilityRatio: 0.5,

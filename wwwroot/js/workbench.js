@@ -378,7 +378,10 @@ function selectLine(n, extend, fromImage) {
   const key = keyOf(row);
   highlight(key, n);
   if (key != null) scrollCardIntoView(key);
-  if (fromImage) row.scrollIntoView({ block: 'nearest' });
+  if (fromImage) {
+    row.scrollIntoView({ block: 'nearest' });
+    linesEl.focus({ preventScroll: true });
+  }
   else imagePane?.reveal(n);
 }
 linesEl.addEventListener('dblclick', e => {
