@@ -20,12 +20,12 @@ public static class ImageLookups
     /// </summary>
     public static ImageLookup InFolder(string ocrPath, string root) => (ocrName, source) =>
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(ocrPath))!;
-        var rootFull = System.IO.Path.GetFullPath(root).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar;
-        var baseName = System.IO.Path.GetFileNameWithoutExtension(ocrPath);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(ocrPath))!;
+        var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var baseName = Path.GetFileNameWithoutExtension(ocrPath);
         var sibling = Directory.EnumerateFiles(folder)
-            .Where(f => PageImageStore.IsImageName(f) && string.Equals(System.IO.Path.GetFileNameWithoutExtension(f), baseName, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => Array.IndexOf(PageImageStore.Extensions, System.IO.Path.GetExtension(f).ToLowerInvariant()))
+            .Where(f => PageImageStore.IsImageName(f) && string.Equals(Path.GetFileNameWithoutExtension(f), baseName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(f => Array.IndexOf(PageImageStore.Extensions, Path.GetExtension(f).ToLowerInvariant()))
             .ThenBy(f => f, StringComparer.Ordinal)
             .FirstOrDefault();
         if (sibling is not null)
@@ -39,10 +39,10 @@ public static class ImageLookups
         }
 
         var relative = MetsReader.RelativePathOf(reference);
-        var name = System.IO.Path.GetFileName(relative);
-        var path = System.IO.Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal)
-            ? System.IO.Path.Combine(folder, name)
-            : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative));
+        var name = Path.GetFileName(relative);
+        var path = Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal)
+            ? Path.Combine(folder, name)
+            : Path.GetFullPath(Path.Combine(folder, relative));
         if (!path.StartsWith(rootFull, StringComparison.Ordinal))
         {
             return new ImageFile(name, null, ImageMessages.OutsideFolder(reference));
@@ -56,9 +56,9 @@ public static class ImageLookups
     {
         if (metsImagePath is not null)
         {
-            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(metsFolder, metsImagePath));
-            var name = System.IO.Path.GetFileName(metsImagePath);
-            if (!path.StartsWith(System.IO.Path.GetFullPath(metsFolder).TrimEnd(System.IO.Path.DirectorySeparatorChar) + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            var path = Path.GetFullPath(Path.Combine(metsFolder, metsImagePath));
+            var name = Path.GetFileName(metsImagePath);
+            if (!path.StartsWith(Path.GetFullPath(metsFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 return new ImageFile(name, null, ImageMessages.OutsideFolder(metsImagePath));
             }
@@ -78,14 +78,14 @@ public static class ImageLookups
     /// </summary>
     public static ImageLookup InUpload(IReadOnlyDictionary<string, byte[]> images, ISet<string> used) => (ocrName, source) =>
     {
-        var baseName = System.IO.Path.GetFileNameWithoutExtension(ocrName);
+        var baseName = Path.GetFileNameWithoutExtension(ocrName);
         var match = images.Keys
-            .Where(n => string.Equals(System.IO.Path.GetFileNameWithoutExtension(n), baseName, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(n => Array.IndexOf(PageImageStore.Extensions, System.IO.Path.GetExtension(n).ToLowerInvariant()))
+            .Where(n => string.Equals(Path.GetFileNameWithoutExtension(n), baseName, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => Array.IndexOf(PageImageStore.Extensions, Path.GetExtension(n).ToLowerInvariant()))
             .FirstOrDefault();
         if (match is null && source?.ImageReference is { } reference)
         {
-            var name = System.IO.Path.GetFileName(MetsReader.RelativePathOf(reference));
+            var name = Path.GetFileName(MetsReader.RelativePathOf(reference));
             match = images.Keys.FirstOrDefault(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
         }
 
@@ -100,7 +100,7 @@ public static class ImageLookups
 
     private static ImageFile Read(string path)
     {
-        var name = System.IO.Path.GetFileName(path);
+        var name = Path.GetFileName(path);
         return new FileInfo(path).Length > PageImageStore.MaxBytes
             ? new ImageFile(name, null, ImageMessages.TooLarge(PageImageStore.MaxBytes), path)
             : new ImageFile(name, File.ReadAllBytes(path), null, path);
