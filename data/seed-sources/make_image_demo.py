@@ -1,3 +1,10 @@
+# How the demo page with a scan in data/seeds/ (示例晨报_2025-06-01_p01.xml + .jpg) was made; kept for reference.
+# The text is written for the demo. Every line is drawn at its box, so the boxes in the PAGE XML match the image:
+#   mkdir -p /tmp/seedgen && python3 make_image_demo.py          # page.html + the PAGE XML (estimated widths)
+#   chromium --headless --dump-dom 'file:///tmp/seedgen/page.html#measure'   # the script in the page prints each
+#       line's rendered width as JSON; save it as /tmp/seedgen/widths.json and run make_image_demo.py again
+#   chromium --headless --hide-scrollbars --window-size=900,1020 --screenshot=/tmp/seedgen/shot.png file:///tmp/seedgen/page.html
+#   dotnet run tojpg.cs -- /tmp/seedgen/shot.png /tmp/seedgen/示例晨报_2025-06-01_p01.jpg   # Magick.NET, quality 82
 # One-off generator of the demo page with a scan: an HTML page with every line absolutely positioned at its box,
 # screenshotted by headless Chromium, and a PAGE XML file with the same boxes.
 import html, subprocess, os
