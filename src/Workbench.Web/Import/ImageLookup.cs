@@ -23,11 +23,10 @@ public static class ImageLookups
         var folder = Path.GetDirectoryName(Path.GetFullPath(ocrPath))!;
         var rootFull = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         var baseName = Path.GetFileNameWithoutExtension(ocrPath);
-        var sibling = Directory.EnumerateFiles(folder)
-            .Where(f => PageImageStore.IsImageName(f) && string.Equals(Path.GetFileNameWithoutExtension(f), baseName, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => Array.IndexOf(PageImageStore.Extensions, Path.GetExtension(f).ToLowerInvariant()))
-            .ThenBy(f => f, StringComparer.Ordinal)
-            .FirstOrDefault();
+        // A few existence checks rather than listing the folder once per page file (folders hold thousands of pages).
+        var sibling = PageImageStore.Extensions.SelectMany(e => new[] { e, e.ToUpperInvariant() })
+            .Select(e => Path.Combine(folder, baseName + e))
+            .FirstOrDefault(File.Exists);
         if (sibling is not null)
         {
             return Read(sibling);
