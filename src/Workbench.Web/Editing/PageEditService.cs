@@ -191,8 +191,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
         var current = after.Articles.Select(a => a.Key).ToHashSet();
         var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
+        var externalIds = new Dictionary<int, string?>();
         if (stale.Count > 0)
         {
+            // A changed article's row is rewritten; its imported id stays with its key (a split's first part keeps it).
+            externalIds = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && a.ExternalId != null)
+                .ToDictionaryAsync(a => a.Key, a => a.ExternalId, cancellationToken);
             await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -213,6 +217,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
             row.PageId = pageId;
+            row.ExternalId = externalIds.GetValueOrDefault(article.Key);
             db.Articles.Add(row);
         }
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
+using Workbench.Web.Continuation;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Import;
@@ -18,7 +19,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
     public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
 
     public Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, cancellationToken);
+        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, null, cancellationToken);
 
     /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented.</summary>
     internal static PageSegmentation Segment(SourcePage source) =>
@@ -36,6 +37,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         var metsName = Path.GetFileName(metsPath);
         var outcomes = new List<ImportOutcome>();
         MetsIssue issue;
+        string issueSha;
         try
         {
             if (new FileInfo(metsPath).Length > PageReader.MaxBytes)
@@ -43,7 +45,9 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
                 throw new PageRejectedException(metsName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
             }
 
-            issue = MetsReader.Read(metsName, await File.ReadAllBytesAsync(metsPath, cancellationToken));
+            var metsBytes = await File.ReadAllBytesAsync(metsPath, cancellationToken);
+            issueSha = PageFiles.Sha256(metsBytes);
+            issue = MetsReader.Read(metsName, metsBytes);
         }
         catch (PageRejectedException e)
         {
@@ -84,17 +88,28 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         }
 
         var segmentations = MetsReader.Segment(issue, pages.ToDictionary(p => p.Key, p => p.Value.Alto, StringComparer.Ordinal));
+        var issueMetadata = PageMetadata.FromFileName(prefix);
+        var issueKey = $"mets:{issueSha[..16]}";
+        var imported = new List<int>();
         foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
         {
             var (name, bytes, alto) = pages[reference.FileId];
             var segmentation = segmentations[reference.FileId];
-            outcomes.Add(await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, null, cancellationToken));
+            var metadata = issueMetadata with { PageNumber = reference.Order > 0 ? reference.Order : issueMetadata.PageNumber };
+            var outcome = await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, cancellationToken);
+            outcomes.Add(outcome);
+            if (outcome is { Status: ImportStatus.Imported, PageId: int pageId })
+            {
+                imported.Add(pageId);
+            }
         }
 
+        // One METS article over several pages: its parts (same METS article id, this import) are linked in page order.
+        await ArticleLinks.LinkMetsIssueAsync(db, projectId, imported, clock.GetUtcNow(), cancellationToken);
         return outcomes;
     }
 
-    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, string? issueKey, CancellationToken cancellationToken)
     {
         sourceName = PageFiles.SourceName(sourceName);
         var sha = PageFiles.Sha256(bytes);
@@ -117,6 +132,9 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         var state = PageStates.FromSegmentation(segmentation);
         var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state, segmentation);
+        page.IssueKey = issueKey;
+        page.Segmentation = !segmentation.Articles.Any(a => a.ExternalId is not null) ? SegmentationSource.Automatic
+            : issueKey is not null ? SegmentationSource.Mets : SegmentationSource.PageXml;
         db.Pages.Add(page);
         try
         {
@@ -134,6 +152,8 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
             return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped.");
         }
 
+        // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
+        await ArticleLinks.LinkMarkersAsync(db, page.Id, clock.GetUtcNow(), cancellationToken);
         return new ImportOutcome(sourceName, ImportStatus.Imported, $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.", page.Id, page.Articles.Count);
     }
 
