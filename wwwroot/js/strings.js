@@ -11,6 +11,18 @@ const defaults = {
   },
   untitled: 'Untitled',
   linesRef: 'lines {0}',
+  continued: {
+    from: 'Continued from page {0}',
+    on: 'Continued on page {0}',
+    unresolved: '(the other part is not in this project yet)',
+    open: 'Open “{0}” on {1}',
+    noNumber: '?',
+  },
+  segmentation: {
+    automatic: 'Segmented automatically',
+    mets: 'Articles from METS',
+    pageXml: 'Articles from PAGE XML',
+  },
   counts: '{0} lines · {1} articles',
   doubtful: 'Doubtful boundary: the segmenter is {0}% sure this article starts here.',
 

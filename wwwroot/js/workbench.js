@@ -10,6 +10,7 @@ import { createToolbar, showConnection } from './toolbar.js';
 import { LineEditor, TitleEditor } from './inline.js';
 import { createTagging } from './tagging.js';
 import { createReview } from './review.js';
+import { decorateContinuations, segmentationNote, followArticleHash } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -88,6 +89,7 @@ const review = createReview({
 view.decorateCard = (card, article, focused) => {
   tagging.decorateCard(card, article, focused);
   review.decorateCard(card, article, focused);
+  decorateContinuations(card, article, store.state);
 };
 articlesEl.tabIndex = -1;
 
@@ -135,7 +137,7 @@ function render() {
   renderPresence(presenceEl, state, view.present, me);
   linesEl.scrollTop = linesTop;
   articlesEl.scrollTop = articlesTop;
-  countsEl.textContent = fmt(S.counts, state.lines.length, state.articles.length);
+  countsEl.textContent = [fmt(S.counts, state.lines.length, state.articles.length), segmentationNote(state)].filter(Boolean).join(' · ');
 
   const now = performance.now();
   for (const [map, find] of [[flashing.lines, n => lineRow(n)], [flashing.articles, k => cardElement(k)]]) {
@@ -498,6 +500,7 @@ document.addEventListener('keydown', e => {
 });
 
 render();
+followArticleHash(articlesEl, key => { setFocusArticle(key); paintSelection(); });
 showConnection('connecting');
 live.start();
 tagging.suggestions.refresh();
