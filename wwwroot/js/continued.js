@@ -1,30 +1,102 @@
-// Articles continued on other pages: "Continued from/on page N" on each card, and opening a card from #article-{key}.
+// Articles continued on other pages: "Continued from/on page N" on each card, linking and unlinking by hand, and
+// opening a card from #article-{key}. Links change through operations (linkContinuation/unlinkContinuation), so they
+// are checked, logged and broadcast like every other edit; the links themselves come with the page state.
 import { S, fmt } from './strings.js';
 import { el } from './render.js';
 
 const HIGHLIGHT_MS = 2400;
+const LINK_KINDS = new Set(['linkContinuation', 'unlinkContinuation']);
+let targets = null;
 
-/** Adds the card's continuation links (and markers no link answers) under its head. */
-export function decorateContinuations(card, article, state) {
+/** Adds the card's continuation links (and markers no link answers) and, for an editable article, link/unlink controls. */
+export function decorateContinuations(card, article, state, actions) {
   const links = (state.continuations || []).filter(c => c.articleKey === article.key);
   const markers = (state.unresolvedMarkers || []).filter(m => m.articleKey === article.key);
-  if (links.length === 0 && markers.length === 0) return;
+  const editable = article.status !== 'approved';
   const box = el('div', 'continued');
   for (const link of links) {
     const row = el('div', `continued-${link.direction}`);
     const a = el('a', 'continued-link', fmt(link.direction === 'from' ? S.continued.from : S.continued.on, link.otherPageNumber ?? S.continued.noNumber));
     a.href = `/Workbench/${link.otherPageId}#article-${link.otherArticleKey}`;
     a.title = fmt(S.continued.open, link.otherTitle || S.untitled, link.otherSourceName);
-    a.dataset.linkId = link.linkId;
     row.append(a);
+    if (editable) {
+      const unlink = el('button', 'link-button continued-unlink', S.continued.unlink);
+      unlink.type = 'button';
+      unlink.addEventListener('click', e => {
+        e.stopPropagation();
+        actions.send({ kind: 'unlinkContinuation', articleKey: article.key, otherPageId: link.otherPageId, otherArticleKey: link.otherArticleKey, direction: link.direction });
+      });
+      row.append(' ', unlink);
+    }
     box.append(row);
   }
   for (const marker of markers) {
-    const row = el('div', `continued-${marker.direction} unresolved`,
-      `${fmt(marker.direction === 'from' ? S.continued.from : S.continued.on, marker.pageNumber)} ${S.continued.unresolved}`);
-    box.append(row);
+    box.append(el('div', `continued-${marker.direction} unresolved`,
+      `${fmt(marker.direction === 'from' ? S.continued.from : S.continued.on, marker.pageNumber)} ${S.continued.unresolved}`));
   }
-  card.append(box);
+  if (editable) {
+    const open = el('button', 'link-button continued-open', S.continued.link);
+    open.type = 'button';
+    open.addEventListener('click', e => { e.stopPropagation(); showPicker(box, open, article, actions); });
+    box.append(open);
+  }
+  if (box.childElementCount) card.append(box);
+}
+
+async function showPicker(box, opener, article, actions) {
+  targets ??= await fetch(`/api/pages/${actions.pageId}/link-targets`, { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : []));
+  if (targets.length === 0) {
+    opener.replaceWith(el('span', 'muted', S.continued.noTargets));
+    return;
+  }
+  const form = el('form', 'continued-picker');
+  const direction = el('select', 'continued-direction');
+  direction.append(new Option(S.continued.directionOn, 'on'), new Option(S.continued.directionFrom, 'from'));
+  const page = el('select', 'continued-page');
+  page.append(new Option(S.continued.choosePage, ''));
+  for (const t of targets) page.append(new Option(fmt(S.continued.pageOption, t.pageNumber ?? S.continued.noNumber, t.sourceName), t.id));
+  const other = el('select', 'continued-article');
+  const fill = () => {
+    other.replaceChildren(new Option(S.continued.chooseArticle, ''));
+    const chosen = targets.find(t => String(t.id) === page.value);
+    for (const a of chosen?.articles ?? []) {
+      const option = new Option(`${a.key} · ${a.title || S.untitled}`, a.key);
+      option.disabled = a.status === 'approved';
+      other.append(option);
+    }
+  };
+  page.addEventListener('change', fill);
+  fill();
+  const ok = el('button', 'continued-confirm', S.continued.confirm);
+  ok.type = 'submit';
+  const cancel = el('button', 'link-button', S.continued.cancel);
+  cancel.type = 'button';
+  cancel.addEventListener('click', () => form.replaceWith(opener));
+  form.append(direction, page, other, ok, cancel);
+  form.addEventListener('click', e => e.stopPropagation());
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    if (!page.value || !other.value) return;
+    actions.send({ kind: 'linkContinuation', articleKey: article.key, otherPageId: Number(page.value), otherArticleKey: Number(other.value), direction: direction.value });
+    form.replaceWith(opener);
+  });
+  opener.replaceWith(form);
+}
+
+/** True for a live change that added or removed a continuation link. */
+export function isLinkChange(info) {
+  return Boolean(info && LINK_KINDS.has(info.kind));
+}
+
+/** Reloads the page's links (they live outside the page state's patches). */
+export async function refreshContinuations(pageId, store) {
+  const response = await fetch(`/api/pages/${pageId}/state`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (!response.ok) return;
+  const fresh = await response.json();
+  store.state.continuations = fresh.continuations;
+  store.state.unresolvedMarkers = fresh.unresolvedMarkers;
+  targets = null;
 }
 
 /** "Articles from METS" / "Segmented automatically", for the page's counts line. */

@@ -10,7 +10,7 @@ import { createToolbar, showConnection } from './toolbar.js';
 import { LineEditor, TitleEditor } from './inline.js';
 import { createTagging } from './tagging.js';
 import { createReview } from './review.js';
-import { decorateContinuations, segmentationNote, followArticleHash } from './continued.js';
+import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations, isLinkChange } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -47,6 +47,7 @@ const live = createLive({
     }
     tagging?.suggestions.schedule();
     render();
+    if (isLinkChange(info)) refreshContinuations(pageId, store).then(render);
   },
   onPresence(present) {
     view.present = present ?? [];
@@ -89,7 +90,7 @@ const review = createReview({
 view.decorateCard = (card, article, focused) => {
   tagging.decorateCard(card, article, focused);
   review.decorateCard(card, article, focused);
-  decorateContinuations(card, article, store.state);
+  decorateContinuations(card, article, store.state, { pageId, send: op => editing.send(op) });
 };
 articlesEl.tabIndex = -1;
 

@@ -82,3 +82,32 @@ public sealed class ContinuedArticlesTests
         Assert.DoesNotContain("\"parts\"", Encoding.UTF8.GetString(stream.ToArray()), StringComparison.Ordinal);
     }
 }
+
+public sealed class ContinuationOperationTests
+{
+    [Fact]
+    public void LinkContinuation_LeavesTheStateAndInvertsToUnlink()
+    {
+        var state = Editing.PageBuilder.Sample();
+        var link = new Core.Editing.LinkContinuation(1, 42, 3, MarkerDirection.On);
+
+        var applied = Editing.PageBuilder.Applied(state, link);
+
+        Assert.True(Core.Editing.PageStates.AreEquivalent(state, applied.NewState, includeVersionAndCounters: false));
+        Assert.Equal(state.Version + 1, applied.NewState.Version);
+        Assert.Equal(new Core.Editing.UnlinkContinuation(1, 42, 3, MarkerDirection.On), applied.Inverse);
+        Assert.Equal("Linked article 1: continued on page 42, article 3", Core.Editing.OperationDescriptions.Describe(link));
+        var json = Core.Editing.PageOperationJson.Serialize(link);
+        Assert.Contains("\"kind\":\"linkContinuation\"", json, StringComparison.Ordinal);
+        Assert.Equal(link, Core.Editing.PageOperationJson.TryDeserialize(json));
+    }
+
+    [Fact]
+    public void LinkContinuation_OnAnApprovedOrMissingArticle_IsRejected()
+    {
+        var approved = Editing.PageBuilder.Then(Editing.PageBuilder.Sample(), new Core.Editing.SetStatus(2, Core.Editing.ArticleStatus.Draft, Core.Editing.ArticleStatus.Approved));
+
+        Assert.Contains("approved", Editing.PageBuilder.Rejected(approved, new Core.Editing.UnlinkContinuation(2, 7, 1, MarkerDirection.From)).Reason, StringComparison.Ordinal);
+        Assert.NotNull(Editing.PageBuilder.Rejected(approved, new Core.Editing.LinkContinuation(99, 7, 1, MarkerDirection.On)));
+    }
+}
