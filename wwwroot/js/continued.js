@@ -7,9 +7,10 @@ import { el } from './render.js';
 const HIGHLIGHT_MS = 2400;
 const LINK_KINDS = new Set(['linkContinuation', 'unlinkContinuation']);
 let targets = null;
+let picker = null;
 
-/** Adds the card's continuation links (and markers no link answers) and, for an editable article, link/unlink controls. */
-export function decorateContinuations(card, article, state, actions) {
+/** Adds the card's continuation links (and markers no link answers); an editable article gets unlink, and when focused, link. */
+export function decorateContinuations(card, article, state, actions, focused) {
   const links = (state.continuations || []).filter(c => c.articleKey === article.key);
   const markers = (state.unresolvedMarkers || []).filter(m => m.articleKey === article.key);
   const editable = article.status !== 'approved';
@@ -35,27 +36,35 @@ export function decorateContinuations(card, article, state, actions) {
     box.append(el('div', `continued-${marker.direction} unresolved`,
       `${fmt(marker.direction === 'from' ? S.continued.from : S.continued.on, marker.pageNumber)} ${S.continued.unresolved}`));
   }
-  if (editable) {
-    const open = el('button', 'link-button continued-open', S.continued.link);
-    open.type = 'button';
-    open.addEventListener('click', e => { e.stopPropagation(); showPicker(box, open, article, actions); });
-    box.append(open);
+  if (editable && focused) {
+    if (picker?.key === article.key && targets) {
+      box.append(targets.length ? pickerForm(article, actions) : el('span', 'muted', S.continued.noTargets));
+    } else {
+      const open = el('button', 'link-button continued-open', S.continued.link);
+      open.type = 'button';
+      open.addEventListener('click', e => { e.stopPropagation(); openPicker(article.key, actions); });
+      box.append(open);
+    }
   }
   if (box.childElementCount) card.append(box);
 }
 
-async function showPicker(box, opener, article, actions) {
+// The picker lives in module state, not in the card's DOM, so live re-renders (presence, others' edits) keep it open.
+async function openPicker(key, actions) {
+  picker = { key, direction: 'on', page: '', article: '' };
   targets ??= await fetch(`/api/pages/${actions.pageId}/link-targets`, { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : []));
-  if (targets.length === 0) {
-    opener.replaceWith(el('span', 'muted', S.continued.noTargets));
-    return;
-  }
+  actions.render();
+}
+
+function pickerForm(article, actions) {
   const form = el('form', 'continued-picker');
   const direction = el('select', 'continued-direction');
   direction.append(new Option(S.continued.directionOn, 'on'), new Option(S.continued.directionFrom, 'from'));
+  direction.value = picker.direction;
   const page = el('select', 'continued-page');
   page.append(new Option(S.continued.choosePage, ''));
   for (const t of targets) page.append(new Option(fmt(S.continued.pageOption, t.pageNumber ?? S.continued.noNumber, t.sourceName), t.id));
+  page.value = picker.page;
   const other = el('select', 'continued-article');
   const fill = () => {
     other.replaceChildren(new Option(S.continued.chooseArticle, ''));
@@ -65,23 +74,29 @@ async function showPicker(box, opener, article, actions) {
       option.disabled = a.status === 'approved';
       other.append(option);
     }
+    other.value = picker.article;
   };
-  page.addEventListener('change', fill);
   fill();
+  direction.addEventListener('change', () => { picker.direction = direction.value; });
+  page.addEventListener('change', () => { picker.page = page.value; picker.article = ''; fill(); });
+  other.addEventListener('change', () => { picker.article = other.value; });
   const ok = el('button', 'continued-confirm', S.continued.confirm);
   ok.type = 'submit';
-  const cancel = el('button', 'link-button', S.continued.cancel);
+  const cancel = el('button', 'link-button continued-cancel', S.continued.cancel);
   cancel.type = 'button';
-  cancel.addEventListener('click', () => form.replaceWith(opener));
+  cancel.addEventListener('click', () => { picker = null; actions.render(); });
   form.append(direction, page, other, ok, cancel);
   form.addEventListener('click', e => e.stopPropagation());
+  form.addEventListener('keydown', e => e.stopPropagation());
   form.addEventListener('submit', e => {
     e.preventDefault();
-    if (!page.value || !other.value) return;
-    actions.send({ kind: 'linkContinuation', articleKey: article.key, otherPageId: Number(page.value), otherArticleKey: Number(other.value), direction: direction.value });
-    form.replaceWith(opener);
+    if (!picker.page || !picker.article) return;
+    const operation = { kind: 'linkContinuation', articleKey: article.key, otherPageId: Number(picker.page), otherArticleKey: Number(picker.article), direction: picker.direction };
+    picker = null;
+    actions.send(operation);
+    actions.render();
   });
-  opener.replaceWith(form);
+  return form;
 }
 
 /** True for a live change that added or removed a continuation link. */

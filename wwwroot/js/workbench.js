@@ -90,7 +90,7 @@ const review = createReview({
 view.decorateCard = (card, article, focused) => {
   tagging.decorateCard(card, article, focused);
   review.decorateCard(card, article, focused);
-  decorateContinuations(card, article, store.state, { pageId, send: op => editing.send(op) });
+  decorateContinuations(card, article, store.state, { pageId, send: op => editing.send(op), render: () => render() }, focused);
 };
 articlesEl.tabIndex = -1;
 

@@ -16,7 +16,7 @@ public sealed class ContinuedArticleTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task Card_ShowsContinuedOnPage2_AndTheLinkOpensThatPageAtTheArticle()
     {
-        int page1, page2, key2;
+        int page1, page2, key1, key2;
         await using (var scope = browser.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
@@ -24,7 +24,8 @@ public sealed class ContinuedArticleTests(BrowserFixture browser, ITestOutputHel
             var importer = new PageImporter(db);
             page1 = (await importer.ImportAsync(projectId, "续报_2024-06-07_p01.txt", Encoding.UTF8.GetBytes("续报头版新闻标题\n本报讯 工程𠀀进展顺利。\n（下转第2版）\n"))).PageId!.Value;
             page2 = (await importer.ImportAsync(projectId, "续报_2024-06-07_p02.txt", Encoding.UTF8.GetBytes("另一篇文章的标题\n本报讯 别的新闻。\n\n■上接第1版\n工程😀预计明年完工。\n"))).PageId!.Value;
-            key2 = await db.ArticleLinks.Where(l => l.FromPageId == page1).Select(l => l.ToArticleKey).SingleAsync();
+            var link = await db.ArticleLinks.SingleAsync(l => l.FromPageId == page1);
+            (key1, key2) = (link.FromArticleKey, link.ToArticleKey);
         }
 
         var page = await browser.NewPageAsync();
@@ -32,10 +33,10 @@ public sealed class ContinuedArticleTests(BrowserFixture browser, ITestOutputHel
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
             await page.GotoAsync($"/Workbench/{page1}");
-            var link = page.Locator("#articles .card .continued-link");
-            await Assertions.Expect(link).ToHaveTextAsync("Continued on page 2");
+            var continued = page.Locator("#articles .card .continued-link");
+            await Assertions.Expect(continued).ToHaveTextAsync("Continued on page 2");
 
-            await link.ClickAsync();
+            await continued.ClickAsync();
 
             await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Workbench/{page2}#article-{key2}$"));
             var card = page.Locator($"#articles #article-{key2}");
@@ -43,6 +44,18 @@ public sealed class ContinuedArticleTests(BrowserFixture browser, ITestOutputHel
             await Assertions.Expect(card.Locator(".continued-link")).ToHaveTextAsync("Continued from page 1");
             await Assertions.Expect(card).ToBeInViewportAsync();
             await browser.ScreenshotAsync(page, "continued-article", output);
+
+            // Unlink from this side: the link goes at once (the change comes back live) ...
+            await card.Locator(".continued-unlink").ClickAsync();
+            await Assertions.Expect(card.Locator(".continued-link")).ToHaveCountAsync(0);
+
+            // ... and the picker on the focused card links it again.
+            await card.Locator(".continued-open").ClickAsync();
+            await card.Locator("select.continued-direction").SelectOptionAsync("from");
+            await card.Locator("select.continued-page").SelectOptionAsync(page1.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await card.Locator("select.continued-article").SelectOptionAsync(key1.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            await card.Locator(".continued-confirm").ClickAsync();
+            await Assertions.Expect(card.Locator(".continued-link")).ToHaveTextAsync("Continued from page 1");
         }
         finally
         {
