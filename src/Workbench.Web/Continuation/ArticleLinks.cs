@@ -57,19 +57,22 @@ public static class ArticleLinks
     public static async Task<int> LinkMarkersAsync(WorkbenchDbContext db, int pageId, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-        if (loaded is null)
+        return loaded is null ? 0 : await LinkMarkersAsync(db, loaded.Value.Page, loaded.Value.State, now, cancellationToken);
+    }
+
+    /// <inheritdoc cref="LinkMarkersAsync(WorkbenchDbContext, int, DateTimeOffset, CancellationToken)"/>
+    /// <remarks>A page without markers costs nothing here (no query), which keeps bulk imports fast.</remarks>
+    public static async Task<int> LinkMarkersAsync(WorkbenchDbContext db, Page page, PageState state, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var markers = MarkersOf(state).ToList();
+        if (markers.Count == 0 || page.PageNumber is not { } number || SameIssue(db, page) is not { } issue)
         {
             return 0;
         }
 
-        var (page, state, _) = loaded.Value;
-        if (page.PageNumber is not { } number || SameIssue(db, page) is not { } issue)
-        {
-            return 0;
-        }
-
+        var pageId = page.Id;
         var added = 0;
-        foreach (var (articleKey, marker) in MarkersOf(state))
+        foreach (var (articleKey, marker) in markers)
         {
             var others = await issue.Where(p => p.Id != pageId && p.PageNumber == marker.Page).Select(p => p.Id).ToListAsync(cancellationToken);
             foreach (var otherId in others)

@@ -153,7 +153,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         }
 
         // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
-        await ArticleLinks.LinkMarkersAsync(db, page.Id, clock.GetUtcNow(), cancellationToken);
+        await ArticleLinks.LinkMarkersAsync(db, page, state, clock.GetUtcNow(), cancellationToken);
         return new ImportOutcome(sourceName, ImportStatus.Imported, $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.", page.Id, page.Articles.Count);
     }
 
