@@ -54,6 +54,12 @@ public sealed record ExportArticle(
     /// <summary>How many lines the whole page has (segmentation contract <c>lineCount</c>).</summary>
     public int PageLineCount { get; init; }
 
+    /// <summary>
+    /// For pages joined by continued articles: one name shared by all of them, so the segmentation export (which splits
+    /// by page) puts them in the same split; null for a page no continued article touches.
+    /// </summary>
+    public string? PageGroup { get; init; }
+
     /// <summary>The parts of an article continued over several pages, in page order; empty for a one-page article.</summary>
     public IReadOnlyList<ExportPart> Parts { get; init; } = [];
 

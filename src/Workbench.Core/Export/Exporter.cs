@@ -169,7 +169,7 @@ public static class Exporter
             var bySegmentationPage = options.Format == ExportFormats.Segmentation;
             foreach (var article in articles)
             {
-                var split = assigner.Assign(bySegmentationPage ? article.Page.Source : article.Id);
+                var split = assigner.Assign(bySegmentationPage ? article.PageGroup ?? article.Page.Source : article.Id);
                 var output = outputs[split];
                 output.Writer.Write(article, split);
                 output.Articles++;

@@ -40,6 +40,7 @@ public static class ProjectExport
                 .Where(p => p.ProjectId == projectId && db.Articles.Any(a => a.PageId == p.Id && a.Status == ArticleStatus.Approved))
                 .OrderBy(p => p.Id).Select(p => p.Id).ToList();
         var chains = Chains(db, projectId);
+        var pageGroups = PageGroups(db, chains);
         var userNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pageId in pageIds)
         {
@@ -87,13 +88,13 @@ public static class ProjectExport
                         continue;
                     }
 
-                    yield return ContinuedArticles.Join(ArticleId(page, article.Key), parts.Select(p => p!.Value).ToList());
+                    yield return ContinuedArticles.Join(ArticleId(page, article.Key), parts.Select(p => p!.Value).ToList()) with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
                     continue;
                 }
 
                 if (Part(db, page, state, article.Key, userNames) is { } exported)
                 {
-                    yield return exported;
+                    yield return exported with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
                 }
             }
         }
@@ -151,6 +152,48 @@ public static class ProjectExport
             foreach (var part in chain)
             {
                 result[part] = chain;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Pages joined by continued articles (transitively) → the ordinal-least source name among them.</summary>
+    private static Dictionary<int, string> PageGroups(WorkbenchDbContext db, Dictionary<(int PageId, int Key), IReadOnlyList<(int PageId, int Key)>> chains)
+    {
+        var result = new Dictionary<int, string>();
+        if (chains.Count == 0)
+        {
+            return result;
+        }
+
+        var pageIds = chains.Keys.Select(k => k.PageId).Distinct().ToList();
+        var names = db.Pages.AsNoTracking().Where(p => pageIds.Contains(p.Id)).Select(p => new { p.Id, p.SourceName }).ToList().ToDictionary(p => p.Id, p => p.SourceName);
+        var parent = pageIds.ToDictionary(id => id, id => id);
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        foreach (var chain in chains.Values)
+        {
+            foreach (var part in chain.Skip(1))
+            {
+                parent[Find(part.PageId)] = Find(chain[0].PageId);
+            }
+        }
+
+        foreach (var group in pageIds.GroupBy(Find))
+        {
+            var name = group.Select(id => names.GetValueOrDefault(id, "")).Min(StringComparer.Ordinal)!;
+            foreach (var id in group)
+            {
+                result[id] = name;
             }
         }
 

@@ -90,6 +90,14 @@ public sealed class ContinuedArticleTests(WorkbenchFactory factory) : IClassFixt
         Assert.Equal(joined.Parts[0].End + 1, joined.Parts[1].Start);
         Assert.Equal(Core.Text.CodePoints.Count(joined.Text), joined.Parts[1].End);
         Assert.Empty(articles[1].Parts);
+
+        // The segmentation export splits by page: pages joined by a continued article share one split.
+        Assert.Equal(articles[0].PageGroup, articles[1].PageGroup);
+        var files = new Dictionary<string, MemoryStream>();
+        Exporter.Run(articles, new ExportOptions(ExportFormats.Segmentation) { Split = SplitRatios.Parse("34/33/33"), Seed = "7" }, name => files[name] = new MemoryStream());
+        var written = files.Where(f => f.Key.StartsWith("segmentation.", StringComparison.Ordinal) && f.Value.ToArray().Length > 0).ToList();
+        var record = Assert.Single(written);
+        Assert.Equal(2, Encoding.UTF8.GetString(record.Value.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Theory]
