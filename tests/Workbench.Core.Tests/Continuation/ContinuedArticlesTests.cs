@@ -96,7 +96,7 @@ public sealed class ContinuationOperationTests
         Assert.True(Core.Editing.PageStates.AreEquivalent(state, applied.NewState, includeVersionAndCounters: false));
         Assert.Equal(state.Version + 1, applied.NewState.Version);
         Assert.Equal(new Core.Editing.UnlinkContinuation(1, 42, 3, MarkerDirection.On), applied.Inverse);
-        Assert.Equal("Linked article 1: continued on page 42, article 3", Core.Editing.OperationDescriptions.Describe(link));
+        Assert.Equal("Linked article 1: continued on article 3 of page id 42", Core.Editing.OperationDescriptions.Describe(link));
         var json = Core.Editing.PageOperationJson.Serialize(link);
         Assert.Contains("\"kind\":\"linkContinuation\"", json, StringComparison.Ordinal);
         Assert.Equal(link, Core.Editing.PageOperationJson.TryDeserialize(json));

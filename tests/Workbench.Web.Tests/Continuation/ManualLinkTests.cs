@@ -51,7 +51,7 @@ public sealed class ManualLinkTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.False(await factory.WithDbAsync(db => db.ArticleLinks.AnyAsync(l => l.FromPageId == page1)));
 
         var history1 = await factory.WithDbAsync(db => OperationLog.AfterAsync(db, page1, 0));
-        Assert.Contains(history1, o => o.Kind == "linkContinuation" && o.Description.Contains($"continued on page {page2}", StringComparison.Ordinal));
+        Assert.Contains(history1, o => o.Kind == "linkContinuation" && o.Description.Contains($"continued on article 1 of page id {page2}", StringComparison.Ordinal));
         var (audit, _) = await factory.WithDbAsync(db => AuditTrail.ListAsync(db, projectId, new AuditFilter(null, page2, null, null, null, null), 0, 50));
         Assert.Contains(audit, e => e.Kind == "unlinkContinuation" && e.AuthorName == "annotator" && e.ArticleKey == 1);
         var historyPage = await client.GetStringAsync($"/Workbench/{page1}/History");
