@@ -104,7 +104,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
     }
     const changes = applyPatch(store.state, message.patch);
     versionChanged();
-    onChange(changes, { authorId: message.authorId, authorName: message.authorName, description: message.description, notes: message.notes });
+    onChange(changes, { authorId: message.authorId, authorName: message.authorName, description: message.description, notes: message.notes, kind: message.kind });
   }
 
   function onOperation(message) {

@@ -11,6 +11,7 @@ import { LineEditor, TitleEditor } from './inline.js';
 import { createTagging } from './tagging.js';
 import { createReview } from './review.js';
 import { createImagePane } from './image.js';
+import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations, isLinkChange } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -47,6 +48,7 @@ const live = createLive({
     }
     tagging?.suggestions.schedule();
     render();
+    if (isLinkChange(info)) refreshContinuations(pageId, store).then(render);
   },
   onPresence(present) {
     view.present = present ?? [];
@@ -89,6 +91,7 @@ const review = createReview({
 view.decorateCard = (card, article, focused) => {
   tagging.decorateCard(card, article, focused);
   review.decorateCard(card, article, focused);
+  decorateContinuations(card, article, store.state, { pageId, send: op => editing.send(op), render: () => render() }, focused);
 };
 articlesEl.tabIndex = -1;
 
@@ -146,7 +149,7 @@ function render() {
   renderPresence(presenceEl, state, view.present, me);
   linesEl.scrollTop = linesTop;
   articlesEl.scrollTop = articlesTop;
-  countsEl.textContent = fmt(S.counts, state.lines.length, state.articles.length);
+  countsEl.textContent = [fmt(S.counts, state.lines.length, state.articles.length), segmentationNote(state)].filter(Boolean).join(' · ');
 
   const now = performance.now();
   for (const [map, find] of [[flashing.lines, n => lineRow(n)], [flashing.articles, k => cardElement(k)]]) {
@@ -523,6 +526,7 @@ document.addEventListener('keydown', e => {
 });
 
 render();
+followArticleHash(articlesEl, key => { setFocusArticle(key); paintSelection(); });
 showConnection('connecting');
 live.start();
 tagging.suggestions.refresh();

@@ -26,6 +26,9 @@ public static class OperationDescriptions
     public const string SetBlocksFormat = "Reset the blocks of article {0}";
     public const string RemoveArticleFormat = "Dissolved article {0}";
     public const string RestoreArticleFormat = "Restored article {0}";
+    public const string LinkOnFormat = "Linked article {0}: continued on article {2} of page id {1}";
+    public const string LinkFromFormat = "Linked article {0}: continued from article {2} of page id {1}";
+    public const string UnlinkFormat = "Unlinked article {0} from article {2} of page id {1}";
     public const string UnknownOperation = "Unknown change";
 
     public static string Describe(PageOperation operation) => operation switch
@@ -48,6 +51,8 @@ public static class OperationDescriptions
         SetBlocks x => Format(SetBlocksFormat, x.ArticleKey),
         RemoveArticle x => Format(RemoveArticleFormat, x.ArticleKey),
         RestoreArticle x => Format(RestoreArticleFormat, x.Article?.Key),
+        LinkContinuation x => Format(x.Direction == Continuation.MarkerDirection.On ? LinkOnFormat : LinkFromFormat, x.ArticleKey, x.OtherPageId, x.OtherArticleKey),
+        UnlinkContinuation x => Format(UnlinkFormat, x.ArticleKey, x.OtherPageId, x.OtherArticleKey),
         _ => UnknownOperation,
     };
 

@@ -39,6 +39,8 @@ public static partial class PageEditor
         SetBlocks x => ReplaceBlocks(s, x),
         RemoveArticle x => Dissolve(s, x),
         RestoreArticle x => Restore(s, x),
+        LinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new UnlinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
+        UnlinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new LinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         _ => Reject(MissingValue, "the operation"),
     };
 

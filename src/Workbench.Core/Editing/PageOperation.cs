@@ -26,6 +26,8 @@ namespace Workbench.Core.Editing;
 [JsonDerivedType(typeof(SetBlocks), "setBlocks")]
 [JsonDerivedType(typeof(RemoveArticle), "removeArticle")]
 [JsonDerivedType(typeof(RestoreArticle), "restoreArticle")]
+[JsonDerivedType(typeof(LinkContinuation), "linkContinuation")]
+[JsonDerivedType(typeof(UnlinkContinuation), "unlinkContinuation")]
 public abstract record PageOperation;
 
 /// <summary>Lines at or after <paramref name="AtLine"/> in the article move to a new article inserted right after it.</summary>
@@ -75,6 +77,16 @@ public sealed record RemoveArticle(int ArticleKey) : PageOperation;
 
 /// <summary>Inserts an article at <paramref name="Index"/> under its own key; its lines must be unassigned. Used by undo.</summary>
 public sealed record RestoreArticle(int Index, ArticleState Article) : PageOperation;
+
+/// <summary>
+/// Links the article to its part on another page: <see cref="Continuation.MarkerDirection.On"/> when it continues there,
+/// <see cref="Continuation.MarkerDirection.From"/> when it continues from there. The page state does not change; the
+/// server keeps the link and this operation is its audit entry.
+/// </summary>
+public sealed record LinkContinuation(int ArticleKey, int OtherPageId, int OtherArticleKey, Continuation.MarkerDirection Direction) : PageOperation;
+
+/// <summary>Removes a continuation link made by <see cref="LinkContinuation"/> (or at import).</summary>
+public sealed record UnlinkContinuation(int ArticleKey, int OtherPageId, int OtherArticleKey, Continuation.MarkerDirection Direction) : PageOperation;
 
 /// <summary>The JSON contract of operations: camelCase names, enums as camelCase strings, "kind" discriminator.</summary>
 public static class PageOperationJson

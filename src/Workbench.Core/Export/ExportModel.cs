@@ -12,8 +12,17 @@ public sealed record ExportBlock(string Role, int FirstLine, int LastLine, strin
 /// <summary>One source line of an article for the OCR-pairs export: the OCR text as imported and the corrected text.</summary>
 public sealed record ExportLine(int Number, string Ocr, string Corrected)
 {
+    /// <summary>The source of the page this line is on, when it differs from the article's page (a continued article's later parts).</summary>
+    public string? PageSource { get; init; }
+
     public bool Changed => !string.Equals(Ocr, Corrected, StringComparison.Ordinal);
 }
+
+/// <summary>
+/// One page's part of a continued article: its article id, page, key on the page, and its range in the joined text in
+/// Unicode code points (end exclusive).
+/// </summary>
+public sealed record ExportPart(string ArticleId, ExportPageInfo Page, int ArticleKey, int Start, int End);
 
 /// <summary>Something left out of an export, and why.</summary>
 public sealed record ExportDrop(string ArticleId, string Item, string Reason, string? Label = null);
@@ -44,6 +53,15 @@ public sealed record ExportArticle(
 
     /// <summary>How many lines the whole page has (segmentation contract <c>lineCount</c>).</summary>
     public int PageLineCount { get; init; }
+
+    /// <summary>
+    /// For pages joined by continued articles: one name shared by all of them, so the segmentation export (which splits
+    /// by page) puts them in the same split; null for a page no continued article touches.
+    /// </summary>
+    public string? PageGroup { get; init; }
+
+    /// <summary>The parts of an article continued over several pages, in page order; empty for a one-page article.</summary>
+    public IReadOnlyList<ExportPart> Parts { get; init; } = [];
 
     /// <summary>Entities that could not be exported, with reasons; the exporter copies them into the manifest.</summary>
     public IReadOnlyList<ExportDrop> Dropped { get; init; } = [];

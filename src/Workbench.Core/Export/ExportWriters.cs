@@ -108,6 +108,29 @@ internal static class ExportJson
         }
     }
 
+    /// <summary>A continued article's parts (<c>"parts":[{"article","source","publication","date","number","key","start","end"}]</c>); nothing for a one-page article.</summary>
+    public static void WriteParts(Utf8JsonWriter json, IReadOnlyList<ExportPart> parts)
+    {
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("parts");
+        foreach (var part in parts)
+        {
+            json.WriteStartObject();
+            json.WriteString("article", part.ArticleId);
+            WritePage(json, part.Page);
+            json.WriteNumber("key", part.ArticleKey);
+            json.WriteNumber("start", part.Start);
+            json.WriteNumber("end", part.End);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
     public static void WritePage(Utf8JsonWriter json, ExportPageInfo page)
     {
         json.WriteString("source", page.Source);
@@ -170,6 +193,7 @@ public sealed class NerJsonlWriter(Stream stream) : JsonLinesWriter(stream)
         json.WriteStartObject("page");
         ExportJson.WritePage(json, article.Page);
         json.WriteEndObject();
+        ExportJson.WriteParts(json, article.Parts);
         json.WriteString("title", article.Title);
         json.WriteString("text", article.Text);
         json.WriteStartArray("entities");
@@ -205,7 +229,7 @@ public sealed class OcrPairsWriter(Stream stream) : JsonLinesWriter(stream)
         {
             var json = Json;
             json.WriteStartObject();
-            json.WriteString("page", article.Page.Source);
+            json.WriteString("page", line.PageSource ?? article.Page.Source);
             json.WriteNumber("line", line.Number);
             json.WriteString("article", article.Id);
             json.WriteString("ocr", line.Ocr);
@@ -257,6 +281,7 @@ public sealed class LabelStudioWriter : IExportWriter
         json.WriteString("title", article.Title);
         json.WriteString("source", article.Page.Source);
         json.WriteString("articleId", article.Id);
+        ExportJson.WriteParts(json, article.Parts);
         json.WriteEndObject();
         json.WriteStartArray("annotations");
         json.WriteStartObject();

@@ -22,6 +22,16 @@ public sealed record ExportOptions(string Format)
 
     /// <summary>The clock for the manifest's createdAt.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Filled by the article source while it is enumerated (e.g. continued articles held back); read into the manifest.</summary>
+    public ExportCounters Counters { get; init; } = new();
+}
+
+/// <summary>Counts an article source keeps while the export runs.</summary>
+public sealed class ExportCounters
+{
+    /// <summary>Parts of continued articles left out because not every part is approved (counted per part).</summary>
+    public int HeldBack { get; set; }
 }
 
 /// <summary>Articles and entities written to one split; labels counted by entity label.</summary>
@@ -46,6 +56,9 @@ public sealed record ExportManifest(
 {
     public const string FileName = "manifest.json";
 
+    /// <summary>Article parts held back because their continued article is not approved on every page.</summary>
+    public int HeldBack { get; init; }
+
     /// <summary>Writes indented JSON with a fixed property order; dictionaries sorted by key (ordinal).</summary>
     public void Write(Stream stream)
     {
@@ -62,6 +75,7 @@ public sealed record ExportManifest(
         json.WriteStartObject("counts");
         json.WriteNumber("articles", Splits.Sum(s => s.Articles));
         json.WriteNumber("entities", Splits.Sum(s => s.Entities));
+        json.WriteNumber("heldBackParts", HeldBack);
         json.WriteStartObject("splits");
         foreach (var split in Splits)
         {
@@ -155,7 +169,7 @@ public static class Exporter
             var bySegmentationPage = options.Format == ExportFormats.Segmentation;
             foreach (var article in articles)
             {
-                var split = assigner.Assign(bySegmentationPage ? article.Page.Source : article.Id);
+                var split = assigner.Assign(bySegmentationPage ? article.PageGroup ?? article.Page.Source : article.Id);
                 var output = outputs[split];
                 output.Writer.Write(article, split);
                 output.Articles++;
@@ -202,7 +216,10 @@ public static class Exporter
                 labels,
                 dropped,
                 files,
-                options.Clock.GetUtcNow());
+                options.Clock.GetUtcNow())
+            {
+                HeldBack = options.Counters.HeldBack,
+            };
             using (var stream = openFile(ExportManifest.FileName))
             {
                 manifest.Write(stream);

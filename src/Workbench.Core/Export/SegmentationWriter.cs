@@ -3,7 +3,11 @@ using System.Text.Json;
 namespace Workbench.Core.Export;
 
 /// <summary>An article of a <see cref="SegmentationPage"/>: the segmentation contract's article plus id and status.</summary>
-public sealed record SegmentationPageArticle(string Id, string Status, string Title, double Confidence, IReadOnlyList<ExportBlock> Blocks, string Text);
+public sealed record SegmentationPageArticle(string Id, string Status, string Title, double Confidence, IReadOnlyList<ExportBlock> Blocks, string Text)
+{
+    /// <summary>A continued article's parts (written on its first part's page, blocks of every part in order).</summary>
+    public IReadOnlyList<ExportPart> Parts { get; init; } = [];
+}
 
 /// <summary>
 /// One page in the segmentation JSON contract (<c>source, format, lineCount, articles[title, confidence,
@@ -47,6 +51,7 @@ public sealed record SegmentationPage(ExportPageInfo Page, string Format, int Li
 
             json.WriteEndArray();
             json.WriteString("text", article.Text);
+            ExportJson.WriteParts(json, article.Parts);
             json.WriteEndObject();
         }
 
@@ -82,7 +87,7 @@ public sealed class SegmentationWriter(Stream stream) : JsonLinesWriter(stream)
 
         _first ??= article;
         _split = split;
-        _articles.Add(new SegmentationPageArticle(article.Id, article.Status, article.Title, 1.0, article.Blocks, article.Text));
+        _articles.Add(new SegmentationPageArticle(article.Id, article.Status, article.Title, 1.0, article.Blocks, article.Text) { Parts = article.Parts });
     }
 
     public override void Complete()

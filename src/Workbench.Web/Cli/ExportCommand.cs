@@ -60,7 +60,7 @@ internal static class ExportCommand
                 Filters = new Dictionary<string, string> { ["status"] = statusName },
             };
             var manifest = Exporter.Run(
-                ProjectExport.Articles(db, target.Id, statusName, cancellationToken),
+                ProjectExport.Articles(db, target.Id, statusName, options.Counters, cancellationToken),
                 options,
                 file => File.Create(Path.Combine(directory, file)));
 

@@ -33,6 +33,9 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         page.Property(p => p.Sha256).HasMaxLength(64);
         page.Property(p => p.Format).HasConversion<string>().HasMaxLength(20);
         page.HasIndex(p => new { p.ProjectId, p.Sha256 }).IsUnique();
+        page.Property(p => p.Segmentation).HasConversion<string>().HasMaxLength(20);
+        page.Property(p => p.IssueKey).HasMaxLength(100);
+        page.HasIndex(p => new { p.ProjectId, p.IssueDate, p.PageNumber });
         page.HasMany(p => p.Lines).WithOne().HasForeignKey(l => l.PageId);
         page.HasMany(p => p.Articles).WithOne().HasForeignKey(a => a.PageId);
         page.HasMany(p => p.Entities).WithOne().HasForeignKey(e => e.PageId);
@@ -47,6 +50,19 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
     }
 }
 
+internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<ArticleLink>
+{
+    public void Configure(EntityTypeBuilder<ArticleLink> link)
+    {
+        link.Property(l => l.Source).HasConversion<string>().HasMaxLength(20);
+        link.HasIndex(l => new { l.FromPageId, l.FromArticleKey, l.ToPageId, l.ToArticleKey }).IsUnique();
+        link.HasIndex(l => new { l.ToPageId, l.ToArticleKey });
+        link.HasIndex(l => l.ProjectId);
+        link.HasOne<Page>().WithMany().HasForeignKey(l => l.FromPageId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne<Page>().WithMany().HasForeignKey(l => l.ToPageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PageLineConfiguration : IEntityTypeConfiguration<PageLine>
 {
     public void Configure(EntityTypeBuilder<PageLine> line) => line.HasKey(l => new { l.PageId, l.Number });
@@ -57,6 +73,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     public void Configure(EntityTypeBuilder<Article> article)
     {
         article.Property(a => a.Title).HasMaxLength(Article.MaxTitle);
+        article.Property(a => a.ExternalId).HasMaxLength(ArticleLink.MaxExternalId);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.HasIndex(a => new { a.PageId, a.Key }).IsUnique();
         article.HasIndex(a => a.Status);

@@ -89,6 +89,12 @@ public sealed class Page
     /// <summary>The page's scan, when it has one: a file under the data folder (see <see cref="PageImage"/>).</summary>
     public PageImage? Image { get; set; }
 
+    /// <summary>Where the page's first segmentation came from: the segmenter, or articles read from the file (METS, PAGE XML).</summary>
+    public SegmentationSource Segmentation { get; set; }
+
+    /// <summary>Pages imported together as one issue (a METS file) share this key; null otherwise.</summary>
+    public string? IssueKey { get; set; }
+
     public Project? Project { get; set; }
 
     public List<PageLine> Lines { get; } = [];
@@ -96,6 +102,50 @@ public sealed class Page
     public List<Article> Articles { get; } = [];
 
     public List<Entity> Entities { get; } = [];
+}
+
+public enum SegmentationSource
+{
+    Automatic,
+    Mets,
+    PageXml,
+}
+
+/// <summary>How a continuation link was made.</summary>
+public enum LinkSource
+{
+    Mets,
+    Marker,
+    Manual,
+}
+
+/// <summary>
+/// An article continued on another page: the part <see cref="FromArticleKey"/> on <see cref="FromPageId"/> continues as
+/// <see cref="ToArticleKey"/> on <see cref="ToPageId"/>. Resolved by (page, article key): keys are never reused on a page,
+/// so a link whose article was merged away or removed resolves to nothing and is ignored, never to another article.
+/// </summary>
+public sealed class ArticleLink
+{
+    public const int MaxExternalId = 200;
+
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public int FromPageId { get; set; }
+
+    public int FromArticleKey { get; set; }
+
+    public int ToPageId { get; set; }
+
+    public int ToArticleKey { get; set; }
+
+    public LinkSource Source { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who linked by hand; null for links made at import.</summary>
+    public string? CreatedById { get; set; }
 }
 
 public sealed class PageLine
@@ -164,6 +214,9 @@ public sealed class Article
 
     /// <summary>The segmenter's confidence in the boundary that opens this article.</summary>
     public double Confidence { get; set; }
+
+    /// <summary>The article's id in the file it came from (METS logical div ID, Transkribus structure id); null when segmented here.</summary>
+    public string? ExternalId { get; set; }
 
     public List<Block> Blocks { get; } = [];
 }

@@ -40,7 +40,9 @@ public static class PageStore
         for (var i = 0; i < state.Articles.Count; i++)
         {
             var confidence = segmentation is not null && i < segmentation.Articles.Count ? segmentation.Articles[i].Confidence : 1.0;
-            page.Articles.Add(ToRow(state.Articles[i], i, confidence));
+            var row = ToRow(state.Articles[i], i, confidence);
+            row.ExternalId = segmentation is not null && i < segmentation.Articles.Count ? segmentation.Articles[i].ExternalId : null;
+            page.Articles.Add(row);
         }
 
         foreach (var entity in state.Entities)

@@ -21,6 +21,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<Operation> Operations => Set<Operation>();
 
+    public DbSet<ArticleLink> ArticleLinks => Set<ArticleLink>();
+
     public DbSet<Label> Labels => Set<Label>();
 
     public DbSet<LabelPattern> LabelPatterns => Set<LabelPattern>();

@@ -22,6 +22,8 @@ public static class OperationScope
         RemoveEntity o => (EntityArticle(before, o.EntityKey), true),
         SetStatus o => (o.ArticleKey, false),
         Assign o => (o.ArticleKey, false),
+        LinkContinuation o => (o.ArticleKey, false),
+        UnlinkContinuation o => (o.ArticleKey, false),
         Batch b => Combine(before, b),
         _ => (null, true),
     };

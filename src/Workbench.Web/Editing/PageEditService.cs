@@ -55,6 +55,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                     return (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason), null);
                 }
 
+                if (await Continuation.ContinuationEdits.CheckAsync(db, page, operation, cancellationToken) is { } linkRefusal)
+                {
+                    return (ApplyOutcome.Reject(state.Version, linkRefusal), null);
+                }
+
                 var result = PageEditor.Apply(state, operation);
                 if (result is OperationResult.Rejected rejected)
                 {
@@ -68,7 +73,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 var scope = OperationScope.Of(state, operation);
                 var entry = new Operation { PageId = pageId, Sequence = applied.NewState.Version, AuthorId = userId, At = at, Kind = kind, Payload = json, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent };
                 var note = string.IsNullOrWhiteSpace(comment) ? null : new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = userId, At = at, Text = comment.Trim(), Sequence = entry.Sequence };
-                if (await TryWriteAsync(pageId, state, applied.NewState, confidence, entry, note, cancellationToken))
+                if (await TryWriteAsync(page, operation, state, applied.NewState, confidence, entry, note, cancellationToken))
                 {
                     var message = new AppliedOperation(
                         pageId, applied.NewState.Version, userId, userName, at, kind,
@@ -130,8 +135,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
         operation is Batch batch ? batch.Operations.SelectMany(Flatten) : [operation];
 
-    private async Task<bool> TryWriteAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(Page page, PageOperation operation, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
     {
+        var pageId = page.Id;
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -152,6 +158,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
         await WriteEntitiesAsync(pageId, before, after, cancellationToken);
         await WriteGazetteerAsync(pageId, before, after, cancellationToken);
+        await Continuation.ContinuationEdits.WriteAsync(db, page.ProjectId, pageId, operation, entry.AuthorId, entry.At, cancellationToken);
         db.Operations.Add(entry);
         if (comment is not null)
         {
@@ -191,8 +198,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
         var current = after.Articles.Select(a => a.Key).ToHashSet();
         var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
+        var externalIds = new Dictionary<int, string?>();
         if (stale.Count > 0)
         {
+            // A changed article's row is rewritten; its imported id stays with its key (a split's first part keeps it).
+            externalIds = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && a.ExternalId != null)
+                .ToDictionaryAsync(a => a.Key, a => a.ExternalId, cancellationToken);
             await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -213,6 +224,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
             row.PageId = pageId;
+            row.ExternalId = externalIds.GetValueOrDefault(article.Key);
             db.Articles.Add(row);
         }
     }

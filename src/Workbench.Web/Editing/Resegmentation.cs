@@ -57,6 +57,10 @@ public static class Resegmentation
         }
 
         await db.Articles.Where(a => a.PageId == pageId).ExecuteDeleteAsync(cancellationToken);
+
+        // New articles reuse keys 1..n: links to the old ones would point at the wrong articles, so they go.
+        await db.ArticleLinks.Where(l => l.FromPageId == pageId || l.ToPageId == pageId).ExecuteDeleteAsync(cancellationToken);
+        await db.Pages.Where(p => p.Id == pageId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Segmentation, SegmentationSource.Automatic), cancellationToken);
         for (var i = 0; i < state.Articles.Count; i++)
         {
             var row = PageStore.ToRow(state.Articles[i], i, proposal.Articles[i].Confidence);

@@ -22,5 +22,11 @@ public static class ServerMessages
     public const string EmptyComment = "Write a comment first.";
     public const string CommentTooLong = "A comment can be at most {0} characters.";
     public const string NoSuchArticle = "There is no article {0} on this page.";
+    public const string LinkOtherPageMissing = "There is no page {0} in this project to link to.";
+    public const string LinkSamePage = "An article continues on another page; pick an article on a different page.";
+    public const string LinkOtherArticleMissing = "There is no article {1} on page {0}.";
+    public const string LinkOtherApproved = "Article {1} on page {0} is approved; reopen it before linking.";
+    public const string LinkExists = "These articles are already linked.";
+    public const string LinkMissing = "These articles are not linked.";
     public const string OnlyReviewerAssigns = "Only a reviewer or an admin can assign articles.";
 }

@@ -36,6 +36,18 @@ public static class WorkbenchEndpoints
             };
         });
 
+        // Pages an article may be linked to as its continuation: the same issue's, else the project's first ones; with their articles.
+        api.MapGet("/link-targets", async (int pageId, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        {
+            var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
+            if (projectId is null || role is null)
+            {
+                return Refuse(projectId);
+            }
+
+            return Results.Json(await Continuation.LinkTargets.ForPageAsync(db, pageId, cancellationToken), WorkbenchState.Json);
+        });
+
         // Catch-up: a client that sees a gap in sequence numbers, or reconnects, fetches what it missed.
         api.MapGet("/operations", async (int pageId, int? after, int? limit, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken) =>
         {

@@ -56,6 +56,15 @@ public sealed record WorkbenchState(
 
     public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
 
+    /// <summary>Where the page's articles came from: "automatic" (the segmenter), "mets" or "pageXml" (read from the file).</summary>
+    public string Segmentation { get; init; } = "automatic";
+
+    /// <summary>Links of this page's articles to their parts on other pages.</summary>
+    public IReadOnlyList<Continuation.ContinuationDto> Continuations { get; init; } = [];
+
+    /// <summary>Continuation markers in the text that no link answers (the named page is not in the project, or not found).</summary>
+    public IReadOnlyList<Continuation.UnresolvedMarkerDto> UnresolvedMarkers { get; init; } = [];
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public sealed record PageInfo(int Id, int ProjectId, string ProjectName, string SourceName, string Format, string? Publication, string? IssueDate, int? PageNumber, int Version)

@@ -36,6 +36,12 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
         var (page, state, confidence) = loaded.Value;
         var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
-        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)));
+        var continuations = await Continuation.ArticleLinks.ForPageAsync(db, pageId, cancellationToken);
+        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
+        {
+            Segmentation = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Segmentation.ToString()),
+            Continuations = continuations,
+            UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
+        });
     }
 }

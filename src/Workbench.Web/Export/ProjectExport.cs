@@ -25,8 +25,13 @@ public static class ProjectExport
     public static string ArticleId(Page page, int articleKey) =>
         $"{page.Sha256[..Math.Min(12, page.Sha256.Length)]}-{articleKey.ToString(CultureInfo.InvariantCulture)}";
 
-    /// <summary>Articles of the project, approved ones only unless <paramref name="status"/> is "all".</summary>
-    public static IEnumerable<ExportArticle> Articles(WorkbenchDbContext db, int projectId, string status = StatusApproved, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Articles of the project, approved ones only unless <paramref name="status"/> is "all". An article continued over
+    /// several pages (live <see cref="ArticleLink"/>s) is written once, where its first part comes, as
+    /// <see cref="ContinuedArticles.Join"/> of its parts with the first part's id; with "approved" it is written only
+    /// when every part is approved, otherwise its parts are counted in <see cref="ExportCounters.HeldBack"/>.
+    /// </summary>
+    public static IEnumerable<ExportArticle> Articles(WorkbenchDbContext db, int projectId, string status = StatusApproved, ExportCounters? counters = null, CancellationToken cancellationToken = default)
     {
         var all = string.Equals(status, StatusAll, StringComparison.Ordinal);
         var pageIds = all
@@ -34,6 +39,8 @@ public static class ProjectExport
             : db.Pages.AsNoTracking()
                 .Where(p => p.ProjectId == projectId && db.Articles.Any(a => a.PageId == p.Id && a.Status == ArticleStatus.Approved))
                 .OrderBy(p => p.Id).Select(p => p.Id).ToList();
+        var chains = Chains(db, projectId);
+        var pageGroups = PageGroups(db, chains);
         var userNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pageId in pageIds)
         {
@@ -51,9 +58,6 @@ public static class ProjectExport
                 continue;
             }
 
-            var (annotators, reviewers) = People(db, pageId, keys, userNames);
-            var info = Info(page);
-            var format = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Format.ToString());
             foreach (var article in state.Articles)
             {
                 if (!keys.Contains(article.Key))
@@ -61,20 +65,159 @@ public static class ProjectExport
                     continue;
                 }
 
-                var exported = ExportArticles.From(
-                    state,
-                    article.Key,
-                    info,
-                    ArticleId(page, article.Key),
-                    annotators.TryGetValue(article.Key, out var who) ? who : [],
-                    reviewers.GetValueOrDefault(article.Key),
-                    format);
-                if (exported is not null)
+                if (chains.TryGetValue((pageId, article.Key), out var chain))
                 {
-                    yield return exported;
+                    if (chain[0] != (pageId, article.Key))
+                    {
+                        continue; // written with its first part
+                    }
+
+                    var parts = chain.Select(p => Part(db, p.PageId, p.Key, userNames, cancellationToken)).ToList();
+                    if (parts.Any(p => p is null))
+                    {
+                        continue; // a part vanished meanwhile; the link is dead and the next export writes the parts alone
+                    }
+
+                    if (!all && parts.Any(p => p!.Value.Article.Status != StatusApproved))
+                    {
+                        if (counters is not null)
+                        {
+                            counters.HeldBack += parts.Count(p => p!.Value.Article.Status == StatusApproved);
+                        }
+
+                        continue;
+                    }
+
+                    yield return ContinuedArticles.Join(ArticleId(page, article.Key), parts.Select(p => p!.Value).ToList()) with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
+                    continue;
+                }
+
+                if (Part(db, page, state, article.Key, userNames) is { } exported)
+                {
+                    yield return exported with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The parts of every continued article of the project, in page order, keyed by each part: connected live links
+    /// (both articles exist) form one logical article; parts are ordered by page number, then page id, then article order.
+    /// </summary>
+    public static Dictionary<(int PageId, int Key), IReadOnlyList<(int PageId, int Key)>> Chains(WorkbenchDbContext db, int projectId)
+    {
+        var links = db.ArticleLinks.AsNoTracking().Where(l => l.ProjectId == projectId)
+            .Select(l => new { l.FromPageId, l.FromArticleKey, l.ToPageId, l.ToArticleKey }).ToList();
+        var result = new Dictionary<(int, int), IReadOnlyList<(int, int)>>();
+        if (links.Count == 0)
+        {
+            return result;
+        }
+
+        var pageIds = links.SelectMany(l => new[] { l.FromPageId, l.ToPageId }).Distinct().ToList();
+        var articles = db.Articles.AsNoTracking().Where(a => pageIds.Contains(a.PageId))
+            .Select(a => new { a.PageId, a.Key, a.Ordinal, Number = db.Pages.Where(p => p.Id == a.PageId).Select(p => p.PageNumber).First() })
+            .ToList()
+            .ToDictionary(a => (a.PageId, a.Key));
+        var parent = new Dictionary<(int, int), (int, int)>();
+        (int, int) Find((int, int) x)
+        {
+            while (parent.TryGetValue(x, out var up) && up != x)
+            {
+                x = up;
+            }
+
+            return x;
+        }
+
+        foreach (var link in links)
+        {
+            var a = (link.FromPageId, link.FromArticleKey);
+            var b = (link.ToPageId, link.ToArticleKey);
+            if (!articles.ContainsKey(a) || !articles.ContainsKey(b) || a.FromPageId == b.ToPageId)
+            {
+                continue; // dead link (an article merged away or removed), or a link within one page
+            }
+
+            parent.TryAdd(a, a);
+            parent.TryAdd(b, b);
+            parent[Find(a)] = Find(b);
+        }
+
+        foreach (var group in parent.Keys.GroupBy(Find))
+        {
+            var chain = group
+                .OrderBy(p => articles[p].Number ?? int.MaxValue).ThenBy(p => p.Item1).ThenBy(p => articles[p].Ordinal)
+                .ToList();
+            foreach (var part in chain)
+            {
+                result[part] = chain;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Pages joined by continued articles (transitively) → the ordinal-least source name among them.</summary>
+    private static Dictionary<int, string> PageGroups(WorkbenchDbContext db, Dictionary<(int PageId, int Key), IReadOnlyList<(int PageId, int Key)>> chains)
+    {
+        var result = new Dictionary<int, string>();
+        if (chains.Count == 0)
+        {
+            return result;
+        }
+
+        var pageIds = chains.Keys.Select(k => k.PageId).Distinct().ToList();
+        var names = db.Pages.AsNoTracking().Where(p => pageIds.Contains(p.Id)).Select(p => new { p.Id, p.SourceName }).ToList().ToDictionary(p => p.Id, p => p.SourceName);
+        var parent = pageIds.ToDictionary(id => id, id => id);
+        int Find(int x)
+        {
+            while (parent[x] != x)
+            {
+                x = parent[x];
+            }
+
+            return x;
+        }
+
+        foreach (var chain in chains.Values)
+        {
+            foreach (var part in chain.Skip(1))
+            {
+                parent[Find(part.PageId)] = Find(chain[0].PageId);
+            }
+        }
+
+        foreach (var group in pageIds.GroupBy(Find))
+        {
+            var name = group.Select(id => names.GetValueOrDefault(id, "")).Min(StringComparer.Ordinal)!;
+            foreach (var id in group)
+            {
+                result[id] = name;
+            }
+        }
+
+        return result;
+    }
+
+    private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, CancellationToken cancellationToken)
+    {
+        var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
+        return loaded is { } l && Part(db, l.Page, l.State, key, userNames) is { } article ? (article, key) : null;
+    }
+
+    private static ExportArticle? Part(WorkbenchDbContext db, Page page, PageState state, int key, Dictionary<string, string> userNames)
+    {
+        var (annotators, reviewers) = People(db, page.Id, [key], userNames);
+        var format = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Format.ToString());
+        return ExportArticles.From(
+            state,
+            key,
+            Info(page),
+            ArticleId(page, key),
+            annotators.TryGetValue(key, out var who) ? who : [],
+            reviewers.GetValueOrDefault(key),
+            format);
     }
 
     public static ExportPageInfo Info(Page page) => new(

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
+using Workbench.Web.Continuation;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Import;
@@ -18,7 +19,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
 
     public Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, null, [], cancellationToken);
+        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, null, null, [], cancellationToken);
 
     /// <summary>
     /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
@@ -27,7 +28,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup lookup, SourceFormat? format = null, CancellationToken cancellationToken = default)
     {
         var extra = new List<ImportOutcome>();
-        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, null, lookup, extra, cancellationToken);
+        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, null, null, lookup, extra, cancellationToken);
         return [outcome, .. extra];
     }
 
@@ -48,6 +49,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         var metsName = Path.GetFileName(metsPath);
         var outcomes = new List<ImportOutcome>();
         MetsIssue issue;
+        string issueSha;
         try
         {
             if (new FileInfo(metsPath).Length > PageReader.MaxBytes)
@@ -55,7 +57,9 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
                 throw new PageRejectedException(metsName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
             }
 
-            issue = MetsReader.Read(metsName, await File.ReadAllBytesAsync(metsPath, cancellationToken));
+            var metsBytes = await File.ReadAllBytesAsync(metsPath, cancellationToken);
+            issueSha = PageFiles.Sha256(metsBytes);
+            issue = MetsReader.Read(metsName, metsBytes);
         }
         catch (PageRejectedException e)
         {
@@ -96,20 +100,31 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         }
 
         var segmentations = MetsReader.Segment(issue, pages.ToDictionary(p => p.Key, p => p.Value.Alto, StringComparer.Ordinal));
+        var issueMetadata = PageMetadata.FromFileName(prefix);
+        var issueKey = $"mets:{issueSha[..16]}";
+        var imported = new List<int>();
         foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
         {
             var (name, bytes, alto, path) = pages[reference.FileId];
             var segmentation = segmentations[reference.FileId];
             var lookup = ImageLookups.ForMetsPage(path, folder, reference.ImageRelativePath);
             var extra = new List<ImportOutcome>();
-            outcomes.Add(await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, null, lookup, extra, cancellationToken));
+            var metadata = issueMetadata with { PageNumber = reference.Order > 0 ? reference.Order : issueMetadata.PageNumber };
+            var outcome = await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, lookup, extra, cancellationToken);
+            outcomes.Add(outcome);
             outcomes.AddRange(extra);
+            if (outcome is { Status: ImportStatus.Imported, PageId: int pageId })
+            {
+                imported.Add(pageId);
+            }
         }
 
+        // One METS article over several pages: its parts (same METS article id, this import) are linked in page order.
+        await ArticleLinks.LinkMetsIssueAsync(db, projectId, imported, clock.GetUtcNow(), cancellationToken);
         return outcomes;
     }
 
-    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, ImageLookup? lookup, List<ImportOutcome> extra, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, string? issueKey, ImageLookup? lookup, List<ImportOutcome> extra, CancellationToken cancellationToken)
     {
         sourceName = PageFiles.SourceName(sourceName);
         var sha = PageFiles.Sha256(bytes);
@@ -138,6 +153,9 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         var state = PageStates.FromSegmentation(segmentation);
         var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state, segmentation);
+        page.IssueKey = issueKey;
+        page.Segmentation = !segmentation.Articles.Any(a => a.ExternalId is not null) ? SegmentationSource.Automatic
+            : issueKey is not null ? SegmentationSource.Mets : SegmentationSource.PageXml;
         var image = lookup is null ? null : PrepareImage(lookup(sourceName, source), extra);
         if (image is not null)
         {
@@ -161,6 +179,8 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped.");
         }
 
+        // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
+        await ArticleLinks.LinkMarkersAsync(db, page, state, clock.GetUtcNow(), cancellationToken);
         var message = $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.";
         if (image is not null)
         {

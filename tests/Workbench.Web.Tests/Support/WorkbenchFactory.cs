@@ -50,6 +50,13 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>());
     }
 
+    /// <summary>Runs <paramref name="import"/> with the app's own <see cref="Import.PageImporter"/> (its image store and clock) in a new scope.</summary>
+    public async Task<T> WithImporterAsync<T>(Func<Import.PageImporter, Task<T>> import)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await import(scope.ServiceProvider.GetRequiredService<Import.PageImporter>());
+    }
+
     /// <summary>Creates a user who belongs to no project.</summary>
     public async Task CreateOutsiderAsync(string name)
     {

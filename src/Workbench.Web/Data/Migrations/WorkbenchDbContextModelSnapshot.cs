@@ -224,6 +224,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Key")
                         .HasColumnType("INTEGER");
 
@@ -251,6 +255,50 @@ namespace Workbench.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.ArticleLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ToPageId", "ToArticleKey");
+
+                    b.HasIndex("FromPageId", "FromArticleKey", "ToPageId", "ToArticleKey")
+                        .IsUnique();
+
+                    b.ToTable("ArticleLinks");
                 });
 
             modelBuilder.Entity("Workbench.Web.Data.Block", b =>
@@ -529,6 +577,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<DateOnly?>("IssueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("NextArticleKey")
                         .HasColumnType("INTEGER");
 
@@ -551,6 +603,11 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Segmentation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -568,6 +625,8 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasIndex("ProjectId", "Sha256")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "IssueDate", "PageNumber");
 
                     b.ToTable("Pages");
                 });
@@ -738,6 +797,21 @@ namespace Workbench.Web.Data.Migrations
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany("Articles")
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.ArticleLink", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Page", null)
+                        .WithMany()
+                        .HasForeignKey("FromPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workbench.Web.Data.Page", null)
+                        .WithMany()
+                        .HasForeignKey("ToPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

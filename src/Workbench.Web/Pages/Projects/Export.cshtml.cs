@@ -118,7 +118,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        ExportZip.Write(Response.Body, () => ProjectExport.Articles(Db, projectId, Status, cancellationToken), options);
+        ExportZip.Write(Response.Body, () => ProjectExport.Articles(Db, projectId, Status, options.Counters, cancellationToken), options);
         return new EmptyResult();
     }
 
