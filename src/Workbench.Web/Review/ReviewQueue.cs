@@ -45,10 +45,9 @@ public static class ReviewQueue
         // The submission is the article's latest status change: an article only becomes submitted by one.
         var rows = articles.Select(x => new
         {
-            x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId,
+            x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId, ArticleId = x.a.Id,
             Submission = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
                 .OrderByDescending(o => o.Sequence).Select(o => new { o.AuthorId, o.At }).FirstOrDefault(),
-            Entities = db.Entities.Count(e => e.PageId == x.a.PageId && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)),
         });
         if (!string.IsNullOrEmpty(filter.Annotator))
         {
@@ -62,8 +61,15 @@ public static class ReviewQueue
             .OrderBy(r => r.Submission == null ? (DateTimeOffset?)null : r.Submission.At).ThenBy(r => r.Id).ThenBy(r => r.Key)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
+
+        // Entity counts only for the rows shown: counted in the ordered query, SQLite would count them for every
+        // submitted article of the project before sorting.
+        var shown = list.Select(r => r.ArticleId).ToList();
+        var entities = await db.Articles.AsNoTracking().Where(a => shown.Contains(a.Id))
+            .Select(a => new { a.Id, Count = db.Entities.Count(e => e.PageId == a.PageId && a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)) })
+            .ToDictionaryAsync(a => a.Id, a => a.Count, cancellationToken);
         return (list.Select(r => new QueueRow(r.Id, r.SourceName, r.Publication, r.IssueDate, r.Key, r.Title,
-            r.Submission?.AuthorId, r.AssigneeId, r.Submission?.At, r.Entities)).ToList(), total);
+            r.Submission?.AuthorId, r.AssigneeId, r.Submission?.At, entities.GetValueOrDefault(r.ArticleId))).ToList(), total);
     }
 
     public static async Task<IReadOnlyList<string>> PublicationsAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default) =>

@@ -198,7 +198,7 @@ public static partial class LiveBenchmark
         return (await PageStore.LoadAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), pageId))!.Value.State;
     }
 
-    private static async Task<string> LoginAsync(Uri baseAddress, string user)
+    internal static async Task<string> LoginAsync(Uri baseAddress, string user)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };

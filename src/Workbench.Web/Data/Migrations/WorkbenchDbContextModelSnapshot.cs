@@ -245,6 +245,8 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssigneeId");
+
                     b.HasIndex("Status");
 
                     b.HasIndex("PageId", "Key")
@@ -562,6 +564,8 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasIndex("ProjectId", "Sha256")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "Publication", "IssueDate", "PageNumber", "SourceName", "Id");
 
                     b.ToTable("Pages");
                 });
