@@ -63,6 +63,9 @@ public sealed class SqlRecorder : DbCommandInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>Transaction begin and commit times, recorded as "BEGIN"/"COMMIT" commands.</summary>
+    public IInterceptor Transactions => new TransactionRecorder(this);
+
     private void Add(DbCommand command, CommandExecutedEventData eventData)
     {
         if (Recording)
@@ -71,6 +74,29 @@ public sealed class SqlRecorder : DbCommandInterceptor
                 command.CommandText,
                 command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, p.Value)).ToList(),
                 eventData.Duration.TotalMilliseconds));
+        }
+    }
+
+    private sealed class TransactionRecorder(SqlRecorder recorder) : DbTransactionInterceptor
+    {
+        public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result, CancellationToken cancellationToken = default)
+        {
+            recorder.Record("BEGIN", eventData.Duration);
+            return ValueTask.FromResult(result);
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            recorder.Record("COMMIT", eventData.Duration);
+            return Task.CompletedTask;
+        }
+    }
+
+    private void Record(string what, TimeSpan duration)
+    {
+        if (Recording)
+        {
+            commands.Enqueue(new Command(what, [], duration.TotalMilliseconds));
         }
     }
 }

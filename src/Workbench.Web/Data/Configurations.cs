@@ -54,7 +54,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Title).HasMaxLength(Article.MaxTitle);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.HasIndex(a => new { a.PageId, a.Key }).IsUnique();
-        article.HasIndex(a => a.Status);
+        article.HasIndex(a => new { a.Status, a.PageId }); // the review queue: submitted articles, counted from the index alone
 
         // "My work": an annotator's assigned articles.
         article.HasIndex(a => a.AssigneeId);

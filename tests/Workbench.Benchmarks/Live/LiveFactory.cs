@@ -44,7 +44,7 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, EchoStartupFilter>();
-            services.ConfigureDbContext<Workbench.Web.Data.WorkbenchDbContext>(options => options.AddInterceptors(Sql));
+            services.ConfigureDbContext<Workbench.Web.Data.WorkbenchDbContext>(options => options.AddInterceptors(Sql, Sql.Transactions));
         });
     }
 

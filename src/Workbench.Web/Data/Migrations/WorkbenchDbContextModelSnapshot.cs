@@ -247,10 +247,10 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("PageId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PageId");
 
                     b.ToTable("Articles");
                 });

@@ -10,6 +10,10 @@ namespace Workbench.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status",
+                table: "Articles");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Pages_ProjectId_Publication_IssueDate_PageNumber_SourceName_Id",
                 table: "Pages",
@@ -19,6 +23,11 @@ namespace Workbench.Web.Data.Migrations
                 name: "IX_Articles_AssigneeId",
                 table: "Articles",
                 column: "AssigneeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_PageId",
+                table: "Articles",
+                columns: new[] { "Status", "PageId" });
         }
 
         /// <inheritdoc />
@@ -31,6 +40,15 @@ namespace Workbench.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Articles_AssigneeId",
                 table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_PageId",
+                table: "Articles");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status",
+                table: "Articles",
+                column: "Status");
         }
     }
 }

@@ -11,7 +11,7 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Data.Migrations
 {
     [DbContext(typeof(WorkbenchDbContext))]
-    [Migration("20261123123531_ScaleIndexes")]
+    [Migration("20261123125228_ScaleIndexes")]
     partial class ScaleIndexes
     {
         /// <inheritdoc />
@@ -250,10 +250,10 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasIndex("AssigneeId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("PageId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PageId");
 
                     b.ToTable("Articles");
                 });
