@@ -115,7 +115,8 @@ public static partial class LiveBenchmark
         }
 
         var unheard = await ProfileAsync(factory, pageId, userIds["live00"], 200);
-        profile = profile with { op_ms_no_listeners = unheard.op_ms };
+        var uncached = await ProfileAsync(factory, pageId, userIds["live00"], 200, forget: true);
+        profile = profile with { op_ms_no_listeners = unheard.op_ms, op_ms_no_listeners_uncached = uncached.op_ms };
 
         // Echo baseline: same clients, same number of messages, a payload the size of an operation.
         var echoArrivals = new ConcurrentDictionary<int, Arrival>();
@@ -176,13 +177,14 @@ public static partial class LiveBenchmark
         Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
         Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
         Console.WriteLine($"ratio p50 {result.ratio_p50}, ratio p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
         await BenchJson.WriteAsync(jsonOut, "live", result);
 
         return lost == 0 ? 0 : 1;
     }
 
-    private static async Task<ServerProfile> ProfileAsync(LiveFactory factory, int pageId, string userId, int operations)
+    /// <param name="forget">Drop the page's cached state before each operation, so it is read from SQLite as before the cache.</param>
+    private static async Task<ServerProfile> ProfileAsync(LiveFactory factory, int pageId, string userId, int operations, bool forget = false)
     {
         var rng = new Random(99);
         double total = 0, sql = 0, statements = 0, read = 0;
@@ -196,6 +198,11 @@ public static partial class LiveBenchmark
             var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
             read += Stopwatch.GetElapsedTime(readStart).TotalMilliseconds;
             var operation = NextOperation(state, rng);
+            if (forget)
+            {
+                scope.ServiceProvider.GetRequiredService<PageStateCache>().Forget(pageId);
+            }
+
             factory.Sql.Take();
             factory.Sql.Recording = true;
             var start = Stopwatch.GetTimestamp();
@@ -278,7 +285,7 @@ public readonly record struct Arrival(int Count, long Last);
 
 #pragma warning disable CA1707, IDE1006 // JSON names
 /// <summary>Mean server time of an accepted operation, its SQL time and statement count, and a full page read.</summary>
-public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null);
+public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null, double? op_ms_no_listeners_uncached = null);
 #pragma warning restore CA1707, IDE1006
 
 #pragma warning disable CA1707, IDE1006 // JSON names as asked for
