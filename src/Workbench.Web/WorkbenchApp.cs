@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,10 @@ public static class WorkbenchApp
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
-        services.AddScoped<PageEditService>();
+        services.AddSingleton<PageStateCache>();
+        services.AddScoped(sp => new PageEditService(
+            sp.GetRequiredService<WorkbenchDbContext>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>()));
         services.AddScoped<SuggestionService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(TimeProvider.System);

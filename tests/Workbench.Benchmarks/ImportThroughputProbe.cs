@@ -99,6 +99,8 @@ public static class ImportThroughputProbe
                 {
                     ["pages"] = pageCount,
                     ["lines"] = lineCount,
+                    ["pages_per_s"] = Math.Round(pageCount / workbenchSeconds, 1),
+                    ["lines_per_s"] = Math.Round(lineCount / workbenchSeconds, 0),
                     ["workbench"] = new Dictionary<string, object>
                     {
                         ["seconds"] = Math.Round(workbenchSeconds, 3),
@@ -112,8 +114,7 @@ public static class ImportThroughputProbe
                     },
                     ["ratio_to_raw"] = Math.Round(workbenchSeconds / rawSeconds, 2),
                 };
-                await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
-                Console.WriteLine($"wrote {jsonOut}");
+                await BenchJson.WriteAsync(jsonOut, "import", json);
             }
 
             return 0;

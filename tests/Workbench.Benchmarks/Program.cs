@@ -3,34 +3,60 @@ using Workbench.Benchmarks.Live;
 
 namespace Workbench.Benchmarks;
 
-// BenchmarkDotNet suites:  dotnet run -c Release --project tests/Workbench.Benchmarks -- --filter '*'
-// Live load:               dotnet run -c Release --project tests/Workbench.Benchmarks -- live --clients 20 --ops 2000 --json /tmp/live.json
-// Export time and memory:  dotnet run -c Release --project tests/Workbench.Benchmarks -- export-bench [enumerate|ner-jsonl|conll]
-// Project export (DB):    dotnet run -c Release --project tests/Workbench.Benchmarks -- export-project [--articles 50000] [--entities 10] [--json OUT]
-// Page import (DB):       dotnet run -c Release --project tests/Workbench.Benchmarks -- import [--pages 1000] [--json OUT]
-// Tagging ops and render:  dotnet run -c Release --project tests/Workbench.Benchmarks -- tagging [--json OUT]
+/// <summary>
+/// One program for every benchmark of issue 9:
+/// <c>dotnet run -c Release --project tests/Workbench.Benchmarks -- &lt;benchmark&gt; [options] --json OUT.json</c>.
+/// Each prints a table and, with --json, writes its figures (plus machine, date and commit).
+/// </summary>
 public static class BenchmarkProgram
 {
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Workbench.Benchmarks -- <benchmark> [options] [--json OUT.json]
+
+        benchmarks (each compared with a baseline measured in the same run):
+          live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
+          import  [--pages 1000]                page import through the app vs. raw Microsoft.Data.Sqlite inserts
+          scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
+          export  [--articles 50000] [--entities 10]
+                                                ner-jsonl and conll project export (time, peak memory) vs. just reading the rows
+          tagging                               tagging operations and rendering probe
+          export-bench [enumerate|ner-jsonl|conll]
+                                                Core export writers alone (time, memory)
+          micro   [BenchmarkDotNet args, e.g. --filter '*']
+                                                BenchmarkDotNet suites for Core (segmentation, apply, rebase, writers)
+          help                                  this text
+        """;
+
     public static async Task<int> Main(string[] args)
     {
+        var rest = args.Length > 0 ? args[1..] : [];
         switch (args.FirstOrDefault())
         {
             case "live":
-                return await LiveBenchmark.RunAsync(args[1..]);
+                return await LiveBenchmark.RunAsync(rest);
             case "tagging":
-                await TaggingOperationsProbe.RunAsync(args[1..]);
+                await TaggingOperationsProbe.RunAsync(rest);
                 return 0;
-            case "export": // the name issue 9 gives it
+            case "export":
             case "export-project":
-                return await ProjectExportProbe.RunAsync(args[1..]);
+                return await ProjectExportProbe.RunAsync(rest);
             case "import":
-                return await ImportThroughputProbe.RunAsync(args[1..]);
+                return await ImportThroughputProbe.RunAsync(rest);
+            case "scale":
+                return await ScaleBenchmark.RunAsync(rest);
             case "export-bench":
-                ExportMemoryProbe.Run(args[1..]);
+                ExportMemoryProbe.Run(rest);
                 return 0;
+            case "micro":
+                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(rest);
+                return 0;
+            case null or "help" or "--help" or "-h":
+                Console.WriteLine(Usage);
+                return args.Length == 0 ? 2 : 0;
             default:
-                BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
-                return 0;
+                Console.Error.WriteLine($"unknown benchmark '{args[0]}'");
+                Console.Error.WriteLine(Usage);
+                return 2;
         }
     }
 }

@@ -127,8 +127,7 @@ public static class ProjectExportProbe
                     [ExportFormats.NerJsonl] = Json(results[1], read),
                     [ExportFormats.Conll] = Json(results[2], read),
                 };
-                await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-                Console.WriteLine($"wrote {jsonOut}");
+                await BenchJson.WriteAsync(jsonOut, "export", report);
             }
 
             return 0;

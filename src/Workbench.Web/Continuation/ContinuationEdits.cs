@@ -14,17 +14,17 @@ namespace Workbench.Web.Continuation;
 public static class ContinuationEdits
 {
     /// <summary>A reason to refuse the link operations in <paramref name="operation"/>, or null.</summary>
-    public static async Task<string?> CheckAsync(WorkbenchDbContext db, Page page, PageOperation operation, CancellationToken cancellationToken)
+    public static async Task<string?> CheckAsync(WorkbenchDbContext db, int pageId, int projectId, PageOperation operation, CancellationToken cancellationToken)
     {
         foreach (var step in Steps(operation))
         {
             var (key, otherPageId, otherKey, direction, link) = step;
-            if (otherPageId == page.Id)
+            if (otherPageId == pageId)
             {
                 return ServerMessages.LinkSamePage;
             }
 
-            if (!await db.Pages.AnyAsync(p => p.Id == otherPageId && p.ProjectId == page.ProjectId, cancellationToken))
+            if (!await db.Pages.AnyAsync(p => p.Id == otherPageId && p.ProjectId == projectId, cancellationToken))
             {
                 return EditMessages.Format(ServerMessages.LinkOtherPageMissing, otherPageId);
             }
@@ -40,7 +40,7 @@ public static class ContinuationEdits
                 return EditMessages.Format(ServerMessages.LinkOtherApproved, otherPageId, otherKey);
             }
 
-            var (from, fromKey, to, toKey) = Ends(page.Id, key, otherPageId, otherKey, direction);
+            var (from, fromKey, to, toKey) = Ends(pageId, key, otherPageId, otherKey, direction);
             var exists = await db.ArticleLinks.AnyAsync(l => l.FromPageId == from && l.FromArticleKey == fromKey && l.ToPageId == to && l.ToArticleKey == toKey, cancellationToken);
             if (link && exists)
             {

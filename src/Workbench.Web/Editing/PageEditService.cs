@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Microsoft.AspNetCore.SignalR;
@@ -24,38 +23,63 @@ public sealed record AppliedOperation(int PageId, int Sequence, string AuthorId,
 /// apply it with Core, and write the new state and the log entry in one transaction guarded by the page version
 /// (an UPDATE ... WHERE Version = @loaded), so two app instances can never write the same sequence number.
 /// </summary>
-public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub)
+/// <param name="cache">The app's shared page locks and state cache (a singleton); a private one when not given.</param>
+public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null)
 {
     private const int MaxAttempts = 8;
 
-    // Within one process, operations on a page queue up instead of racing to the version guard; the guard
-    // still keeps several processes honest.
-    private static readonly ConcurrentDictionary<int, SemaphoreSlim> PageLocks = new();
+    // Within one app, operations on a page queue up (cache.LockFor) instead of racing to the version guard; the
+    // guard still keeps several processes honest.
+    private readonly PageStateCache cache = cache ?? new PageStateCache();
+
+    private async Task<PageStateCache.CachedPage?> CurrentAsync(int pageId, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(pageId, out var cached))
+        {
+            var version = await db.Pages.Where(p => p.Id == pageId).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
+            if (version == cached.State.Version)
+            {
+                return cached;
+            }
+
+            cache.Forget(pageId);
+        }
+
+        var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var current = new PageStateCache.CachedPage(loaded.Value.Page.ProjectId, loaded.Value.State, loaded.Value.Confidence);
+        cache.Set(pageId, current);
+        return current;
+    }
 
     /// <param name="comment">A comment that goes with the operation (a request for changes, a reason to reopen); stored in the same transaction.</param>
     public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
     {
-        var gate = PageLocks.GetOrAdd(pageId, _ => new SemaphoreSlim(1, 1));
+        var gate = cache.LockFor(pageId);
         await gate.WaitAsync(cancellationToken);
         try
         {
             for (var attempt = 1; ; attempt++)
             {
-                var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+                var loaded = await CurrentAsync(pageId, cancellationToken);
                 if (loaded is null)
                 {
                     return (ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)), null);
                 }
 
-                var (page, state, confidence) = loaded.Value;
-                var review = await ReviewContextAsync(page, userId, comment, operation, cancellationToken);
+                var (projectId, state, confidence) = loaded;
+                var review = await ReviewContextAsync(pageId, projectId, userId, comment, operation, cancellationToken);
                 var refusal = OperationPolicy.Check(role, operation, state, seenVersion, review);
                 if (refusal is not null)
                 {
                     return (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason), null);
                 }
 
-                if (await Continuation.ContinuationEdits.CheckAsync(db, page, operation, cancellationToken) is { } linkRefusal)
+                if (await Continuation.ContinuationEdits.CheckAsync(db, pageId, projectId, operation, cancellationToken) is { } linkRefusal)
                 {
                     return (ApplyOutcome.Reject(state.Version, linkRefusal), null);
                 }
@@ -73,8 +97,20 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 var scope = OperationScope.Of(state, operation);
                 var entry = new Operation { PageId = pageId, Sequence = applied.NewState.Version, AuthorId = userId, At = at, Kind = kind, Payload = json, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent };
                 var note = string.IsNullOrWhiteSpace(comment) ? null : new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = userId, At = at, Text = comment.Trim(), Sequence = entry.Sequence };
-                if (await TryWriteAsync(page, operation, state, applied.NewState, confidence, entry, note, cancellationToken))
+                bool written;
+                try
                 {
+                    written = await TryWriteAsync(pageId, projectId, operation, state, applied.NewState, confidence, entry, note, cancellationToken);
+                }
+                catch
+                {
+                    cache.Forget(pageId);
+                    throw;
+                }
+
+                if (written)
+                {
+                    cache.Set(pageId, new PageStateCache.CachedPage(projectId, applied.NewState, applied.NewState.Articles.ToDictionary(a => a.Key, a => confidence.GetValueOrDefault(a.Key, 1.0))));
                     var message = new AppliedOperation(
                         pageId, applied.NewState.Version, userId, userName, at, kind,
                         OperationDescriptions.Describe(operation), json, applied.Notes,
@@ -89,6 +125,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                     return (outcome, message);
                 }
 
+                cache.Forget(pageId); // someone else moved the version on: read the page again
                 if (attempt == MaxAttempts)
                 {
                     return (ApplyOutcome.Reject(state.Version, ServerMessages.Busy), null);
@@ -108,24 +145,24 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         return document.RootElement.GetProperty("kind").GetString()!;
     }
 
-    private async Task<ReviewContext> ReviewContextAsync(Page page, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
+    private async Task<ReviewContext> ReviewContextAsync(int pageId, int projectId, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
     {
         // Only approvals need the project setting and the log; every other operation skips those queries.
         var approvals = Flatten(operation).OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToList();
         var allowSelfReview = approvals.Count > 0
-            && await db.Projects.Where(p => p.Id == page.ProjectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
+            && await db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
         var lastAuthors = new Dictionary<int, string?>();
         foreach (var key in approvals)
         {
             lastAuthors[key] = await db.Operations.AsNoTracking()
-                .Where(o => o.PageId == page.Id && o.ArticleKey == key && o.ChangesContent)
+                .Where(o => o.PageId == pageId && o.ArticleKey == key && o.ChangesContent)
                 .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefaultAsync(cancellationToken);
         }
 
         IReadOnlyDictionary<string, Label>? labels = null;
         if (Flatten(operation).Any(o => o is AddEntity or RelabelEntity))
         {
-            labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == page.ProjectId).ToListAsync(cancellationToken))
+            labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
                 .ToDictionary(l => l.Name, StringComparer.Ordinal);
         }
 
@@ -135,9 +172,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
         operation is Batch batch ? batch.Operations.SelectMany(Flatten) : [operation];
 
-    private async Task<bool> TryWriteAsync(Page page, PageOperation operation, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
+    private async Task<bool> TryWriteAsync(int pageId, int projectId, PageOperation operation, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
     {
-        var pageId = page.Id;
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -157,8 +193,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         await WriteLinesAsync(pageId, before, after, cancellationToken);
         await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
         await WriteEntitiesAsync(pageId, before, after, cancellationToken);
-        await WriteGazetteerAsync(pageId, before, after, cancellationToken);
-        await Continuation.ContinuationEdits.WriteAsync(db, page.ProjectId, pageId, operation, entry.AuthorId, entry.At, cancellationToken);
+        await WriteGazetteerAsync(pageId, projectId, before, after, cancellationToken);
+        await Continuation.ContinuationEdits.WriteAsync(db, projectId, pageId, operation, entry.AuthorId, entry.At, cancellationToken);
         db.Operations.Add(entry);
         if (comment is not null)
         {
@@ -230,7 +266,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     }
 
     /// <summary>Approved articles teach the project's gazetteer; reopening one takes its terms back out.</summary>
-    private async Task WriteGazetteerAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
+    private async Task WriteGazetteerAsync(int pageId, int projectId, PageState before, PageState after, CancellationToken cancellationToken)
     {
         var approved = after.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
         var wasApproved = before.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
@@ -246,7 +282,6 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             return;
         }
 
-        var projectId = await db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).FirstAsync(cancellationToken);
         var owners = after.LineOwners();
         foreach (var entity in after.Entities)
         {

@@ -44,7 +44,11 @@ public static class Resegmentation
     }
 
     /// <summary>Replaces the page's articles, if the page is still unedited. False when someone edited it meanwhile.</summary>
-    public static async Task<bool> ApplyAsync(WorkbenchDbContext db, int pageId, PageSegmentation proposal, CancellationToken cancellationToken = default)
+    /// <param name="cache">The edit path's page locks and states: the page's version does not move (it stays 0), so its cached state is dropped, under its lock.</param>
+    public static Task<bool> ApplyAsync(WorkbenchDbContext db, PageStateCache cache, int pageId, PageSegmentation proposal, CancellationToken cancellationToken = default) =>
+        cache.ExclusiveAsync(pageId, () => ReplaceAsync(db, pageId, proposal, cancellationToken), cancellationToken);
+
+    private static async Task<bool> ReplaceAsync(WorkbenchDbContext db, int pageId, PageSegmentation proposal, CancellationToken cancellationToken)
     {
         var state = PageStates.FromSegmentation(proposal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

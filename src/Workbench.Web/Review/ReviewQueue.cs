@@ -45,25 +45,35 @@ public static class ReviewQueue
         // The submission is the article's latest status change: an article only becomes submitted by one.
         var rows = articles.Select(x => new
         {
-            x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId,
-            Submission = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
-                .OrderByDescending(o => o.Sequence).Select(o => new { o.AuthorId, o.At }).FirstOrDefault(),
-            Entities = db.Entities.Count(e => e.PageId == x.a.PageId && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)),
+            x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId, ArticleId = x.a.Id,
+            // Two scalar subqueries, each one index lookup (PageId, ArticleKey, Sequence); projecting both as one object
+            // makes EF number every setStatus operation of the database (ROW_NUMBER over a scan) and join that.
+            SubmitterId = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
+                .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefault(),
+            SubmittedAt = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
+                .OrderByDescending(o => o.Sequence).Select(o => (DateTimeOffset?)o.At).FirstOrDefault(),
         });
         if (!string.IsNullOrEmpty(filter.Annotator))
         {
             var annotator = filter.Annotator;
-            rows = rows.Where(r => r.AssigneeId == annotator || (r.Submission != null && r.Submission.AuthorId == annotator));
+            rows = rows.Where(r => r.AssigneeId == annotator || r.SubmitterId == annotator);
         }
 
         var total = await rows.CountAsync(cancellationToken);
         page = Math.Max(1, page);
         var list = await rows
-            .OrderBy(r => r.Submission == null ? (DateTimeOffset?)null : r.Submission.At).ThenBy(r => r.Id).ThenBy(r => r.Key)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ThenBy(r => r.Key)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
+
+        // Entity counts only for the rows shown: counted in the ordered query, SQLite would count them for every
+        // submitted article of the project before sorting.
+        var shown = list.Select(r => r.ArticleId).ToList();
+        var entities = await db.Articles.AsNoTracking().Where(a => shown.Contains(a.Id))
+            .Select(a => new { a.Id, Count = db.Entities.Count(e => e.PageId == a.PageId && a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)) })
+            .ToDictionaryAsync(a => a.Id, a => a.Count, cancellationToken);
         return (list.Select(r => new QueueRow(r.Id, r.SourceName, r.Publication, r.IssueDate, r.Key, r.Title,
-            r.Submission?.AuthorId, r.AssigneeId, r.Submission?.At, r.Entities)).ToList(), total);
+            r.SubmitterId, r.AssigneeId, r.SubmittedAt, entities.GetValueOrDefault(r.ArticleId))).ToList(), total);
     }
 
     public static async Task<IReadOnlyList<string>> PublicationsAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default) =>

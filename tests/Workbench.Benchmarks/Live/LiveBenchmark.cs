@@ -107,10 +107,16 @@ public static partial class LiveBenchmark
             !log.TryGetValue(s.Outcome.Version, out var author) || author != userIds[$"live{s.Client:D2}"]
             || live.Any(c => c.Version < s.Outcome.Version) || !converged
             || double.IsNaN(workbenchLatencies[accepted.IndexOf(s)]));
+        // Where an operation's server time goes: one user, sequential, in-process, broadcasting to the connected clients.
+        var profile = await ProfileAsync(factory, pageId, userIds["live00"], 200);
         foreach (var client in live)
         {
             await client.DisposeAsync();
         }
+
+        var unheard = await ProfileAsync(factory, pageId, userIds["live00"], 200);
+        var uncached = await ProfileAsync(factory, pageId, userIds["live00"], 200, forget: true);
+        profile = profile with { op_ms_no_listeners = unheard.op_ms, op_ms_no_listeners_uncached = uncached.op_ms };
 
         // Echo baseline: same clients, same number of messages, a payload the size of an operation.
         var echoArrivals = new ConcurrentDictionary<int, Arrival>();
@@ -163,6 +169,7 @@ public static partial class LiveBenchmark
             ratio_p99 = Math.Round(wb.p99_ms / ec.p99_ms, 2),
             lost,
             rejected = sent.Count - accepted.Count,
+            server_profile = profile,
         };
 
         Console.WriteLine();
@@ -170,14 +177,49 @@ public static partial class LiveBenchmark
         Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
         Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
         Console.WriteLine($"ratio p50 {result.ratio_p50}, ratio p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}");
-        var json = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
-        if (jsonOut is not null)
-        {
-            await File.WriteAllTextAsync(jsonOut, json);
-            Console.WriteLine($"Wrote {jsonOut}");
-        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
+        await BenchJson.WriteAsync(jsonOut, "live", result);
 
         return lost == 0 ? 0 : 1;
+    }
+
+    /// <param name="forget">Drop the page's cached state before each operation, so it is read from SQLite as before the cache.</param>
+    private static async Task<ServerProfile> ProfileAsync(LiveFactory factory, int pageId, string userId, int operations, bool forget = false)
+    {
+        var rng = new Random(99);
+        double total = 0, sql = 0, statements = 0, read = 0;
+        var done = 0;
+        for (var i = 0; i < operations; i++)
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var edits = scope.ServiceProvider.GetRequiredService<PageEditService>();
+            var readStart = Stopwatch.GetTimestamp();
+            var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
+            read += Stopwatch.GetElapsedTime(readStart).TotalMilliseconds;
+            var operation = NextOperation(state, rng);
+            if (forget)
+            {
+                scope.ServiceProvider.GetRequiredService<PageStateCache>().Forget(pageId);
+            }
+
+            factory.Sql.Take();
+            factory.Sql.Recording = true;
+            var start = Stopwatch.GetTimestamp();
+            var (outcome, _) = await edits.ApplyAsync(pageId, userId, "live00", ProjectRole.Admin, state.Version, operation);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            factory.Sql.Recording = false;
+            var commands = factory.Sql.Take();
+            if (outcome.Accepted)
+            {
+                done++;
+                total += elapsed;
+                sql += commands.Sum(c => c.Ms);
+                statements += commands.Count;
+            }
+        }
+
+        return new ServerProfile(done, Math.Round(total / done, 2), Math.Round(sql / done, 2), Math.Round(statements / done, 1), Math.Round(read / operations, 2));
     }
 
     private static PageOperation NextOperation(PageState state, Random rng)
@@ -198,7 +240,7 @@ public static partial class LiveBenchmark
         return (await PageStore.LoadAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), pageId))!.Value.State;
     }
 
-    private static async Task<string> LoginAsync(Uri baseAddress, string user)
+    internal static async Task<string> LoginAsync(Uri baseAddress, string user)
     {
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
@@ -240,6 +282,11 @@ public static partial class LiveBenchmark
 }
 
 public readonly record struct Arrival(int Count, long Last);
+
+#pragma warning disable CA1707, IDE1006 // JSON names
+/// <summary>Mean server time of an accepted operation, its SQL time and statement count, and a full page read.</summary>
+public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null, double? op_ms_no_listeners_uncached = null);
+#pragma warning restore CA1707, IDE1006
 
 #pragma warning disable CA1707, IDE1006 // JSON names as asked for
 public sealed record Summary(double p50_ms, double p95_ms, double p99_ms, double ops_per_s, int measured)

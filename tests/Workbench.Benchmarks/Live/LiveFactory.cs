@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,12 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Sees every SQL command the app runs (off unless a benchmark turns it on).</summary>
+    public SqlRecorder Sql { get; } = new();
+
+    /// <summary>The SQLite file the app runs on (created at start-up).</summary>
+    public string DatabasePath => Path.Combine(directory, "workbench.db");
+
     public void Start()
     {
         UseKestrel(0);
@@ -30,12 +37,16 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(directory);
         builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Workbench.Web"));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={Path.Combine(directory, "workbench.db")}");
+        builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={DatabasePath}");
         builder.UseSetting("Workbench:Demo:Password", Password);
         builder.UseSetting("Workbench:ImagesDirectory", Path.Combine(directory, "images"));
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, EchoStartupFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, EchoStartupFilter>();
+            services.ConfigureDbContext<Workbench.Web.Data.WorkbenchDbContext>(options => options.AddInterceptors(Sql, Sql.Transactions));
+        });
     }
 
     private static string RepositoryRoot()

@@ -22,8 +22,13 @@ public static class OperationsApi
         await factory.WithDbAsync(db => Task.FromResult(db.Articles.Where(a => a.PageId == pageId && a.Key == articleKey).Select(a => a.Status).Single()));
 
     /// <summary>Puts an article straight into a status (test setup only; the workflow itself is what the tests exercise).</summary>
-    public static Task<int> ForceStatusAsync(this WorkbenchFactory factory, int pageId, int articleKey, ArticleStatus status) =>
-        factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+    /// <summary>Sets a status behind the edit path's back (without moving the version), so it also drops the page's cached state, as any such writer must.</summary>
+    public static async Task<int> ForceStatusAsync(this WorkbenchFactory factory, int pageId, int articleKey, ArticleStatus status)
+    {
+        var changed = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
             db.Articles.Where(a => a.PageId == pageId && a.Key == articleKey),
             s => s.SetProperty(a => a.Status, status)));
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Editing.PageStateCache>(factory.Services).Forget(pageId);
+        return changed;
+    }
 }

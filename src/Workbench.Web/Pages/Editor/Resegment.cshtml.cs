@@ -6,7 +6,7 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Editor;
 
-public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access) : PageModel
+public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache) : PageModel
 {
     public int PageId { get; private set; }
 
@@ -38,7 +38,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access) 
         }
 
         var loaded = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
-        if (!CanApply || !await Resegmentation.ApplyAsync(db, pageId, Resegmentation.Propose(loaded.Page, loaded.State, await PageStore.BoxesAsync(db, pageId, cancellationToken)), cancellationToken))
+        if (!CanApply || !await Resegmentation.ApplyAsync(db, cache, pageId, Resegmentation.Propose(loaded.Page, loaded.State, await PageStore.BoxesAsync(db, pageId, cancellationToken)), cancellationToken))
         {
             Message = "Someone edited this page meanwhile; it was not re-segmented.";
             await LoadAsync(pageId, cancellationToken);

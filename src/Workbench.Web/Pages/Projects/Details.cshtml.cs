@@ -24,7 +24,44 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
     public ProjectRole Role { get; private set; }
 
+    public const int PageSize = 50;
+
     public IReadOnlyList<PageRow> Pages { get; private set; } = [];
+
+    /// <summary>The page of the list shown (1-based), from ?p=.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    /// <summary>All pages of the project (the list shows <see cref="PageSize"/> at a time).</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The numbers of the list pages to link: first, last, and two either side of the current one (0 = a gap).</summary>
+    public IReadOnlyList<int> PageLinks()
+    {
+        var shown = new SortedSet<int> { 1, PageCount };
+        for (var n = PageNumber - 2; n <= PageNumber + 2; n++)
+        {
+            if (n >= 1 && n <= PageCount)
+            {
+                shown.Add(n);
+            }
+        }
+
+        var links = new List<int>();
+        foreach (var n in shown)
+        {
+            if (links.Count > 0 && n > links[^1] + 1)
+            {
+                links.Add(0);
+            }
+
+            links.Add(n);
+        }
+
+        return links;
+    }
 
     public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
 
@@ -45,19 +82,27 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         ProjectId = projectId;
         ProjectName = name;
         Role = role.Value;
-        var pages = await db.Pages.AsNoTracking()
-            .Where(p => p.ProjectId == projectId)
-            .OrderBy(p => p.Publication).ThenBy(p => p.IssueDate).ThenBy(p => p.PageNumber).ThenBy(p => p.SourceName)
-            .Select(p => new
-            {
-                p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.ImportedAt, p.Version,
-                Lines = p.Lines.Count,
-                Statuses = p.Articles.Select(a => a.Status).ToList(),
-            })
+        // One page of pages, in SQL: the index on (ProjectId, Publication, IssueDate, PageNumber, SourceName) gives the
+        // order without sorting the project, and the line and status counts are aggregated for these rows only.
+        var inProject = db.Pages.AsNoTracking().Where(p => p.ProjectId == projectId);
+        Total = await inProject.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        var pages = await inProject
+            .OrderBy(p => p.Publication).ThenBy(p => p.IssueDate).ThenBy(p => p.PageNumber).ThenBy(p => p.SourceName).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new { p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.ImportedAt, p.Version })
             .ToListAsync();
+        var ids = pages.Select(p => p.Id).ToList();
+        var lines = await db.Lines.AsNoTracking().Where(l => ids.Contains(l.PageId))
+            .GroupBy(l => l.PageId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        var statuses = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.PageId))
+            .GroupBy(a => new { a.PageId, a.Status }).Select(g => new { g.Key.PageId, g.Key.Status, Count = g.Count() })
+            .ToListAsync();
+        var byPage = statuses.ToLookup(s => s.PageId);
         Pages = pages.Select(p => new PageRow(
-            p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, p.Lines, p.Statuses.Count,
-            p.Statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())).ToList(),
+            p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, lines.GetValueOrDefault(p.Id), byPage[p.Id].Sum(s => s.Count),
+            byPage[p.Id].OrderBy(s => s.Status).Select(s => (s.Status, s.Count)).ToList(),
             p.ImportedAt, p.Version)).ToList();
         if (TempData[OutcomesKey] is string json)
         {

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Workbench.Web.Tests.Support;
+
+namespace Workbench.Web.Tests.Benchmarks;
+
+/// <summary>
+/// Smoke tests of the benchmark program (tests/Workbench.Benchmarks): each command of issue 9 parses its options,
+/// runs on a tiny input and writes the JSON fields the issue names. No timing is asserted.
+/// </summary>
+public sealed class BenchmarkCommandTests
+{
+    [Fact]
+    public async Task Help_ListsEveryBenchmark()
+    {
+        var (code, output) = await RunAsync("--help");
+
+        Assert.Equal(0, code);
+        foreach (var command in new[] { "live", "import", "scale", "export", "micro", "--json" })
+        {
+            Assert.Contains(command, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task UnknownBenchmarkOrOption_IsRefused()
+    {
+        Assert.Equal(2, (await RunAsync("nonsense")).Code);
+        Assert.Equal(2, (await RunAsync("scale", "--pagez", "3")).Code);
+        Assert.Equal(2, (await RunAsync("import", "--pages", "0")).Code);
+    }
+
+    [Fact]
+    public async Task Scale_WritesMediansAndRatios()
+    {
+        var json = await RunJsonAsync("scale", "--pages", "3", "--requests", "1");
+
+        Assert.Equal(3, json.GetProperty("pages").GetInt32());
+        foreach (var request in new[] { "open_page", "list_pages", "review_queue" })
+        {
+            var row = json.GetProperty(request);
+            Assert.True(row.GetProperty("median_ms").GetDouble() > 0);
+            Assert.True(row.GetProperty("ratio_to_small").GetDouble() > 0);
+        }
+
+        Assert.True(json.GetProperty("machine").GetProperty("cores").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Import_WritesThroughputAndRatio()
+    {
+        var json = await RunJsonAsync("import", "--pages", "3");
+
+        Assert.True(json.GetProperty("pages_per_s").GetDouble() > 0);
+        Assert.True(json.GetProperty("lines_per_s").GetDouble() > 0);
+        Assert.True(json.GetProperty("ratio_to_raw").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Export_WritesTimeAndPeakPerFormat()
+    {
+        var json = await RunJsonAsync("export", "--articles", "30", "--entities", "2");
+
+        Assert.Equal(30, json.GetProperty("read").GetProperty("articles").GetInt32());
+        foreach (var format in new[] { "ner-jsonl", "conll" })
+        {
+            var row = json.GetProperty(format);
+            Assert.Equal(30, row.GetProperty("articles").GetInt32());
+            Assert.True(row.GetProperty("peak_mb").GetDouble() > 0);
+            Assert.True(row.TryGetProperty("ratio_to_read", out _));
+        }
+    }
+
+    [Fact]
+    public async Task Live_WritesLatenciesRatiosAndLoss()
+    {
+        var json = await RunJsonAsync("live", "--clients", "2", "--ops", "6");
+
+        Assert.Equal(2, json.GetProperty("clients").GetInt32());
+        Assert.Equal(6, json.GetProperty("ops").GetInt32());
+        foreach (var side in new[] { "workbench", "echo" })
+        {
+            foreach (var field in new[] { "p50_ms", "p95_ms", "p99_ms", "ops_per_s" })
+            {
+                Assert.True(json.GetProperty(side).GetProperty(field).GetDouble() > 0, $"{side}.{field}");
+            }
+        }
+
+        Assert.True(json.TryGetProperty("ratio_p50", out _));
+        Assert.True(json.TryGetProperty("ratio_p99", out _));
+        Assert.Equal(0, json.GetProperty("lost").GetInt32());
+        Assert.True(json.GetProperty("rejected").GetInt32() >= 0);
+    }
+
+    private static async Task<JsonElement> RunJsonAsync(params string[] args)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (code, output) = await RunAsync([.. args, "--json", path]);
+            Assert.True(code == 0, $"exit code {code}:\n{output}");
+            using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            return document.RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Runs the benchmark program built next to this test project (same configuration).</summary>
+    private static async Task<(int Code, string Output)> RunAsync(params string[] args)
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory); // tests/Workbench.Web.Tests/bin/<Configuration>/<tfm>/
+        var dll = Path.Combine(Repository.Root, "tests", "Workbench.Benchmarks", "bin", testBin.Parent!.Name, testBin.Name, "Workbench.Benchmarks.dll");
+        Assert.True(File.Exists(dll), $"benchmark program not built: {dll}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository.Root };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
