@@ -6,6 +6,8 @@ public static class ServerMessages
     private static readonly Core.ResourceText Text = new("Workbench.Web.Resources.Editing.ServerMessages", typeof(ServerMessages).Assembly);
 
     public static string NoSuchPage => Text.Get("Server.NoSuchPage");
+
+    public static string PageNotFound => Text.Get("Server.PageNotFound");
     public static string NotMember => Text.Get("Server.NotMember");
     public static string Busy => Text.Get("Server.Busy");
     public static string StaleStructure => Text.Get("Server.StaleStructure");
