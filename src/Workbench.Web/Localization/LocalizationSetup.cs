@@ -13,6 +13,10 @@ public static class LocalizationSetup
     public static IServiceCollection AddWorkbenchLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Write Chinese as characters, not &#x...; entities (HTML's special characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = AppCultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
