@@ -143,6 +143,21 @@ public sealed class LanguageTests(WorkbenchFactory factory) : IClassFixture<Work
         Assert.Equal("en", await LanguageOfAsync("lang-switcher"));
     }
 
+    [Fact]
+    public async Task Header_OffersBothLanguages_ReturningToThisPageWithItsQuery()
+    {
+        var client = await factory.LoginAsync("admin");
+        var projectId = await factory.DemoProjectIdAsync();
+        var here = $"/Projects/{projectId}/Audit?kind=editLine&p=2";
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(here));
+
+        Assert.Contains($"name=\"returnUrl\" value=\"{here}\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"zh-Hans\" lang=\"zh-Hans\"", html, StringComparison.Ordinal);
+        Assert.Contains(">中文</button>", html, StringComparison.Ordinal);
+        Assert.Contains(">English</button>", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://evil.example/")]
     [InlineData("//evil.example/x")]
