@@ -3,33 +3,36 @@ using static Workbench.Core.Editing.EditMessages;
 
 namespace Workbench.Core.Editing;
 
-/// <summary>Short English descriptions of operations for history and audit.</summary>
+/// <summary>Short descriptions of operations for history and audit, in the current UI language.</summary>
 public static class OperationDescriptions
 {
-    public const string SplitFormat = "Split article {0} at line {1}";
-    public const string MergeFormat = "Merged article {0} into article {1}";
-    public const string MoveToArticleFormat = "Moved {0} to article {1}";
-    public const string MoveToNewFormat = "Moved {0} to a new article";
-    public const string ReorderFormat = "Reordered the blocks of article {0}";
-    public const string RoleFormat = "Marked block {0} of article {1} as {2}";
-    public const string TitleFormat = "Retitled article {0}: “{1}” → “{2}”";
-    public const string EditFormat = "Corrected line {0}: “{1}” → “{2}”";
-    public const string TagFormat = "Tagged {0} “{1}” on {2}";
-    public const string RestoreEntityFormat = "Restored {0} “{1}” on {2}";
-    public const string RelabelFormat = "Relabelled entity {0}: {1} → {2}";
-    public const string RemoveEntityFormat = "Removed entity {0}";
-    public const string StatusFormat = "Changed the status of article {0}: {1} → {2}";
-    public const string AssignFormat = "Assigned article {0} to {1}";
-    public const string UnassignFormat = "Unassigned article {0}";
-    public const string BatchFormat = "{0} changes: {1}";
-    public const string EmptyBatch = "No changes";
-    public const string SetBlocksFormat = "Reset the blocks of article {0}";
-    public const string RemoveArticleFormat = "Dissolved article {0}";
-    public const string RestoreArticleFormat = "Restored article {0}";
-    public const string LinkOnFormat = "Linked article {0}: continued on article {2} of page id {1}";
-    public const string LinkFromFormat = "Linked article {0}: continued from article {2} of page id {1}";
-    public const string UnlinkFormat = "Unlinked article {0} from article {2} of page id {1}";
-    public const string UnknownOperation = "Unknown change";
+    public static string SplitFormat => CoreText.Get("Op.SplitFormat");
+    public static string MergeFormat => CoreText.Get("Op.MergeFormat");
+    public static string MoveToArticleFormat => CoreText.Get("Op.MoveToArticleFormat");
+    public static string MoveToNewFormat => CoreText.Get("Op.MoveToNewFormat");
+    public static string ReorderFormat => CoreText.Get("Op.ReorderFormat");
+    public static string RoleFormat => CoreText.Get("Op.RoleFormat");
+    public static string TitleFormat => CoreText.Get("Op.TitleFormat");
+    public static string EditFormat => CoreText.Get("Op.EditFormat");
+    public static string TagFormat => CoreText.Get("Op.TagFormat");
+    public static string RestoreEntityFormat => CoreText.Get("Op.RestoreEntityFormat");
+    public static string RelabelFormat => CoreText.Get("Op.RelabelFormat");
+    public static string RemoveEntityFormat => CoreText.Get("Op.RemoveEntityFormat");
+    public static string StatusFormat => CoreText.Get("Op.StatusFormat");
+    public static string AssignFormat => CoreText.Get("Op.AssignFormat");
+    public static string UnassignFormat => CoreText.Get("Op.UnassignFormat");
+    public static string BatchFormat => CoreText.Get("Op.BatchFormat");
+    public static string EmptyBatch => CoreText.Get("Op.EmptyBatch");
+    public static string SetBlocksFormat => CoreText.Get("Op.SetBlocksFormat");
+    public static string RemoveArticleFormat => CoreText.Get("Op.RemoveArticleFormat");
+    public static string RestoreArticleFormat => CoreText.Get("Op.RestoreArticleFormat");
+    public static string LinkOnFormat => CoreText.Get("Op.LinkOnFormat");
+    public static string LinkFromFormat => CoreText.Get("Op.LinkFromFormat");
+    public static string UnlinkFormat => CoreText.Get("Op.UnlinkFormat");
+    public static string UnknownOperation => CoreText.Get("Op.UnknownOperation");
+
+    /// <summary>How a block role reads in sentences: "headline", "标题", ...</summary>
+    public static string BlockRoleWords(BlockRole role) => CoreText.Get("BlockRole." + role);
 
     public static string Describe(PageOperation operation) => operation switch
     {
@@ -39,7 +42,7 @@ public static class OperationDescriptions
             ? Format(MoveToArticleFormat, Lines(x.FirstLine, x.LastLine), to)
             : Format(MoveToNewFormat, Lines(x.FirstLine, x.LastLine)),
         ReorderBlocks x => Format(ReorderFormat, x.ArticleKey),
-        SetBlockRole x => Format(RoleFormat, x.BlockIndex + 1, x.ArticleKey, x.Role.Name()),
+        SetBlockRole x => Format(RoleFormat, x.BlockIndex + 1, x.ArticleKey, BlockRoleWords(x.Role)),
         SetTitle x => Format(TitleFormat, x.ArticleKey, Shorten(x.ExpectedTitle ?? ""), Shorten(x.Title ?? "")),
         EditLine x => Format(EditFormat, x.Line, Shorten(x.ExpectedText ?? ""), Shorten(x.NewText ?? "")),
         AddEntity x => Format(x.Key is null ? TagFormat : RestoreEntityFormat, x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
@@ -63,9 +66,9 @@ public static class OperationDescriptions
         {
             0 => EmptyBatch,
             1 => Describe(steps[0]),
-            _ => Format(BatchFormat, steps.Count, string.Join("; ", steps.Take(3).Select(Describe)) + (steps.Count > 3 ? "; …" : "")),
+            _ => Format(BatchFormat, steps.Count, string.Join(CoreText.Get("Op.ListSeparator"), steps.Take(3).Select(Describe)) + (steps.Count > 3 ? CoreText.Get("Op.ListSeparator") + "…" : "")),
         };
     }
 
-    private static string Lines(int first, int last) => first == last ? Format("line {0}", first) : Format("lines {0}–{1}", first, last);
+    private static string Lines(int first, int last) => first == last ? Format(CoreText.Get("Op.Line"), first) : Format(CoreText.Get("Op.Lines"), first, last);
 }

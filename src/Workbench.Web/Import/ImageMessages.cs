@@ -1,28 +1,28 @@
 using ImageMagick;
+using Workbench.Core;
 
 namespace Workbench.Web.Import;
 
-/// <summary>What an import says about page images (reasons follow "NAME: ").</summary>
+/// <summary>What an import says about page images (reasons follow "NAME: "), in the current UI language (Resources/Import/ImportMessages.resx).</summary>
 public static class ImageMessages
 {
-    public const string NotAnImage = "not a JPEG, PNG, WebP or TIFF image (its first bytes say otherwise); not stored.";
+    private static readonly ResourceText Text = new("Workbench.Web.Resources.Import.ImportMessages", typeof(ImageMessages).Assembly);
 
-    public static string TooLarge(long maxBytes) => $"the image is larger than {maxBytes / (1024 * 1024)} MB; not stored.";
+    public static string NotAnImage => Text.Get("Image.NotAnImage");
 
-    public static string BadSize(int width, int height, int maxSide) =>
-        $"the image is {width}×{height} pixels; images must be between 1 and {maxSide} pixels on each side; not stored.";
+    public static string TooLarge(long maxBytes) => Text.Format("Image.TooLarge", maxBytes / (1024 * 1024));
+
+    public static string BadSize(int width, int height, int maxSide) => Text.Format("Image.BadSize", width, height, maxSide);
 
     public static string Unreadable(MagickFormat format, string detail) =>
-        $"could not be read as a {format.ToString().ToUpperInvariant()} image ({detail.Split('\n')[0].Trim()}); not stored.";
+        Text.Format("Image.Unreadable", format.ToString().ToUpperInvariant(), detail.Split('\n')[0].Trim());
 
-    public static string OutsideFolder(string reference) => $"names the image {reference}, which is outside the import folder; not read.";
+    public static string OutsideFolder(string reference) => Text.Format("Image.OutsideFolder", reference);
 
-    public static string Attached(string imageName, string pageName, int width, int height) =>
-        $"{imageName}: image of {pageName} ({width}×{height}).";
+    public static string Attached(string imageName, string pageName, int width, int height) => Text.Format("Image.Attached", imageName, pageName, width, height);
 
-    public static string Unmatched(string imageName) =>
-        $"{imageName}: no page file in this upload or page in the project has the same name; not stored. Upload it with its OCR file, or name it like the page (p1.xml → p1.jpg).";
+    public static string Unmatched(string imageName) => Text.Format("Image.Unmatched", imageName);
 
     public static string ImportedWithImage(string message, string imageName, int width, int height) =>
-        $"{message.TrimEnd('.')}; image {imageName} ({width}×{height}).";
+        Text.Format("Image.ImportedWithImage", message.TrimEnd('.', '。'), imageName, width, height);
 }

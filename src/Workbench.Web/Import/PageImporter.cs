@@ -54,7 +54,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         {
             if (new FileInfo(metsPath).Length > PageReader.MaxBytes)
             {
-                throw new PageRejectedException(metsName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                throw new PageRejectedException(metsName, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
             }
 
             var metsBytes = await File.ReadAllBytesAsync(metsPath, cancellationToken);
@@ -77,17 +77,17 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             {
                 if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {
-                    throw new PageRejectedException(name, $"{metsName} points outside its folder ({reference.Href}); not read.");
+                    throw new PageRejectedException(name, ImportMessages.MetsOutside(metsName, reference.Href));
                 }
 
                 if (!File.Exists(path))
                 {
-                    throw new PageRejectedException(name, $"{metsName} lists {reference.Href}, which is not in the folder.");
+                    throw new PageRejectedException(name, ImportMessages.MetsMissing(metsName, reference.Href));
                 }
 
                 if (new FileInfo(path).Length > PageReader.MaxBytes)
                 {
-                    throw new PageRejectedException(name, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                    throw new PageRejectedException(name, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
                 }
 
                 var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
@@ -176,12 +176,12 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             }
 
             // Another import of the same file won the race; the unique index kept the project free of duplicates.
-            return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped.");
+            return new ImportOutcome(sourceName, ImportStatus.Duplicate, ImportMessages.Duplicate(sourceName));
         }
 
         // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
         await ArticleLinks.LinkMarkersAsync(db, page, state, clock.GetUtcNow(), cancellationToken);
-        var message = $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.";
+        var message = ImportMessages.Imported(sourceName, page.Articles.Count, page.Lines.Count);
         if (image is not null)
         {
             message = ImageMessages.ImportedWithImage(message, image.Name, image.Width, image.Height);

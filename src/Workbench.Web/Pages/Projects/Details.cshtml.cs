@@ -123,7 +123,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         var outcomes = new List<ImportOutcome>();
         if (files.Count == 0)
         {
-            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, "Choose one or more page files to upload."));
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.ChoosePages));
         }
 
         // Images pair with the OCR files of the same upload (same base name, or the file the OCR names); the rest attach to the
@@ -142,7 +142,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
             if (!isImage && file.Length > PageReader.MaxBytes)
             {
-                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB."));
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, ImportMessages.TooLarge(name)));
                 continue;
             }
 
