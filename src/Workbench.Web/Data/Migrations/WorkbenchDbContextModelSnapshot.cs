@@ -253,10 +253,12 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("AssigneeId");
 
                     b.HasIndex("PageId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("Status", "PageId");
 
                     b.ToTable("Articles");
                 });
@@ -631,6 +633,8 @@ namespace Workbench.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ProjectId", "IssueDate", "PageNumber");
+
+                    b.HasIndex("ProjectId", "Publication", "IssueDate", "PageNumber", "SourceName", "Id");
 
                     b.ToTable("Pages");
                 });

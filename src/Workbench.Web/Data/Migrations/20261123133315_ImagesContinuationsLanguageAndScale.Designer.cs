@@ -11,8 +11,8 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Data.Migrations
 {
     [DbContext(typeof(WorkbenchDbContext))]
-    [Migration("20261123123119_PageImagesAndLineBoxes")]
-    partial class PageImagesAndLineBoxes
+    [Migration("20261123133315_ImagesContinuationsLanguageAndScale")]
+    partial class ImagesContinuationsLanguageAndScale
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -170,6 +170,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -227,6 +231,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<double>("Confidence")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Key")
                         .HasColumnType("INTEGER");
 
@@ -248,12 +256,58 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("AssigneeId");
 
                     b.HasIndex("PageId", "Key")
                         .IsUnique();
 
+                    b.HasIndex("Status", "PageId");
+
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.ArticleLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToArticleKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToPageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ToPageId", "ToArticleKey");
+
+                    b.HasIndex("FromPageId", "FromArticleKey", "ToPageId", "ToArticleKey")
+                        .IsUnique();
+
+                    b.ToTable("ArticleLinks");
                 });
 
             modelBuilder.Entity("Workbench.Web.Data.Block", b =>
@@ -532,6 +586,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<DateOnly?>("IssueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IssueKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("NextArticleKey")
                         .HasColumnType("INTEGER");
 
@@ -554,6 +612,11 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Segmentation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -571,6 +634,10 @@ namespace Workbench.Web.Data.Migrations
 
                     b.HasIndex("ProjectId", "Sha256")
                         .IsUnique();
+
+                    b.HasIndex("ProjectId", "IssueDate", "PageNumber");
+
+                    b.HasIndex("ProjectId", "Publication", "IssueDate", "PageNumber", "SourceName", "Id");
 
                     b.ToTable("Pages");
                 });
@@ -741,6 +808,21 @@ namespace Workbench.Web.Data.Migrations
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany("Articles")
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.ArticleLink", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Page", null)
+                        .WithMany()
+                        .HasForeignKey("FromPageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workbench.Web.Data.Page", null)
+                        .WithMany()
+                        .HasForeignKey("ToPageId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
