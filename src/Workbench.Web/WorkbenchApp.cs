@@ -56,6 +56,15 @@ public static class WorkbenchApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        // TEMPORARY (l10n-js): minimal localisation until branch l10n's infrastructure is merged; drop at that merge.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
+        {
+            string[] cultures = ["en", "zh-Hans"];
+            o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+        });
         services.AddRazorPages();
         services.AddSignalR().AddJsonProtocol(options =>
         {
@@ -82,6 +91,7 @@ public static class WorkbenchApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseRequestLocalization(); // TEMPORARY (l10n-js), see above
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,53 +1,38 @@
 using Workbench.Core.Segmentation;
 using static Workbench.Core.Editing.EditMessages;
+using static Workbench.Core.Editing.OperationStrings;
 
 namespace Workbench.Core.Editing;
 
-/// <summary>Short English descriptions of operations for history and audit.</summary>
+/// <summary>
+/// Short descriptions of operations for history and audit, in <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>
+/// (the templates are in Resources/OperationStrings*.resx, read through <see cref="OperationStrings"/>).
+/// </summary>
 public static class OperationDescriptions
 {
-    public const string SplitFormat = "Split article {0} at line {1}";
-    public const string MergeFormat = "Merged article {0} into article {1}";
-    public const string MoveToArticleFormat = "Moved {0} to article {1}";
-    public const string MoveToNewFormat = "Moved {0} to a new article";
-    public const string ReorderFormat = "Reordered the blocks of article {0}";
-    public const string RoleFormat = "Marked block {0} of article {1} as {2}";
-    public const string TitleFormat = "Retitled article {0}: “{1}” → “{2}”";
-    public const string EditFormat = "Corrected line {0}: “{1}” → “{2}”";
-    public const string TagFormat = "Tagged {0} “{1}” on {2}";
-    public const string RestoreEntityFormat = "Restored {0} “{1}” on {2}";
-    public const string RelabelFormat = "Relabelled entity {0}: {1} → {2}";
-    public const string RemoveEntityFormat = "Removed entity {0}";
-    public const string StatusFormat = "Changed the status of article {0}: {1} → {2}";
-    public const string AssignFormat = "Assigned article {0} to {1}";
-    public const string UnassignFormat = "Unassigned article {0}";
-    public const string BatchFormat = "{0} changes: {1}";
-    public const string EmptyBatch = "No changes";
-    public const string SetBlocksFormat = "Reset the blocks of article {0}";
-    public const string RemoveArticleFormat = "Dissolved article {0}";
-    public const string RestoreArticleFormat = "Restored article {0}";
-    public const string UnknownOperation = "Unknown change";
+    /// <summary>What an operation of an unknown kind reads as.</summary>
+    public static string UnknownOperation => Get("Unknown");
 
     public static string Describe(PageOperation operation) => operation switch
     {
-        SplitArticle x => Format(SplitFormat, x.ArticleKey, x.AtLine),
-        MergeArticles x => Format(MergeFormat, x.ArticleKey, x.IntoArticleKey),
+        SplitArticle x => OperationStrings.Format("Split", x.ArticleKey, x.AtLine),
+        MergeArticles x => OperationStrings.Format("Merge", x.ArticleKey, x.IntoArticleKey),
         MoveLines x => x.ToArticleKey is { } to
-            ? Format(MoveToArticleFormat, Lines(x.FirstLine, x.LastLine), to)
-            : Format(MoveToNewFormat, Lines(x.FirstLine, x.LastLine)),
-        ReorderBlocks x => Format(ReorderFormat, x.ArticleKey),
-        SetBlockRole x => Format(RoleFormat, x.BlockIndex + 1, x.ArticleKey, x.Role.Name()),
-        SetTitle x => Format(TitleFormat, x.ArticleKey, Shorten(x.ExpectedTitle ?? ""), Shorten(x.Title ?? "")),
-        EditLine x => Format(EditFormat, x.Line, Shorten(x.ExpectedText ?? ""), Shorten(x.NewText ?? "")),
-        AddEntity x => Format(x.Key is null ? TagFormat : RestoreEntityFormat, x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
-        RelabelEntity x => Format(RelabelFormat, x.EntityKey, x.ExpectedLabel, x.Label),
-        RemoveEntity x => Format(RemoveEntityFormat, x.EntityKey),
-        SetStatus x => Format(StatusFormat, x.ArticleKey, PageEditor.StatusWords(x.ExpectedStatus), PageEditor.StatusWords(x.Status)),
-        Assign x => x.AssigneeId is null ? Format(UnassignFormat, x.ArticleKey) : Format(AssignFormat, x.ArticleKey, x.AssigneeId),
+            ? OperationStrings.Format("MoveToArticle", Lines(x.FirstLine, x.LastLine), to)
+            : OperationStrings.Format("MoveToNew", Lines(x.FirstLine, x.LastLine)),
+        ReorderBlocks x => OperationStrings.Format("Reorder", x.ArticleKey),
+        SetBlockRole x => OperationStrings.Format("Role", x.BlockIndex + 1, x.ArticleKey, RoleWords(x.Role)),
+        SetTitle x => OperationStrings.Format("Title", x.ArticleKey, Shorten(x.ExpectedTitle ?? ""), Shorten(x.Title ?? "")),
+        EditLine x => OperationStrings.Format("Edit", x.Line, Shorten(x.ExpectedText ?? ""), Shorten(x.NewText ?? "")),
+        AddEntity x => OperationStrings.Format(x.Key is null ? "Tag" : "RestoreEntity", x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
+        RelabelEntity x => OperationStrings.Format("Relabel", x.EntityKey, x.ExpectedLabel, x.Label),
+        RemoveEntity x => OperationStrings.Format("RemoveEntity", x.EntityKey),
+        SetStatus x => OperationStrings.Format("Status", x.ArticleKey, StatusWords(x.ExpectedStatus), StatusWords(x.Status)),
+        Assign x => x.AssigneeId is null ? OperationStrings.Format("Unassign", x.ArticleKey) : OperationStrings.Format("Assign", x.ArticleKey, x.AssigneeId),
         Batch x => DescribeBatch(x),
-        SetBlocks x => Format(SetBlocksFormat, x.ArticleKey),
-        RemoveArticle x => Format(RemoveArticleFormat, x.ArticleKey),
-        RestoreArticle x => Format(RestoreArticleFormat, x.Article?.Key),
+        SetBlocks x => OperationStrings.Format("SetBlocks", x.ArticleKey),
+        RemoveArticle x => OperationStrings.Format("RemoveArticle", x.ArticleKey),
+        RestoreArticle x => OperationStrings.Format("RestoreArticle", x.Article?.Key),
         _ => UnknownOperation,
     };
 
@@ -56,11 +41,11 @@ public static class OperationDescriptions
         var steps = batch.Operations ?? [];
         return steps.Count switch
         {
-            0 => EmptyBatch,
+            0 => Get("EmptyBatch"),
             1 => Describe(steps[0]),
-            _ => Format(BatchFormat, steps.Count, string.Join("; ", steps.Take(3).Select(Describe)) + (steps.Count > 3 ? "; …" : "")),
+            _ => OperationStrings.Format("Batch", steps.Count, string.Join(Get("BatchSeparator"), steps.Take(3).Select(Describe)) + (steps.Count > 3 ? Get("BatchSeparator") + "…" : "")),
         };
     }
 
-    private static string Lines(int first, int last) => first == last ? Format("line {0}", first) : Format("lines {0}–{1}", first, last);
+    private static string Lines(int first, int last) => first == last ? OperationStrings.Format("Line", first) : OperationStrings.Format("Lines", first, last);
 }

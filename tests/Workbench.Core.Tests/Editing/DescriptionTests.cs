@@ -8,6 +8,7 @@ public class DescriptionTests
     [Fact]
     public void Describe_GivesShortEnglishSentences()
     {
+        using var culture = new UiCulture("en");
         Assert.Equal("Split article 3 at line 40", OperationDescriptions.Describe(new SplitArticle(3, 40)));
         Assert.Equal("Corrected line 12: “乌兰察市” → “乌兰察布市”", OperationDescriptions.Describe(new EditLine(12, "乌兰察市", "乌兰察布市")));
         Assert.Equal("Tagged PER “徐振朋” on line 151", OperationDescriptions.Describe(new AddEntity("PER", new Anchor(151, 0), new Anchor(151, 3), "徐振朋")));
@@ -19,6 +20,46 @@ public class DescriptionTests
         Assert.Equal("Changed the status of article 3: in progress → submitted", OperationDescriptions.Describe(new SetStatus(3, ArticleStatus.InProgress, ArticleStatus.Submitted)));
         Assert.Equal("Unassigned article 3", OperationDescriptions.Describe(new Assign(3, null)));
         Assert.Equal("Removed entity 7", OperationDescriptions.Describe(new RemoveEntity(7)));
+    }
+
+    [Fact]
+    public void Describe_InChinese_FollowsTheUiCulture()
+    {
+        using var culture = new UiCulture("zh-Hans");
+        Assert.Equal("在第 40 行处拆分文章 3", OperationDescriptions.Describe(new SplitArticle(3, 40)));
+        Assert.Equal("校对了第 12 行：“乌兰察市” → “乌兰察布市”", OperationDescriptions.Describe(new EditLine(12, "乌兰察市", "乌兰察布市")));
+        Assert.Equal("在第 151–152 行标注了 PER“徐振 朋”", OperationDescriptions.Describe(new AddEntity("PER", new Anchor(151, 2), new Anchor(152, 1), "徐振\n朋")));
+        Assert.Equal("将第 10–12 行移动到新文章", OperationDescriptions.Describe(new MoveLines(10, 12, null)));
+        Assert.Equal("将文章 3 的区块 2 标记为署名", OperationDescriptions.Describe(new SetBlockRole(3, 1, BlockRole.Byline)));
+        Assert.Equal("更改了文章 3 的状态：进行中 → 已提交", OperationDescriptions.Describe(new SetStatus(3, ArticleStatus.InProgress, ArticleStatus.Submitted)));
+        Assert.Equal("2 项修改：删除了实体 7；取消了文章 3 的分配", OperationDescriptions.Describe(new Batch([new RemoveEntity(7), new Assign(3, null)])));
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("zh-Hans-CN")]
+    public void Describe_InAChineseRegionalCulture_FallsBackToZhHans(string name)
+    {
+        using var culture = new UiCulture(name);
+        Assert.Equal("删除了实体 7", OperationDescriptions.Describe(new RemoveEntity(7)));
+    }
+
+    [Fact]
+    public void OperationStrings_HaveTheSameKeysInEveryLanguage_AndNoEmptyValues()
+    {
+        var english = Entries(System.Globalization.CultureInfo.InvariantCulture);
+        var chinese = Entries(System.Globalization.CultureInfo.GetCultureInfo("zh-Hans"));
+        Assert.NotEmpty(english);
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+        Assert.All(english.Concat(chinese), e => Assert.False(string.IsNullOrWhiteSpace(e.Value), e.Key));
+        foreach (var role in Enum.GetValues<BlockRole>()) { Assert.Contains("Role." + role.Name(), english.Keys); }
+        foreach (var status in Enum.GetValues<ArticleStatus>()) { Assert.Contains("Status." + PageEditor.StatusName(status), english.Keys); }
+    }
+
+    private static Dictionary<string, string> Entries(System.Globalization.CultureInfo culture)
+    {
+        var set = OperationStrings.Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!; // cached by the manager: not disposed
+        return set.Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
 
     [Fact]
@@ -50,4 +91,14 @@ public class DescriptionTests
 
         Assert.Equal("2 changes: Removed entity 1; Removed entity 2", OperationDescriptions.Describe(batch));
     }
+}
+
+/// <summary>Sets the current UI culture for one test and puts the previous one back.</summary>
+internal sealed class UiCulture : IDisposable
+{
+    private readonly System.Globalization.CultureInfo previous = System.Globalization.CultureInfo.CurrentUICulture;
+
+    public UiCulture(string name) => System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(name);
+
+    public void Dispose() => System.Globalization.CultureInfo.CurrentUICulture = previous;
 }
