@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
 using Workbench.Web.Import;
 using Workbench.Web.Security;
 using Workbench.Web.Editing;
 using Workbench.Web.Hubs;
+using Workbench.Web.Localization;
 
 namespace Workbench.Web;
 
@@ -36,7 +38,9 @@ public static class WorkbenchApp
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<WorkbenchDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<LanguageClaimsFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -56,17 +60,12 @@ public static class WorkbenchApp
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        // TEMPORARY (l10n-js): minimal localisation until branch l10n's infrastructure is merged; drop at that merge.
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.Configure<Microsoft.AspNetCore.Builder.RequestLocalizationOptions>(o =>
-        {
-            string[] cultures = ["en", "zh-Hans"];
-            o.SetDefaultCulture("en").AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
-            o.FallBackToParentCultures = true;
-            o.FallBackToParentUICultures = true;
-        });
-        services.AddRazorPages();
-        services.AddSignalR().AddJsonProtocol(options =>
+        services.AddWorkbenchLocalization();
+        services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
         {
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
@@ -91,9 +90,12 @@ public static class WorkbenchApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseRequestLocalization(); // TEMPORARY (l10n-js), see above
         app.UseRouting();
         app.UseAuthentication();
+
+        // After authentication (the user's saved language is a claim), before everything that answers: pages,
+        // minimal APIs and the hub's negotiate/connect requests.
+        app.UseRequestLocalization();
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

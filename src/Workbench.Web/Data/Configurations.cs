@@ -87,3 +87,11 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         operation.HasOne<Page>().WithMany().HasForeignKey(o => o.PageId);
     }
 }
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> user)
+    {
+        user.Property(u => u.Language).HasMaxLength(AppUser.MaxLanguage);
+    }
+}

@@ -8,8 +8,12 @@ namespace Workbench.Web.Data;
 public sealed class AppUser : IdentityUser
 {
     public const int MaxDisplayName = 100;
+    public const int MaxLanguage = 16;
 
     public string? DisplayName { get; set; }
+
+    /// <summary>The UI language the user chose (a supported culture name such as zh-Hans); null: follow the browser.</summary>
+    public string? Language { get; set; }
 }
 
 public enum ProjectRole

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Workbench.Web.Localization;
+
+/// <summary>
+/// English and Simplified Chinese. The culture of a request comes from the signed-in user's saved preference, else
+/// the <c>.AspNetCore.Culture</c> cookie set by the header switch, else <c>Accept-Language</c>, else English.
+/// </summary>
+public static class LocalizationSetup
+{
+    public static IServiceCollection AddWorkbenchLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            var cultures = AppCultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
+            options.DefaultRequestCulture = new RequestCulture(AppCultures.English);
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.ApplyCurrentCultureToResponseHeaders = true;
+            options.RequestCultureProviders =
+            [
+                new UserPreferenceCultureProvider(),
+                new MappedCultureProvider(new CookieRequestCultureProvider()),
+                new MappedCultureProvider(new AcceptLanguageHeaderRequestCultureProvider { MaximumAcceptLanguageHeaderValuesToTry = 5 }),
+            ];
+        });
+        return services;
+    }
+
+    /// <summary>The culture the request pipeline would choose for <paramref name="context"/> (used where the middleware's feature is missing).</summary>
+    public static async Task<CultureInfo> DetermineAsync(HttpContext context)
+    {
+        var feature = context.Features.Get<IRequestCultureFeature>();
+        if (feature is not null)
+        {
+            return feature.RequestCulture.UICulture;
+        }
+
+        var options = context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
+        foreach (var provider in options.RequestCultureProviders)
+        {
+            var result = await provider.DetermineProviderCultureResult(context);
+            var name = result?.UICultures.Select(c => AppCultures.Normalize(c.Value)).FirstOrDefault(c => c is not null);
+            if (name is not null)
+            {
+                return CultureInfo.GetCultureInfo(name);
+            }
+        }
+
+        return options.DefaultRequestCulture.UICulture;
+    }
+}
