@@ -124,15 +124,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A page in a new browser context (1400x900, zh-CN, BaseURL = <see cref="BaseUrl"/>, 15 s timeouts).
-    /// Close it with <c>await page.Context.CloseAsync()</c>.
+    /// A page in a new browser context (1400x900, BaseURL = <see cref="BaseUrl"/>, 15 s timeouts) whose browser language
+    /// (Accept-Language) is <paramref name="locale"/>: English by default, since the UI follows Accept-Language and most
+    /// tests read English text; pass "zh-CN" for a Chinese browser. Close it with <c>await page.Context.CloseAsync()</c>.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new()
         {
             ViewportSize = new() { Width = 1400, Height = 900 },
-            Locale = "zh-CN",
+            Locale = locale,
             BaseURL = BaseUrl,
         });
         context.SetDefaultTimeout(DefaultTimeoutMs);

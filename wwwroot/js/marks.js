@@ -2,7 +2,7 @@
 // `.pc[data-o]` pieces at every boundary of an entity, a suggestion, the selection or the caret; a piece carries the
 // classes and colours of everything covering it. Nested entities stack their underlines (outermost lowest);
 // an entity crossing a line break is drawn on both lines' segments.
-import { S, fmt } from './strings.js';
+import { S, fmt, optional } from './strings.js';
 import { el } from './render.js';
 import { shownRange, compare } from './selection.js';
 
@@ -143,7 +143,7 @@ function paintSuggestions(piece, state, ui, suggestions) {
   piece.dataset.suggArticle = first.articleKey;
   piece.style.setProperty('--sc', labelInfo(state, first.label).color);
   if (suggestions.some(s => s.rejectionKey === ui.activeSuggestion)) piece.classList.add('sugg-active');
-  const titles = suggestions.map(s => fmt(S.suggestions.title, labelInfo(state, s.label).displayName, s.text, s.ruleName));
+  const titles = suggestions.map(s => fmt(S.suggestions.title, labelInfo(state, s.label).displayName, s.text, ruleName(s.ruleName)));
   piece.title = piece.title ? `${piece.title}\n${titles.join('\n')}` : titles.join('\n');
 }
 
@@ -203,6 +203,13 @@ export function suggestionBar(state, article, suggestions) {
   }
   bar.append(el('span', 'muted hint', S.suggestions.hint));
   return bar;
+}
+
+/** How a suggestion's rule reads: a built-in rule by its localised name, a project pattern by its pattern. */
+export function ruleName(name) {
+  const text = String(name ?? '');
+  if (text.startsWith('pattern:')) return fmt(S.suggestions.patternRule, text.slice('pattern:'.length));
+  return optional(`suggestions.rules.${text}`) ?? text;
 }
 
 export function chip(info, extra = '') {

@@ -13,6 +13,7 @@
 // Dates and numbers: use the helpers below; they format with Intl in the page's <html lang>.
 
 const MISSING = new Set();
+let RAW = {};
 
 function read() {
   const node = typeof document !== 'undefined' ? document.getElementById('wb-strings') : null;
@@ -54,7 +55,14 @@ function wrap(value, path) {
   });
 }
 
-export const S = wrap(read(), '');
+RAW = read();
+export const S = wrap(RAW, '');
+
+/** The string at a dotted path, or undefined (no warning) when there is none: for names that may legitimately lack one. */
+export function optional(path) {
+  const value = String(path).split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), RAW);
+  return typeof value === 'string' ? value : undefined;
+}
 
 /** Fills {0}, {1}, … in a template. */
 export function fmt(template, ...args) {
