@@ -1,38 +1,56 @@
 using Workbench.Core.Segmentation;
 using static Workbench.Core.Editing.EditMessages;
-using static Workbench.Core.Editing.OperationStrings;
 
 namespace Workbench.Core.Editing;
 
-/// <summary>
-/// Short descriptions of operations for history and audit, in <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>
-/// (the templates are in Resources/OperationStrings*.resx, read through <see cref="OperationStrings"/>).
-/// </summary>
+/// <summary>Short descriptions of operations for history and audit, in the current UI language.</summary>
 public static class OperationDescriptions
 {
-    /// <summary>What an operation of an unknown kind reads as.</summary>
-    public static string UnknownOperation => Get("Unknown");
+    public static string SplitFormat => CoreText.Get("Op.SplitFormat");
+    public static string MergeFormat => CoreText.Get("Op.MergeFormat");
+    public static string MoveToArticleFormat => CoreText.Get("Op.MoveToArticleFormat");
+    public static string MoveToNewFormat => CoreText.Get("Op.MoveToNewFormat");
+    public static string ReorderFormat => CoreText.Get("Op.ReorderFormat");
+    public static string RoleFormat => CoreText.Get("Op.RoleFormat");
+    public static string TitleFormat => CoreText.Get("Op.TitleFormat");
+    public static string EditFormat => CoreText.Get("Op.EditFormat");
+    public static string TagFormat => CoreText.Get("Op.TagFormat");
+    public static string RestoreEntityFormat => CoreText.Get("Op.RestoreEntityFormat");
+    public static string RelabelFormat => CoreText.Get("Op.RelabelFormat");
+    public static string RemoveEntityFormat => CoreText.Get("Op.RemoveEntityFormat");
+    public static string StatusFormat => CoreText.Get("Op.StatusFormat");
+    public static string AssignFormat => CoreText.Get("Op.AssignFormat");
+    public static string UnassignFormat => CoreText.Get("Op.UnassignFormat");
+    public static string BatchFormat => CoreText.Get("Op.BatchFormat");
+    public static string EmptyBatch => CoreText.Get("Op.EmptyBatch");
+    public static string SetBlocksFormat => CoreText.Get("Op.SetBlocksFormat");
+    public static string RemoveArticleFormat => CoreText.Get("Op.RemoveArticleFormat");
+    public static string RestoreArticleFormat => CoreText.Get("Op.RestoreArticleFormat");
+    public static string UnknownOperation => CoreText.Get("Op.UnknownOperation");
+
+    /// <summary>How a block role reads in sentences: "headline", "标题", ...</summary>
+    public static string BlockRoleWords(BlockRole role) => CoreText.Get("BlockRole." + role);
 
     public static string Describe(PageOperation operation) => operation switch
     {
-        SplitArticle x => OperationStrings.Format("Split", x.ArticleKey, x.AtLine),
-        MergeArticles x => OperationStrings.Format("Merge", x.ArticleKey, x.IntoArticleKey),
+        SplitArticle x => Format(SplitFormat, x.ArticleKey, x.AtLine),
+        MergeArticles x => Format(MergeFormat, x.ArticleKey, x.IntoArticleKey),
         MoveLines x => x.ToArticleKey is { } to
-            ? OperationStrings.Format("MoveToArticle", Lines(x.FirstLine, x.LastLine), to)
-            : OperationStrings.Format("MoveToNew", Lines(x.FirstLine, x.LastLine)),
-        ReorderBlocks x => OperationStrings.Format("Reorder", x.ArticleKey),
-        SetBlockRole x => OperationStrings.Format("Role", x.BlockIndex + 1, x.ArticleKey, RoleWords(x.Role)),
-        SetTitle x => OperationStrings.Format("Title", x.ArticleKey, Shorten(x.ExpectedTitle ?? ""), Shorten(x.Title ?? "")),
-        EditLine x => OperationStrings.Format("Edit", x.Line, Shorten(x.ExpectedText ?? ""), Shorten(x.NewText ?? "")),
-        AddEntity x => OperationStrings.Format(x.Key is null ? "Tag" : "RestoreEntity", x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
-        RelabelEntity x => OperationStrings.Format("Relabel", x.EntityKey, x.ExpectedLabel, x.Label),
-        RemoveEntity x => OperationStrings.Format("RemoveEntity", x.EntityKey),
-        SetStatus x => OperationStrings.Format("Status", x.ArticleKey, StatusWords(x.ExpectedStatus), StatusWords(x.Status)),
-        Assign x => x.AssigneeId is null ? OperationStrings.Format("Unassign", x.ArticleKey) : OperationStrings.Format("Assign", x.ArticleKey, x.AssigneeId),
+            ? Format(MoveToArticleFormat, Lines(x.FirstLine, x.LastLine), to)
+            : Format(MoveToNewFormat, Lines(x.FirstLine, x.LastLine)),
+        ReorderBlocks x => Format(ReorderFormat, x.ArticleKey),
+        SetBlockRole x => Format(RoleFormat, x.BlockIndex + 1, x.ArticleKey, BlockRoleWords(x.Role)),
+        SetTitle x => Format(TitleFormat, x.ArticleKey, Shorten(x.ExpectedTitle ?? ""), Shorten(x.Title ?? "")),
+        EditLine x => Format(EditFormat, x.Line, Shorten(x.ExpectedText ?? ""), Shorten(x.NewText ?? "")),
+        AddEntity x => Format(x.Key is null ? TagFormat : RestoreEntityFormat, x.Label, Shorten((x.Text ?? "").Replace('\n', ' ')), Lines(x.Start.Line, x.End.Line)),
+        RelabelEntity x => Format(RelabelFormat, x.EntityKey, x.ExpectedLabel, x.Label),
+        RemoveEntity x => Format(RemoveEntityFormat, x.EntityKey),
+        SetStatus x => Format(StatusFormat, x.ArticleKey, PageEditor.StatusWords(x.ExpectedStatus), PageEditor.StatusWords(x.Status)),
+        Assign x => x.AssigneeId is null ? Format(UnassignFormat, x.ArticleKey) : Format(AssignFormat, x.ArticleKey, x.AssigneeId),
         Batch x => DescribeBatch(x),
-        SetBlocks x => OperationStrings.Format("SetBlocks", x.ArticleKey),
-        RemoveArticle x => OperationStrings.Format("RemoveArticle", x.ArticleKey),
-        RestoreArticle x => OperationStrings.Format("RestoreArticle", x.Article?.Key),
+        SetBlocks x => Format(SetBlocksFormat, x.ArticleKey),
+        RemoveArticle x => Format(RemoveArticleFormat, x.ArticleKey),
+        RestoreArticle x => Format(RestoreArticleFormat, x.Article?.Key),
         _ => UnknownOperation,
     };
 
@@ -41,11 +59,11 @@ public static class OperationDescriptions
         var steps = batch.Operations ?? [];
         return steps.Count switch
         {
-            0 => Get("EmptyBatch"),
+            0 => EmptyBatch,
             1 => Describe(steps[0]),
-            _ => OperationStrings.Format("Batch", steps.Count, string.Join(Get("BatchSeparator"), steps.Take(3).Select(Describe)) + (steps.Count > 3 ? Get("BatchSeparator") + "…" : "")),
+            _ => Format(BatchFormat, steps.Count, string.Join(CoreText.Get("Op.ListSeparator"), steps.Take(3).Select(Describe)) + (steps.Count > 3 ? CoreText.Get("Op.ListSeparator") + "…" : "")),
         };
     }
 
-    private static string Lines(int first, int last) => first == last ? OperationStrings.Format("Line", first) : OperationStrings.Format("Lines", first, last);
+    private static string Lines(int first, int last) => first == last ? Format(CoreText.Get("Op.Line"), first) : Format(CoreText.Get("Op.Lines"), first, last);
 }

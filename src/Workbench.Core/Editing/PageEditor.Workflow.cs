@@ -33,12 +33,8 @@ public static partial class PageEditor
         System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
 
     /// <summary>How a status reads in sentences for people: "in progress", "changes requested", ...</summary>
-    public static string StatusWords(ArticleStatus status) => status switch
-    {
-        ArticleStatus.InProgress => "in progress",
-        ArticleStatus.ChangesRequested => "changes requested",
-        _ => StatusName(status),
-    };
+    public static string StatusWords(ArticleStatus status) =>
+        Enum.IsDefined(status) ? CoreText.Get("Status." + status) : StatusName(status);
 
     private static OperationResult AssignTo(PageState s, Assign op)
     {

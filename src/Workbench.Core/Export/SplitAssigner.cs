@@ -55,7 +55,7 @@ public sealed class SplitRatios
             1 => ["train"],
             2 => ["train", "test"],
             3 => DefaultNames,
-            _ => throw new FormatException($"give names for {weights.Count} splits, e.g. train=8,dev=1,test=1"),
+            _ => throw new FormatException(CoreText.Format("Export.SplitNames", weights.Count)),
         };
         return new SplitRatios([.. weights.Select((w, i) => (names[i], w))]);
     }

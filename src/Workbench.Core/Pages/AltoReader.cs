@@ -42,7 +42,7 @@ public static class AltoReader
         ArgumentNullException.ThrowIfNull(document);
         if (!IsAlto(document))
         {
-            throw new PageRejectedException(sourceName, "the file is not ALTO (its root element is not <alto>).");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.NotAlto"));
         }
 
         var root = document.Root!;

@@ -31,7 +31,7 @@ public static class HocrReader
         ArgumentNullException.ThrowIfNull(document);
         if (!IsHocr(document))
         {
-            throw new PageRejectedException(sourceName, "the file is not hOCR (no element has class ocr_page).");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.NotHocr"));
         }
 
         var lines = new List<(XElement Line, XElement? Block, string? Flow)>();

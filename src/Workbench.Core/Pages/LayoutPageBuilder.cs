@@ -36,7 +36,7 @@ internal sealed class LayoutPageBuilder
     {
         if (lines.Count == 0)
         {
-            throw new PageRejectedException(sourceName, $"the {Describe(format)} file has no text lines.");
+            throw new PageRejectedException(sourceName, CoreText.Format("Import.NoLines", Describe(format)));
         }
 
         return new SourcePage(sourceName, format, lines.ToList());

@@ -55,7 +55,7 @@ public static class MetsReader
         ArgumentNullException.ThrowIfNull(document);
         if (!IsMets(document))
         {
-            throw new PageRejectedException(sourceName, "the file is not METS (its root element is not <mets>).");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.NotMets"));
         }
 
         var root = document.Root!;

@@ -35,7 +35,7 @@ public static class PageReader
         return SourceFormat.Text;
     }
 
-    public const string MetsReason = "a METS file needs its ALTO pages; import the folder.";
+    public static string MetsReason => CoreText.Get("Import.Mets");
 
     /// <summary>The <c>--format</c> values: text, markdown, alto, page, hocr (null when unknown).</summary>
     public static SourceFormat? ParseFormat(string? value) => value?.Trim().ToLowerInvariant() switch
@@ -95,7 +95,7 @@ public static class PageReader
             return HocrReader.Read(sourceName, document);
         }
 
-        throw new PageRejectedException(sourceName, $"the XML (root <{document.Root?.Name.LocalName}>) is not ALTO, PAGE XML or hOCR.");
+        throw new PageRejectedException(sourceName, CoreText.Format("Import.UnknownXml", document.Root?.Name.LocalName));
     }
 
     public static SourcePage Read(string sourceName, Stream stream, SourceFormat? format = null)
@@ -130,7 +130,7 @@ public static class PageReader
 
         if (bytes.IndexOf((byte)0) >= 0)
         {
-            throw new PageRejectedException(sourceName, "the file is binary (it contains NUL bytes), not a text page.");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.Binary"));
         }
 
         var preamble = Encoding.UTF8.Preamble;
@@ -146,12 +146,12 @@ public static class PageReader
         }
         catch (DecoderFallbackException e)
         {
-            throw new PageRejectedException(sourceName, $"the file is not valid UTF-8 (bad byte at offset {e.Index}); save it as UTF-8 and import it again.");
+            throw new PageRejectedException(sourceName, CoreText.Format("Import.InvalidUtf8", e.Index));
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new PageRejectedException(sourceName, "the file is empty.");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.Empty"));
         }
 
         return text;
@@ -186,5 +186,5 @@ public static class PageReader
     }
 
     private static PageRejectedException TooLarge(string sourceName) =>
-        new(sourceName, $"the file is larger than {MaxBytes / (1024 * 1024)} MB.");
+        new(sourceName, CoreText.Format("Import.TooLarge", MaxBytes / (1024 * 1024)));
 }

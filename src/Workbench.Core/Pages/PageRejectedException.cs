@@ -4,7 +4,7 @@ namespace Workbench.Core.Pages;
 public sealed class PageRejectedException : Exception
 {
     public PageRejectedException(string sourceName, string reason)
-        : base($"{sourceName}: {reason}")
+        : base(CoreText.Format("Import.Rejected", sourceName, reason))
     {
         SourceName = sourceName;
         Reason = reason;

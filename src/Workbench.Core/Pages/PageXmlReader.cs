@@ -33,10 +33,10 @@ public static partial class PageXmlReader
         ArgumentNullException.ThrowIfNull(document);
         if (!IsPageXml(document))
         {
-            throw new PageRejectedException(sourceName, "the file is not PAGE XML (its root element is not <PcGts>).");
+            throw new PageRejectedException(sourceName, CoreText.Get("Import.NotPageXml"));
         }
 
-        var page = document.Root!.Child("Page") ?? throw new PageRejectedException(sourceName, "the PAGE XML has no <Page> element.");
+        var page = document.Root!.Child("Page") ?? throw new PageRejectedException(sourceName, CoreText.Get("Import.NoPageElement"));
         var regions = page.Below("TextRegion").ToList();
         var builder = new LayoutPageBuilder();
         foreach (var region in Order(page, regions))

@@ -13,7 +13,7 @@ namespace Workbench.Core.Pages;
 /// </summary>
 public static partial class XmlSafety
 {
-    public const string DtdReason = "the XML declares a DTD, which Workbench does not read (it could point at other files).";
+    public static string DtdReason => CoreText.Get("Import.Dtd");
 
     /// <summary>Settings for untrusted XML: DTD prohibited, no resolver, no entity expansion, size capped.</summary>
     public static XmlReaderSettings Settings(bool skipHtmlDoctype = false) => new()
@@ -42,12 +42,12 @@ public static partial class XmlSafety
         {
             if (bytes.Length > PageReader.MaxBytes)
             {
-                throw new PageRejectedException(sourceName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                throw new PageRejectedException(sourceName, CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
             }
 
             if (bytes.IndexOf((byte)0) >= 0)
             {
-                throw new PageRejectedException(sourceName, "the file is binary (it contains NUL bytes), not a text page.");
+                throw new PageRejectedException(sourceName, CoreText.Get("Import.Binary"));
             }
 
             return System.Text.Encoding.Latin1.GetString(bytes);
@@ -59,7 +59,7 @@ public static partial class XmlSafety
         }
         catch (PageRejectedException e) when (declared is not null and not "utf-8" and not "utf8" && e.Reason.Contains("UTF-8", StringComparison.Ordinal))
         {
-            throw new PageRejectedException(sourceName, $"the XML declares the encoding {declared}, which Workbench does not read; save it as UTF-8 and import it again.");
+            throw new PageRejectedException(sourceName, CoreText.Format("Import.UnreadEncoding", declared));
         }
     }
 
@@ -98,7 +98,7 @@ public static partial class XmlSafety
         }
         catch (XmlException e)
         {
-            throw new PageRejectedException(sourceName, $"the XML is malformed at line {e.LineNumber}, position {e.LinePosition}: {e.Message}");
+            throw new PageRejectedException(sourceName, CoreText.Format("Import.Malformed", e.LineNumber, e.LinePosition, e.Message));
         }
     }
 

@@ -43,34 +43,34 @@ public static class LabelRules
 
         if (string.IsNullOrWhiteSpace(label.DisplayName))
         {
-            return $"Label {label.Name} needs a display name.";
+            return CoreText.Format("Label.NeedsDisplayName", label.Name);
         }
 
         if (label.DisplayName.Length > MaxDisplayNameLength)
         {
-            return $"The display name of label {label.Name} is longer than {MaxDisplayNameLength} characters.";
+            return CoreText.Format("Label.DisplayNameTooLong", label.Name, MaxDisplayNameLength);
         }
 
         if (!IsColor(label.Color))
         {
-            return $"The colour of label {label.Name} must be written as #rrggbb, for example #0072b2.";
+            return CoreText.Format("Label.BadColor", label.Name);
         }
 
         if (label.Hotkey is { } key && key is < 1 or > 9)
         {
-            return $"The hotkey of label {label.Name} must be a digit from 1 to 9.";
+            return CoreText.Format("Label.BadHotkey", label.Name);
         }
 
         foreach (var other in others)
         {
             if (string.Equals(other.Name, label.Name, StringComparison.OrdinalIgnoreCase))
             {
-                return $"There is already a label named {other.Name}.";
+                return CoreText.Format("Label.DuplicateName", other.Name);
             }
 
             if (!label.Retired && !other.Retired && label.Hotkey is { } mine && other.Hotkey == mine)
             {
-                return $"Hotkey {mine} is already used by label {other.Name}.";
+                return CoreText.Format("Label.HotkeyInUse", mine, other.Name);
             }
         }
 
@@ -97,7 +97,7 @@ public static class LabelRules
     {
         if (string.IsNullOrEmpty(name))
         {
-            return "A label needs a name.";
+            return CoreText.Get("Label.NeedsName");
         }
 
         var count = 0;
@@ -106,11 +106,11 @@ public static class LabelRules
             count++;
             if (!Rune.IsLetterOrDigit(rune) && rune.Value is not '_' and not '-')
             {
-                return $"The label name “{name}” may only contain letters, digits, “_” and “-”.";
+                return CoreText.Format("Label.BadNameCharacters", name);
             }
         }
 
-        return count > MaxNameLength ? $"A label name may be at most {MaxNameLength} characters long." : null;
+        return count > MaxNameLength ? CoreText.Format("Label.NameTooLong", MaxNameLength) : null;
     }
 
     /// <summary>Advice that does not block saving (names are conventionally uppercase), or null.</summary>
@@ -118,7 +118,7 @@ public static class LabelRules
     {
         ArgumentNullException.ThrowIfNull(label);
         return label.Name is { } name && !string.Equals(name, name.ToUpperInvariant(), StringComparison.Ordinal)
-            ? $"Label names are usually uppercase; consider {name.ToUpperInvariant()}."
+            ? CoreText.Format("Label.UppercaseAdvice", name.ToUpperInvariant())
             : null;
     }
 

@@ -30,21 +30,21 @@ public sealed record PatternRule(string Label, string Pattern)
 
         if (string.IsNullOrEmpty(pattern))
         {
-            return "A pattern rule needs a pattern.";
+            return CoreText.Get("Rule.NeedsPattern");
         }
 
         try
         {
             var regex = new Regex(pattern, RegexOptions.None, MatchTimeout);
-            return regex.IsMatch("") ? "The pattern matches empty text; it must match at least one character." : null;
+            return regex.IsMatch("") ? CoreText.Get("Rule.MatchesEmpty") : null;
         }
         catch (ArgumentException e)
         {
-            return $"The pattern is not a valid regular expression: {e.Message}";
+            return CoreText.Format("Rule.Invalid", e.Message);
         }
         catch (RegexMatchTimeoutException)
         {
-            return "The pattern is too slow to evaluate.";
+            return CoreText.Get("Rule.TooSlow");
         }
     }
 

@@ -62,7 +62,7 @@ internal static class ImportCommand
                         var bytes = await ReadLimitedAsync(file, cancellationToken);
                         if (bytes is null)
                         {
-                            outcomes.Add(new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, $"{Path.GetFileName(file)}: the file is larger than 20 MB."));
+                            outcomes.Add(new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, ImportMessages.TooLarge(Path.GetFileName(file))));
                         }
                         else if (ImportFormats.IsAnnotationFile(file, bytes, formatName))
                         {

@@ -1,25 +1,29 @@
 namespace Workbench.Web.Editing;
 
-/// <summary>User-facing sentences of the server's edit path, in one place for localisation.</summary>
+/// <summary>User-facing sentences of the server's edit path, in the current UI language (Resources/Editing/ServerMessages.resx).</summary>
 public static class ServerMessages
 {
-    public const string NoSuchPage = "There is no page {0}.";
-    public const string NotMember = "You are not a member of this page's project.";
-    public const string Busy = "The page is busy; your change was not applied. Try again.";
-    public const string StaleStructure = "The article changed since you loaded it (version {0}, now {1}); reload it and try again.";
-    public const string OnlyReviewerReopens = "Only a reviewer or an admin can reopen an approved article.";
-    public const string OnlyReviewerDecides = "Only a reviewer or an admin can approve an article or request changes.";
-    public const string ReopenNeedsReason = "Say why the article is reopened; the reason goes into the audit trail.";
-    public const string ChangesNeedComment = "A request for changes needs a comment saying what to change.";
-    public const string NoSelfApproval = "You made the last change to this article, so another reviewer must approve it (an admin can allow self-review for the project).";
-    public const string NotATransition = "An article cannot go from {0} to {1}.";
-    public const string BadOperation = "The change could not be read; it was not applied.";
-    public const string UnknownLabel = "There is no label {0} in this project; choose one of its labels.";
-    public const string RetiredLabel = "The label {0} is retired; it stays on existing entities but cannot be given to new ones.";
-    public const string NothingToTag = "Give the text to tag and a label.";
-    public const string NoOccurrences = "No untagged occurrence of \"{0}\" to tag as {1}.";
-    public const string EmptyComment = "Write a comment first.";
-    public const string CommentTooLong = "A comment can be at most {0} characters.";
-    public const string NoSuchArticle = "There is no article {0} on this page.";
-    public const string OnlyReviewerAssigns = "Only a reviewer or an admin can assign articles.";
+    private static readonly Core.ResourceText Text = new("Workbench.Web.Resources.Editing.ServerMessages", typeof(ServerMessages).Assembly);
+
+    public static string NoSuchPage => Text.Get("Server.NoSuchPage");
+
+    public static string PageNotFound => Text.Get("Server.PageNotFound");
+    public static string NotMember => Text.Get("Server.NotMember");
+    public static string Busy => Text.Get("Server.Busy");
+    public static string StaleStructure => Text.Get("Server.StaleStructure");
+    public static string OnlyReviewerReopens => Text.Get("Server.OnlyReviewerReopens");
+    public static string OnlyReviewerDecides => Text.Get("Server.OnlyReviewerDecides");
+    public static string ReopenNeedsReason => Text.Get("Server.ReopenNeedsReason");
+    public static string ChangesNeedComment => Text.Get("Server.ChangesNeedComment");
+    public static string NoSelfApproval => Text.Get("Server.NoSelfApproval");
+    public static string NotATransition => Text.Get("Server.NotATransition");
+    public static string BadOperation => Text.Get("Server.BadOperation");
+    public static string UnknownLabel => Text.Get("Server.UnknownLabel");
+    public static string RetiredLabel => Text.Get("Server.RetiredLabel");
+    public static string NothingToTag => Text.Get("Server.NothingToTag");
+    public static string NoOccurrences => Text.Get("Server.NoOccurrences");
+    public static string EmptyComment => Text.Get("Server.EmptyComment");
+    public static string CommentTooLong => Text.Get("Server.CommentTooLong");
+    public static string NoSuchArticle => Text.Get("Server.NoSuchArticle");
+    public static string OnlyReviewerAssigns => Text.Get("Server.OnlyReviewerAssigns");
 }

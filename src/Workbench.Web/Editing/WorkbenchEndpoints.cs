@@ -18,8 +18,8 @@ public static class WorkbenchEndpoints
     public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
 
     private static IResult Refuse(int? projectId) => projectId is null
-        ? Results.Problem("There is no such page.", statusCode: StatusCodes.Status404NotFound)
-        : Results.Problem("You are not a member of this page's project.", statusCode: StatusCodes.Status403Forbidden);
+        ? Results.Problem(ServerMessages.PageNotFound, statusCode: StatusCodes.Status404NotFound)
+        : Results.Problem(ServerMessages.NotMember, statusCode: StatusCodes.Status403Forbidden);
 
     public static void MapWorkbenchEndpoints(this IEndpointRouteBuilder app)
     {
@@ -30,8 +30,8 @@ public static class WorkbenchEndpoints
             return outcome switch
             {
                 LoadOutcome.Loaded => Results.Text(state!.ToJson(), "application/json; charset=utf-8"),
-                LoadOutcome.Forbidden => Results.Problem("You are not a member of this page's project.", statusCode: StatusCodes.Status403Forbidden),
-                _ => Results.Problem("There is no such page.", statusCode: StatusCodes.Status404NotFound),
+                LoadOutcome.Forbidden => Results.Problem(ServerMessages.NotMember, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Problem(ServerMessages.PageNotFound, statusCode: StatusCodes.Status404NotFound),
             };
         });
 
@@ -41,12 +41,12 @@ public static class WorkbenchEndpoints
             var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
             if (projectId is null)
             {
-                return Results.Problem("There is no such page.", statusCode: StatusCodes.Status404NotFound);
+                return Results.Problem(ServerMessages.PageNotFound, statusCode: StatusCodes.Status404NotFound);
             }
 
             if (role is null)
             {
-                return Results.Problem("You are not a member of this page's project.", statusCode: StatusCodes.Status403Forbidden);
+                return Results.Problem(ServerMessages.NotMember, statusCode: StatusCodes.Status403Forbidden);
             }
 
             var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, cancellationToken);

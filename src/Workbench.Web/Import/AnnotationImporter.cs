@@ -140,14 +140,14 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
                 throw;
             }
 
-            return new(new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped."), []);
+            return new(new ImportOutcome(sourceName, ImportStatus.Duplicate, ImportMessages.Duplicate(sourceName)), []);
         }
 
         db.ChangeTracker.Clear();
-        var message = new StringBuilder($"{sourceName}: imported, {page.Articles.Count} {(status == ArticleStatus.Approved ? "approved" : "draft")} articles with {page.Entities.Count} entities from {page.Lines.Count} lines.");
+        var message = new StringBuilder(ImportMessages.ImportedAnnotations(sourceName, status == ArticleStatus.Approved, page.Articles.Count, page.Entities.Count, page.Lines.Count));
         if (newLabels.Count > 0)
         {
-            message.Append($" New labels: {string.Join(", ", newLabels)}.");
+            message.Append(ImportMessages.NewLabels(newLabels));
         }
 
         return new(new ImportOutcome(sourceName, ImportStatus.Imported, message.ToString(), page.Id, page.Articles.Count), newLabels);
@@ -252,5 +252,5 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
     }
 
     private static AnnotationImportOutcome Refused(string sourceName, string reason) =>
-        new(new ImportOutcome(sourceName, ImportStatus.Rejected, $"{sourceName}: {reason}"), []);
+        new(new ImportOutcome(sourceName, ImportStatus.Rejected, ImportMessages.Refused(sourceName, reason)), []);
 }

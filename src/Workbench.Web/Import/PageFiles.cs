@@ -26,7 +26,7 @@ internal static class PageFiles
             .FirstOrDefaultAsync(cancellationToken);
         return existing is null
             ? null
-            : new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project as {existing.SourceName}; skipped.", existing.Id);
+            : new ImportOutcome(sourceName, ImportStatus.Duplicate, ImportMessages.DuplicateOf(sourceName, existing.SourceName), existing.Id);
     }
 
     public static Page NewPage(int projectId, string sourceName, SourceFormat format, string sha, PageMetadata metadata, DateTimeOffset importedAt) => new()

@@ -40,7 +40,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
         {
             if (new FileInfo(metsPath).Length > PageReader.MaxBytes)
             {
-                throw new PageRejectedException(metsName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                throw new PageRejectedException(metsName, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
             }
 
             issue = MetsReader.Read(metsName, await File.ReadAllBytesAsync(metsPath, cancellationToken));
@@ -61,17 +61,17 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
             {
                 if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 {
-                    throw new PageRejectedException(name, $"{metsName} points outside its folder ({reference.Href}); not read.");
+                    throw new PageRejectedException(name, ImportMessages.MetsOutside(metsName, reference.Href));
                 }
 
                 if (!File.Exists(path))
                 {
-                    throw new PageRejectedException(name, $"{metsName} lists {reference.Href}, which is not in the folder.");
+                    throw new PageRejectedException(name, ImportMessages.MetsMissing(metsName, reference.Href));
                 }
 
                 if (new FileInfo(path).Length > PageReader.MaxBytes)
                 {
-                    throw new PageRejectedException(name, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+                    throw new PageRejectedException(name, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
                 }
 
                 var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
@@ -131,10 +131,10 @@ public sealed partial class PageImporter(WorkbenchDbContext db, TimeProvider? cl
             }
 
             // Another import of the same file won the race; the unique index kept the project free of duplicates.
-            return new ImportOutcome(sourceName, ImportStatus.Duplicate, $"{sourceName}: already in this project; skipped.");
+            return new ImportOutcome(sourceName, ImportStatus.Duplicate, ImportMessages.Duplicate(sourceName));
         }
 
-        return new ImportOutcome(sourceName, ImportStatus.Imported, $"{sourceName}: imported, {page.Articles.Count} articles from {page.Lines.Count} lines.", page.Id, page.Articles.Count);
+        return new ImportOutcome(sourceName, ImportStatus.Imported, ImportMessages.Imported(sourceName, page.Articles.Count, page.Lines.Count), page.Id, page.Articles.Count);
     }
 
     /// <summary>

@@ -10,19 +10,9 @@ namespace Workbench.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class StatusModel : PageModel
 {
-    public string Heading { get; private set; } = "";
+    public int Code { get; private set; }
 
-    public string Explanation { get; private set; } = "";
-
-    public void OnGet(int code)
-    {
-        (Heading, Explanation) = code switch
-        {
-            403 => ("Not allowed", "You are not a member of this project, or your role does not allow this. Ask a project admin."),
-            404 => ("Not found", "There is no such page or project."),
-            _ => ($"Error {code}", "Something went wrong."),
-        };
-    }
+    public void OnGet(int code) => Code = code;
 
     public void OnPost(int code) => OnGet(code);
 }

@@ -3,13 +3,17 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Workbench.Web.Data;
+using Workbench.Web.Localization;
 
 namespace Workbench.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizerFactory localizers) : PageModel
 {
+    private readonly IStringLocalizer text = localizers.For("Account/Login");
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
@@ -26,7 +30,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            Error = "Enter your user name and password.";
+            Error = text["Enter your user name and password."];
             return Page();
         }
 
@@ -37,8 +41,8 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
 
         Error = result.IsLockedOut
-            ? "This account is locked after repeated failed log-ins. Try again in 10 minutes or ask an admin."
-            : "The user name or password is not right.";
+            ? text["This account is locked after repeated failed log-ins. Try again in 10 minutes or ask an admin."]
+            : text["The user name or password is not right."];
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

@@ -74,7 +74,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         var outcomes = new List<ImportOutcome>();
         if (files.Count == 0)
         {
-            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, "Choose one or more page files to upload."));
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.ChoosePages));
         }
 
         foreach (var file in files)
@@ -82,7 +82,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             var name = Path.GetFileName(file.FileName);
             if (file.Length > PageReader.MaxBytes)
             {
-                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB."));
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, ImportMessages.TooLarge(name)));
                 continue;
             }
 

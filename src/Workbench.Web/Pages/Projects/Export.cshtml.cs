@@ -9,6 +9,7 @@ using Workbench.Core.Editing;
 using Workbench.Core.Export;
 using Workbench.Core.Pages;
 using Workbench.Web.Data;
+using Workbench.Web.Localization;
 using Workbench.Web.Export;
 using Workbench.Web.Import;
 using Workbench.Web.Security;
@@ -33,6 +34,9 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
     public IReadOnlyList<(string Label, int Count)> ApprovedEntities { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string> LabelColors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Each label's per-project display name (PER → 人名); exports carry the name.</summary>
+    public IReadOnlyDictionary<string, string> LabelNames { get; private set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
 
@@ -73,11 +77,11 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         SplitRatios? ratios = null;
         if (!ExportFormats.All.Contains(Format))
         {
-            Error = $"Choose one of the formats {string.Join(", ", ExportFormats.All)}.";
+            Error = this.Text()["Choose one of the formats {0}.", string.Join(", ", ExportFormats.All)];
         }
         else if (Status is not (ProjectExport.StatusApproved or ProjectExport.StatusAll))
         {
-            Error = "Choose approved or all articles.";
+            Error = this.Text()["Choose approved or all articles."];
         }
         else
         {
@@ -87,7 +91,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             }
             catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
             {
-                Error = $"The split “{Split}” is not valid: write ratios such as 80/10/10 or 90/10, or none.";
+                Error = this.Text()["The split “{0}” is not valid: write ratios such as 80/10/10 or 90/10, or none.", Split ?? ""];
             }
         }
 
@@ -133,12 +137,12 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         var format = annotationFormat ?? ImportFormats.Auto;
         if (format != ImportFormats.Auto && !ImportFormats.AnnotationFormats.Contains(format))
         {
-            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, $"Unknown annotation format “{format}”."));
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.UnknownAnnotationFormat(format)));
             files = [];
         }
         else if (files.Count == 0)
         {
-            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, "Choose one or more annotation files to upload."));
+            outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.ChooseAnnotations));
         }
 
         var status = annotationStatus == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
@@ -147,7 +151,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             var name = Path.GetFileName(file.FileName);
             if (file.Length > PageReader.MaxBytes)
             {
-                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, $"{name}: the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB."));
+                outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, ImportMessages.TooLarge(name)));
                 continue;
             }
 
@@ -193,7 +197,9 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             .Select(g => new { g.Key, Count = g.Count() })
             .ToListAsync();
         ApprovedEntities = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal).Select(c => (c.Key, c.Count)).ToList();
-        LabelColors = await Db.Labels.Where(l => l.ProjectId == projectId).ToDictionaryAsync(l => l.Name, l => l.Color);
+        var labels = await Db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).Select(l => new { l.Name, l.Color, l.DisplayName }).ToListAsync();
+        LabelColors = labels.ToDictionary(l => l.Name, l => l.Color);
+        LabelNames = labels.ToDictionary(l => l.Name, l => l.DisplayName);
         return null;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Tagging;
 using Workbench.Web.Data;
+using Workbench.Web.Localization;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Projects;
@@ -100,7 +101,7 @@ public sealed class LabelsModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
-        Error = Labels.Any(l => l.Name == label && !l.Retired) ? PatternRule.Validate(label, pattern) : $"There is no active label {label}.";
+        Error = Labels.Any(l => l.Name == label && !l.Retired) ? PatternRule.Validate(label, pattern) : this.Text()["There is no active label {0}.", label].Value;
         if (Error is not null)
         {
             return Page();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
+using Workbench.Web.Localization;
 using Workbench.Web.Review;
 using Workbench.Web.Security;
 
@@ -10,7 +11,9 @@ namespace Workbench.Web.Pages.Projects;
 /// <summary>Admins manage who belongs to the project and in which role. Removing a member keeps their work, attributed.</summary>
 public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, UserManager<AppUser> users) : ProjectPageModel(db, access)
 {
-    public const string LastAdmin = "A project needs at least one admin: make another member an admin first.";
+    private string LastAdmin => this.Text()["A project needs at least one admin: make another member an admin first."];
+
+    private string RoleName(ProjectRole role) => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>().Role(role);
 
     public IReadOnlyList<MemberName> Members { get; private set; } = [];
 
@@ -39,17 +42,17 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         var user = await users.FindByNameAsync((userName ?? "").Trim());
         if (user is null)
         {
-            return Fail($"There is no user named “{userName}”. Create them below instead.");
+            return Fail(this.Text()["There is no user named “{0}”. Create them below instead.", userName ?? ""]);
         }
 
         if (Members.Any(m => m.UserId == user.Id))
         {
-            return Fail($"{user.UserName} is already a member of this project.");
+            return Fail(this.Text()["{0} is already a member of this project.", user.UserName!]);
         }
 
         Db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = role });
         await Db.SaveChangesAsync();
-        Message = $"{user.UserName} joined the project as {role.ToString().ToLowerInvariant()}.";
+        Message = this.Text()["{0} joined the project as {1}.", user.UserName!, RoleName(role)];
         return RedirectToPage(new { projectId });
     }
 
@@ -63,12 +66,12 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         userName = (userName ?? "").Trim();
         if (userName.Length == 0)
         {
-            return Fail("Give the new user a user name.");
+            return Fail(this.Text()["Give the new user a user name."]);
         }
 
         if (await users.FindByNameAsync(userName) is not null)
         {
-            return Fail($"A user named “{userName}” already exists; add them above instead.");
+            return Fail(this.Text()["A user named “{0}” already exists; add them above instead.", userName]);
         }
 
         var generated = string.IsNullOrEmpty(password);
@@ -89,7 +92,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         // No redirect: the generated password is shown in this response only, so it never sits in a cookie or a URL.
         await LoadAsync(projectId);
         Created = generated ? (userName, password) : null;
-        Notice = $"{userName} was created and joined the project as {role.ToString().ToLowerInvariant()}.";
+        Notice = this.Text()["{0} was created and joined the project as {1}.", userName, RoleName(role)];
         return Page();
     }
 
@@ -112,7 +115,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         }
 
         await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));
-        Message = $"{member.UserName} is now {role.ToString().ToLowerInvariant()}.";
+        Message = this.Text()["{0} is now {1}.", member.UserName, RoleName(role)];
         return RedirectToPage(new { projectId });
     }
 
@@ -136,7 +139,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
 
         // Only the membership goes: the user, their operations and their comments stay, attributed to them.
         await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteDeleteAsync();
-        Message = $"{member.UserName} was removed from the project; their work stays in the log under their name.";
+        Message = this.Text()["{0} was removed from the project; their work stays in the log under their name.", member.UserName];
         return RedirectToPage(new { projectId });
     }
 
@@ -148,7 +151,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         }
 
         await Db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AllowSelfReview, allowSelfReview));
-        Message = allowSelfReview ? "Reviewers may now approve their own changes." : "Reviewers can no longer approve their own changes.";
+        Message = allowSelfReview ? this.Text()["Reviewers may now approve their own changes."] : this.Text()["Reviewers can no longer approve their own changes."];
         return RedirectToPage(new { projectId });
     }
 

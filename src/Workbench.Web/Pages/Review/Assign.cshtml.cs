@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Editing;
+using Workbench.Web.Localization;
 using Workbench.Web.Review;
 using Workbench.Web.Security;
 
@@ -46,12 +47,16 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
         var changes = page.Articles.Where(a => a.AssigneeId != assigneeId).Select(a => (PageOperation)new Assign(a.Key, assigneeId)).ToList();
         if (changes.Count == 0)
         {
-            Message = $"Every article of {page.SourceName} is already {Describe(assigneeId)}.";
+            Message = assigneeId is null
+                ? this.Text()["Every article of {0} is already unassigned.", page.SourceName]
+                : this.Text()["Every article of {0} is already assigned to {1}.", page.SourceName, NameOf(assigneeId)];
             return RedirectToPage(new { projectId });
         }
 
         var outcome = await ApplyAsync(edits, pageId, changes.Count == 1 ? changes[0] : new Batch(changes));
-        return Done(projectId, outcome, $"{changes.Count} article(s) of {page.SourceName} {Describe(assigneeId)}.");
+        return Done(projectId, outcome, assigneeId is null
+            ? this.Text()["{0} article(s) of {1} unassigned.", changes.Count, page.SourceName]
+            : this.Text()["{0} article(s) of {1} assigned to {2}.", changes.Count, page.SourceName, NameOf(assigneeId)]);
     }
 
     public async Task<IActionResult> OnPostArticleAsync(int projectId, int pageId, int articleKey, string? assigneeId)
@@ -74,12 +79,12 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
         }
 
         var outcome = await ApplyAsync(edits, pageId, new Assign(articleKey, assigneeId));
-        return Done(projectId, outcome, $"Article {articleKey} ({article.Title}) {Describe(assigneeId)}.");
+        return Done(projectId, outcome, assigneeId is null
+            ? this.Text()["Article {0} ({1}) unassigned.", articleKey, article.Title]
+            : this.Text()["Article {0} ({1}) assigned to {2}.", articleKey, article.Title, NameOf(assigneeId)]);
     }
 
-    public string NameOf(string? userId) => userId is null ? "nobody" : Members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? "a former member";
-
-    private string Describe(string? assigneeId) => assigneeId is null ? "unassigned" : $"assigned to {NameOf(assigneeId)}";
+    public string NameOf(string? userId) => userId is null ? this.Text()["nobody"] : Members.FirstOrDefault(m => m.UserId == userId)?.DisplayName ?? this.Text()["a former member"];
 
     private IActionResult Done(int projectId, ApplyOutcome outcome, string success)
     {
@@ -123,12 +128,12 @@ public sealed class AssignModel(WorkbenchDbContext db, ProjectAccess access, Pag
     {
         if (string.IsNullOrEmpty(chosen))
         {
-            return (null, "Choose the member to assign to (or “nobody” to unassign).");
+            return (null, this.Text()["Choose the member to assign to (or “nobody” to unassign)."]);
         }
 
         var assigneeId = chosen == Display.Nobody ? null : chosen;
         return assigneeId is not null && Members.All(m => m.UserId != assigneeId)
-            ? (null, "That user is not a member of this project.")
+            ? (null, this.Text()["That user is not a member of this project."])
             : (assigneeId, null);
     }
 }

@@ -1,0 +1,34 @@
+using Workbench.Core;
+
+namespace Workbench.Web.Import;
+
+/// <summary>The upload and import outcome lines, in the current UI language (Resources/Import/ImportMessages.resx).</summary>
+public static class ImportMessages
+{
+    private static readonly ResourceText Text = new("Workbench.Web.Resources.Import.ImportMessages", typeof(ImportMessages).Assembly);
+
+    public static string TooLarge(string name) => Text.Format("TooLarge", name, Core.Pages.PageReader.MaxBytes / (1024 * 1024));
+
+    public static string ChoosePages => Text.Get("ChoosePages");
+
+    public static string ChooseAnnotations => Text.Get("ChooseAnnotations");
+
+    public static string UnknownAnnotationFormat(string format) => Text.Format("UnknownAnnotationFormat", format);
+
+    public static string Duplicate(string name) => Text.Format("Duplicate", name);
+
+    public static string DuplicateOf(string name, string existing) => Text.Format("DuplicateOf", name, existing);
+
+    public static string Imported(string name, int articles, int lines) => Text.Format("Imported", name, articles, lines);
+
+    public static string ImportedAnnotations(string name, bool approved, int articles, int entities, int lines) =>
+        Text.Format(approved ? "ImportedApproved" : "ImportedDraft", name, articles, entities, lines);
+
+    public static string NewLabels(IEnumerable<string> labels) => Text.Format("NewLabels", string.Join(Text.Get("ListSeparator"), labels));
+
+    public static string Refused(string name, string reason) => Text.Format("Refused", name, reason);
+
+    public static string MetsOutside(string mets, string href) => Text.Format("MetsOutside", mets, href);
+
+    public static string MetsMissing(string mets, string href) => Text.Format("MetsMissing", mets, href);
+}
