@@ -116,6 +116,36 @@ public sealed partial class ClientStringsTests(WorkbenchFactory factory) : IClas
     }
 
     [Fact]
+    public void EveryValueTheJavaScriptLooksUpByName_HasAKey()
+    {
+        // Looked up dynamically (S.statuses[article.status], S.roles[block.role], S.tagging.sources[e.source],
+        // S.connection[status] and S.connection[`${status}Title`]), so the usage scan above cannot see them.
+        var keys = ReadResx(Path.Combine(Resources, "ClientStrings.resx")).Keys.ToHashSet(StringComparer.Ordinal);
+        var expected = new List<string>();
+        expected.AddRange(Enum.GetValues<Workbench.Core.Editing.ArticleStatus>().Select(s => "statuses." + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString())));
+        expected.AddRange(Enum.GetValues<Workbench.Core.Editing.EntitySource>().Select(s => "tagging.sources." + System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.ToString())));
+        expected.AddRange(Enum.GetValues<Workbench.Core.Segmentation.BlockRole>().Select(r => "roles." + r.ToString().ToLowerInvariant()));
+        foreach (var state in new[] { "connecting", "connected", "reconnecting", "offline" })
+        {
+            expected.Add("connection." + state);
+            expected.Add($"connection.{state}Title");
+        }
+
+        foreach (var action in new[] { "split", "mergePrev", "mergeNext", "move", "undo", "redo", "help" })
+        {
+            expected.Add("actions." + action);
+            expected.Add($"actions.{action}Title");
+        }
+
+        foreach (var (group, names) in new[] { ("review", new[] { "start", "submit", "approve", "requestChanges", "withdraw", "reopen" }), ("suggestions", ["acceptAll", "rejectAll"]) })
+        {
+            expected.AddRange(names.SelectMany(n => new[] { $"{group}.{n}", $"{group}.{n}Title" }));
+        }
+
+        Assert.Equal([], expected.Where(k => !keys.Contains(k)));
+    }
+
+    [Fact]
     public void NoJavaScriptFile_HoldsEnglishSentences()
     {
         // Literal UI text belongs in ClientStrings.resx: a quoted run of three or more English words is a string left behind.
