@@ -49,7 +49,7 @@ public sealed class AnnotationImportException : Exception
     }
 
     public AnnotationImportException(int record, string reason, Exception? innerException = null)
-        : base(record > 0 ? $"record {record}: {reason}" : reason, innerException)
+        : base(record > 0 ? CoreText.Format("Annot.Record", record, reason) : reason, innerException)
     {
         Record = record;
         Reason = reason;
@@ -117,7 +117,7 @@ public static class AnnotationImport
                     return AnnotationFormat.Conll;
                 }
 
-                throw new AnnotationImportException(0, $"unknown format: “{name}” does not start with a “character TAG” line");
+                throw new AnnotationImportException(0, CoreText.Format("Annot.NotConll", name));
             case ".json" or ".jsonl":
                 if (trimmed.StartsWith('['))
                 {
@@ -152,9 +152,9 @@ public static class AnnotationImport
                     }
                 }
 
-                throw new AnnotationImportException(0, $"unknown format: “{name}” is not ner-jsonl, doccano, CLUENER or Label Studio JSON");
+                throw new AnnotationImportException(0, CoreText.Format("Annot.UnknownJson", name));
             default:
-                throw new AnnotationImportException(0, $"unknown format: “{name}” (expected .jsonl, .json, .conll, .bio or .txt)");
+                throw new AnnotationImportException(0, CoreText.Format("Annot.UnknownExtension", name));
         }
     }
 
@@ -168,7 +168,7 @@ public static class AnnotationImport
         }
         catch (DecoderFallbackException e)
         {
-            throw new AnnotationImportException(0, $"the file is not valid UTF-8 (byte {e.Index})", e);
+            throw new AnnotationImportException(0, CoreText.Format("Annot.InvalidUtf8", e.Index), e);
         }
     }
 
@@ -181,7 +181,7 @@ public static class AnnotationImport
         }
         catch (JsonException e)
         {
-            throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, $"broken JSON: {e.Message}", e);
+            throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, CoreText.Format("Annot.BrokenJson", e.Message), e);
         }
     }
 
@@ -213,12 +213,12 @@ public static class AnnotationImport
             }
             catch (JsonException e)
             {
-                throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, $"broken JSON: {e.Message}", e);
+                throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, CoreText.Format("Annot.BrokenJson", e.Message), e);
             }
 
             if (record.ValueKind != JsonValueKind.Object)
             {
-                throw new AnnotationImportException(line, $"expected a JSON object, found {record.ValueKind}");
+                throw new AnnotationImportException(line, CoreText.Format("Annot.ExpectedObject", record.ValueKind));
             }
 
             try
@@ -274,7 +274,7 @@ public static class AnnotationImport
                     || item[0].ValueKind != JsonValueKind.Number || item[1].ValueKind != JsonValueKind.Number
                     || item[2].ValueKind != JsonValueKind.String)
                 {
-                    throw new RecordException($"a doccano label must be [start, end, \"TYPE\"], found {item.GetRawText()}");
+                    throw new RecordException(CoreText.Format("Annot.DoccanoLabel", item.GetRawText()));
                 }
 
                 spans.Add(Span(text, Number(item[0]), Number(item[1]), item[2].GetString()!, endInclusive: false));
@@ -300,14 +300,14 @@ public static class AnnotationImport
         {
             if (labels.ValueKind != JsonValueKind.Object)
             {
-                throw new RecordException("a CLUENER label must be an object {type: {entity: [[start, end]]}}");
+                throw new RecordException(CoreText.Get("Annot.CluenerLabel"));
             }
 
             foreach (var type in labels.EnumerateObject())
             {
                 if (type.Value.ValueKind != JsonValueKind.Object)
                 {
-                    throw new RecordException($"label “{type.Name}” must map entity texts to spans");
+                    throw new RecordException(CoreText.Format("Annot.CluenerMap", type.Name));
                 }
 
                 foreach (var entity in type.Value.EnumerateObject())
@@ -316,7 +316,7 @@ public static class AnnotationImport
                     {
                         if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2)
                         {
-                            throw new RecordException($"a CLUENER span must be [start, end], found {pair.GetRawText()}");
+                            throw new RecordException(CoreText.Format("Annot.CluenerSpan", pair.GetRawText()));
                         }
 
                         var span = Span(text, Number(pair[0]), Number(pair[1]), type.Name, endInclusive: true);
@@ -346,14 +346,14 @@ public static class AnnotationImport
         }
         catch (JsonException e)
         {
-            throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, $"broken JSON: {e.Message}", e);
+            throw new AnnotationImportException((int)(e.LineNumber ?? 0) + 1, CoreText.Format("Annot.BrokenJson", e.Message), e);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw new AnnotationImportException(0, "a Label Studio export must be a JSON array of tasks");
+                throw new AnnotationImportException(0, CoreText.Get("Annot.LabelStudioArray"));
             }
 
             var texts = new List<ImportedText>();
@@ -379,7 +379,7 @@ public static class AnnotationImport
     {
         if (task.ValueKind != JsonValueKind.Object || !task.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
         {
-            throw new RecordException("a task needs a \"data\" object");
+            throw new RecordException(CoreText.Get("Annot.TaskData"));
         }
 
         var text = RequiredString(data, "text");
@@ -400,21 +400,21 @@ public static class AnnotationImport
 
                     if (!result.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
                     {
-                        throw new RecordException("a labels result needs a \"value\" object");
+                        throw new RecordException(CoreText.Get("Annot.ResultValue"));
                     }
 
                     var start = Int(value, "start");
                     var end = Int(value, "end");
                     if (!value.TryGetProperty("labels", out var labels))
                     {
-                        throw new RecordException("a labels result needs \"labels\"");
+                        throw new RecordException(CoreText.Get("Annot.ResultLabels"));
                     }
 
                     foreach (var label in Array(labels, "labels"))
                     {
                         if (label.ValueKind != JsonValueKind.String)
                         {
-                            throw new RecordException($"a label must be a string, found {label.GetRawText()}");
+                            throw new RecordException(CoreText.Format("Annot.LabelString", label.GetRawText()));
                         }
 
                         var span = Span(text, start, end, label.GetString()!, endInclusive: false);
@@ -481,12 +481,12 @@ public static class AnnotationImport
 
             if (!TrySplitConll(line, out var character, out var tag))
             {
-                throw new AnnotationImportException(lineNumber, $"expected “character TAG”, found “{line}”");
+                throw new AnnotationImportException(lineNumber, CoreText.Format("Annot.ExpectedCharacterTag", line));
             }
 
             if (Rune.DecodeFromUtf16(character, out _, out var length) != System.Buffers.OperationStatus.Done || length != character.Length)
             {
-                throw new AnnotationImportException(lineNumber, $"character CoNLL needs one character per line, found “{character}”");
+                throw new AnnotationImportException(lineNumber, CoreText.Format("Annot.OneCharacter", character));
             }
 
             if (tag == "O")
@@ -506,13 +506,13 @@ public static class AnnotationImport
                     throw new AnnotationImportException(
                         lineNumber,
                         openLabel is null
-                            ? $"{tag} without a B-{tag[2..]} before it (I- tags are not read as B-)"
-                            : $"{tag} continues a {openLabel} entity");
+                            ? CoreText.Format("Annot.InsideWithoutBegin", tag, tag[2..])
+                            : CoreText.Format("Annot.InsideOtherLabel", tag, openLabel));
                 }
             }
             else
             {
-                throw new AnnotationImportException(lineNumber, $"unsupported tag “{tag}” (only O, B-X and I-X are read)");
+                throw new AnnotationImportException(lineNumber, CoreText.Format("Annot.UnsupportedTag", tag));
             }
 
             text.Append(character);
@@ -557,12 +557,12 @@ public static class AnnotationImport
         var count = CodePoints.Count(text);
         if (start < 0 || exclusiveEnd > count || start >= exclusiveEnd)
         {
-            throw new RecordException($"span [{start}, {end}{(endInclusive ? "]" : ")")} {label} is outside the text ({count} characters) or empty");
+            throw new RecordException(CoreText.Format("Annot.SpanOutside", start, end, endInclusive ? "]" : ")", label, count));
         }
 
         if (label.Length == 0)
         {
-            throw new RecordException($"span [{start}, {end}) has an empty label");
+            throw new RecordException(CoreText.Format("Annot.SpanNoLabel", start, end));
         }
 
         return new ImportedSpan(CodePoints.ToUtf16(text, start), CodePoints.ToUtf16(text, exclusiveEnd), label);
@@ -573,27 +573,27 @@ public static class AnnotationImport
         var actual = text[span.Start..span.End];
         if (!string.Equals(actual, claimed, StringComparison.Ordinal))
         {
-            throw new RecordException($"span {span.Label} claims “{claimed}” but the text there is “{actual}”");
+            throw new RecordException(CoreText.Format("Annot.SpanMismatch", span.Label, claimed, actual));
         }
     }
 
     private static string RequiredString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
-            : throw new RecordException($"missing string \"{name}\"");
+            : throw new RecordException(CoreText.Format("Annot.MissingString", name));
 
     private static int Int(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
             ? Number(value)
-            : throw new RecordException($"missing number \"{name}\"");
+            : throw new RecordException(CoreText.Format("Annot.MissingNumber", name));
 
     private static int Number(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n)
             ? n
-            : throw new RecordException($"expected an integer offset, found {value.GetRawText()}");
+            : throw new RecordException(CoreText.Format("Annot.IntegerOffset", value.GetRawText()));
 
     private static JsonElement.ArrayEnumerator Array(JsonElement value, string name) =>
-        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new RecordException($"\"{name}\" must be an array");
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : throw new RecordException(CoreText.Format("Annot.MustBeArray", name));
 
     private static List<int> LineStarts(byte[] bytes)
     {

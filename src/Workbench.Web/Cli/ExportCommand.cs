@@ -5,6 +5,8 @@ using Workbench.Core.Export;
 using Workbench.Web.Data;
 using Workbench.Web.Export;
 
+using static Workbench.Web.Cli.CliText;
+
 namespace Workbench.Web.Cli;
 
 /// <summary>
@@ -15,15 +17,15 @@ internal static class ExportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var project = new Option<string>("--project") { Description = "The project to export.", Required = true };
-        var format = new Option<string>("--format") { Description = $"One of {string.Join(", ", ExportFormats.All)}.", Required = true };
+        var project = new Option<string>("--project") { Description = T("The project to export."), Required = true };
+        var format = new Option<string>("--format") { Description = T("One of {0}.", string.Join(", ", ExportFormats.All)), Required = true };
         format.AcceptOnlyFromAmong([.. ExportFormats.All]);
-        var outDir = new Option<string>("--out") { Description = "The folder to write into (created if missing; files of the same names are replaced).", Required = true };
-        var status = new Option<string>("--status") { Description = "approved (the default: reviewed gold only) or all.", DefaultValueFactory = _ => ProjectExport.StatusApproved };
+        var outDir = new Option<string>("--out") { Description = T("The folder to write into (created if missing; files of the same names are replaced)."), Required = true };
+        var status = new Option<string>("--status") { Description = T("approved (the default: reviewed gold only) or all."), DefaultValueFactory = _ => ProjectExport.StatusApproved };
         status.AcceptOnlyFromAmong(ProjectExport.StatusApproved, ProjectExport.StatusAll);
-        var split = new Option<string>("--split") { Description = "Split ratios train/dev/test such as 80/10/10, 90/10 or train=8,dev=1,test=1; none for one file.", DefaultValueFactory = _ => "none" };
-        var seed = new Option<string>("--seed") { Description = "Seed of the split assignment (same seed and article ids → same splits).", DefaultValueFactory = _ => "0" };
-        var command = new Command("export", "Export a project's annotated articles for training, with a manifest.json (counts, files and their SHA-256, dropped entities).")
+        var split = new Option<string>("--split") { Description = T("Split ratios train/dev/test such as 80/10/10, 90/10 or train=8,dev=1,test=1; none for one file."), DefaultValueFactory = _ => "none" };
+        var seed = new Option<string>("--seed") { Description = T("Seed of the split assignment (same seed and article ids → same splits)."), DefaultValueFactory = _ => "0" };
+        var command = new Command("export", T("Export a project's annotated articles for training, with a manifest.json (counts, files and their SHA-256, dropped entities)."))
         {
             project, format, outDir, status, split, seed,
         };
@@ -36,7 +38,7 @@ internal static class ExportCommand
             }
             catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
             {
-                await error.WriteLineAsync($"--split “{parse.GetValue(split)}”: {e.Message} (e.g. 80/10/10 or none).");
+                await error.WriteLineAsync(T("--split “{0}”: {1} (e.g. 80/10/10 or none).", parse.GetValue(split), e.Message));
                 return 2;
             }
 
@@ -46,7 +48,7 @@ internal static class ExportCommand
             var target = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name, cancellationToken);
             if (target is null)
             {
-                await error.WriteLineAsync($"There is no project named “{name}”.");
+                await error.WriteLineAsync(T("There is no project named “{0}”.", name));
                 return 1;
             }
 
@@ -73,16 +75,16 @@ internal static class ExportCommand
     internal static string Summary(ExportManifest manifest, string directory)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.WriteLine($"Exported {manifest.Splits.Sum(s => s.Articles)} articles, {manifest.Splits.Sum(s => s.Entities)} entities of {manifest.Project} as {manifest.Format} to {directory}");
+        text.WriteLine(T("Exported {0} articles, {1} entities of {2} as {3} to {4}", manifest.Splits.Sum(s => s.Articles), manifest.Splits.Sum(s => s.Entities), manifest.Project, manifest.Format, directory));
         foreach (var split in manifest.Splits)
         {
-            text.WriteLine($"  {split.Name}: {split.Articles} articles, {split.Entities} entities");
+            text.WriteLine("  " + T("{0}: {1} articles, {2} entities", split.Name, split.Articles, split.Entities));
         }
 
-        text.WriteLine($"  dropped: {manifest.Dropped.Count} (reasons in {ExportManifest.FileName})");
+        text.WriteLine("  " + T("dropped: {0} (reasons in {1})", manifest.Dropped.Count, ExportManifest.FileName));
         foreach (var file in manifest.Files)
         {
-            text.WriteLine($"  {file.Name} ({file.Size} bytes)");
+            text.WriteLine("  " + T("{0} ({1} bytes)", file.Name, file.Size));
         }
 
         text.Write($"  {ExportManifest.FileName}");

@@ -4,6 +4,8 @@ using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Import;
 
+using static Workbench.Web.Cli.CliText;
+
 namespace Workbench.Web.Cli;
 
 /// <summary>
@@ -15,17 +17,17 @@ internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html and, unless --format is text or markdown, .jsonl, .json, .conll, .bio).", Arity = ArgumentArity.OneOrMore };
-        var project = new Option<string>("--project") { Description = "The project to import into; created if missing.", Required = true };
+        var paths = new Argument<string[]>("PATH") { Description = T("Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html and, unless --format is text or markdown, .jsonl, .json, .conll, .bio)."), Arity = ArgumentArity.OneOrMore };
+        var project = new Option<string>("--project") { Description = T("The project to import into; created if missing."), Required = true };
         var format = new Option<string>("--format")
         {
-            Description = "Pages: text, markdown, alto, page or hocr. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files.",
+            Description = T("Pages: text, markdown, alto, page or hocr. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files."),
             DefaultValueFactory = _ => ImportFormats.Auto,
         };
         format.AcceptOnlyFromAmong(ImportFormats.All);
-        var status = new Option<string>("--status") { Description = "Status of imported annotated articles: draft, or approved (gold from another tool; also feeds the gazetteer).", DefaultValueFactory = _ => "draft" };
+        var status = new Option<string>("--status") { Description = T("Status of imported annotated articles: draft, or approved (gold from another tool; also feeds the gazetteer)."), DefaultValueFactory = _ => "draft" };
         status.AcceptOnlyFromAmong("draft", "approved");
-        var command = new Command("import", "Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.") { paths, project, format, status };
+        var command = new Command("import", T("Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.")) { paths, project, format, status };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var formatName = parse.GetValue(format)!;
@@ -34,7 +36,7 @@ internal static class ImportCommand
             var missing = files.Where(f => !File.Exists(f)).ToList();
             foreach (var path in missing)
             {
-                await error.WriteLineAsync($"{path}: no such file or folder.");
+                await error.WriteLineAsync(T("{0}: no such file or folder.", path));
             }
 
             await using var host = await CliHost.OpenAsync(hostArgs);
@@ -49,7 +51,7 @@ internal static class ImportCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
-                    var task = context.AddTask($"Importing into {Markup.Escape(target.Name)}", maxValue: Math.Max(1, files.Count - missing.Count));
+                    var task = context.AddTask(Markup.Escape(T("Importing into {0}", target.Name)), maxValue: Math.Max(1, files.Count - missing.Count));
                     foreach (var file in files.Except(missing))
                     {
                         if (PageImporter.IsMetsFile(file))
@@ -87,10 +89,10 @@ internal static class ImportCommand
             var imported = outcomes.Count(o => o.Status == ImportStatus.Imported);
             var skipped = outcomes.Count(o => o.Status == ImportStatus.Duplicate);
             var rejected = outcomes.Count(o => o.Status == ImportStatus.Rejected) + missing.Count;
-            await output.WriteLineAsync($"{imported} imported, {skipped} skipped as duplicates, {rejected} refused.");
+            await output.WriteLineAsync(T("{0} imported, {1} skipped as duplicates, {2} refused.", imported, skipped, rejected));
             if (newLabels.Count > 0)
             {
-                await output.WriteLineAsync($"Labels added to {target.Name}: {string.Join(", ", newLabels)}.");
+                await output.WriteLineAsync(T("Labels added to {0}: {1}.", target.Name, string.Join(", ", newLabels)));
             }
 
             return rejected > 0 ? 1 : 0;

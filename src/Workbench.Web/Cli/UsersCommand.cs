@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
 using Workbench.Web.Data;
 
+using static Workbench.Web.Cli.CliText;
+
 namespace Workbench.Web.Cli;
 
 /// <summary>`users add NAME --role ROLE --project NAME`: password from stdin, or generated and printed.</summary>
@@ -9,11 +11,11 @@ internal static class UsersCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var name = new Argument<string>("NAME") { Description = "The user name to log in with." };
-        var role = new Option<string>("--role") { Description = "admin, reviewer or annotator.", Required = true };
+        var name = new Argument<string>("NAME") { Description = T("The user name to log in with.") };
+        var role = new Option<string>("--role") { Description = T("admin, reviewer or annotator."), Required = true };
         role.AcceptOnlyFromAmong("admin", "reviewer", "annotator");
-        var project = new Option<string>("--project") { Description = "The project to add the user to; created if missing.", Required = true };
-        var add = new Command("add", "Create a user (or take an existing one) and make them a member of a project. The password is read from stdin when piped, else generated and printed.") { name, role, project };
+        var project = new Option<string>("--project") { Description = T("The project to add the user to; created if missing."), Required = true };
+        var add = new Command("add", T("Create a user (or take an existing one) and make them a member of a project. The password is read from stdin when piped, else generated and printed.")) { name, role, project };
         add.SetAction(async (parse, cancellationToken) =>
         {
             await using var host = await CliHost.OpenAsync(hostArgs);
@@ -36,7 +38,7 @@ internal static class UsersCommand
                     return 1;
                 }
 
-                await output.WriteLineAsync(string.IsNullOrEmpty(piped) ? $"Created {userName}; password: {password}" : $"Created {userName} with the password from stdin.");
+                await output.WriteLineAsync(string.IsNullOrEmpty(piped) ? T("Created {0}; password: {1}", userName, password) : T("Created {0} with the password from stdin.", userName));
             }
 
             var target = await ProjectService.GetOrCreateAsync(db, parse.GetValue(project)!, TimeProvider.System, cancellationToken);
@@ -51,9 +53,9 @@ internal static class UsersCommand
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await output.WriteLineAsync($"{userName} is {memberRole.ToString().ToLowerInvariant()} in {target.Name}.");
+            await output.WriteLineAsync(T("{0} is {1} in {2}.", userName, Localization.SharedText.RoleName(memberRole), target.Name));
             return 0;
         });
-        return new Command("users", "Manage user accounts.") { add };
+        return new Command("users", T("Manage user accounts.")) { add };
     }
 }

@@ -13,6 +13,28 @@ public static class LocalizationSetup
     public static IServiceCollection AddWorkbenchLocalization(this IServiceCollection services)
     {
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+
+        // Write Chinese as characters, not &#x...; entities (HTML's special characters are still encoded).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Model binding's own messages (a number field given text, a missing value) in the request's language.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((mvc, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            var messages = mvc.ModelBindingMessageProvider;
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => text["The value '{0}' is not valid for {1}.", value, field]);
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["The value '{0}' is not valid.", value]);
+            messages.SetUnknownValueIsInvalidAccessor(field => text["The value supplied for {0} is not valid.", field]);
+            messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["The value supplied is not valid."]);
+            messages.SetValueIsInvalidAccessor(value => text["The value '{0}' is not valid.", value]);
+            messages.SetValueMustBeANumberAccessor(field => text["The field {0} must be a number.", field]);
+            messages.SetNonPropertyValueMustBeANumberAccessor(() => text["The field must be a number."]);
+            messages.SetMissingBindRequiredValueAccessor(field => text["A value for the '{0}' parameter or property was not provided.", field]);
+            messages.SetMissingKeyOrValueAccessor(() => text["A value is required."]);
+            messages.SetValueMustNotBeNullAccessor(value => text["The value '{0}' is invalid.", value]);
+            messages.SetMissingRequestBodyRequiredValueAccessor(() => text["A non-empty request body is required."]);
+        });
+
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = AppCultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
