@@ -39,8 +39,12 @@ function missing(path) {
 
 // Wraps a level of the strings object: a missing leaf reads as its dotted key (and warns); a group stays wrapped,
 // so S.a.b.c on a missing group gives "a.b.c". Symbols and array internals pass through, so for…of works on arrays.
+const WRAPPED = new WeakMap();
+
 function wrap(value, path) {
-  return new Proxy(value, {
+  const cached = WRAPPED.get(value);
+  if (cached) return cached;
+  const proxy = new Proxy(value, {
     get(target, prop) {
       if (typeof prop === 'symbol') return Reflect.get(target, prop);
       const child = Reflect.get(target, prop);
@@ -53,6 +57,8 @@ function wrap(value, path) {
       return child !== null && typeof child === 'object' ? wrap(child, full) : child;
     },
   });
+  WRAPPED.set(value, proxy);
+  return proxy;
 }
 
 RAW = read();
