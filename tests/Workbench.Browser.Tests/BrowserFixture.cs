@@ -124,9 +124,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A page in a new browser context (1400x900, BaseURL = <see cref="BaseUrl"/>, 15 s timeouts) whose browser language
-    /// (Accept-Language) is <paramref name="locale"/>: English by default, since the UI follows Accept-Language and most
-    /// tests read English text; pass "zh-CN" for a Chinese browser. Close it with <c>await page.Context.CloseAsync()</c>.
+    /// A page in a new browser context (1400x900, BaseURL = <see cref="BaseUrl"/>, 15 s timeouts). The locale is what
+    /// the browser asks for in Accept-Language, so it picks the UI language: en-US unless a test asks for zh-CN.
+    /// Close it with <c>await page.Context.CloseAsync()</c>.
     /// </summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Workbench.Core.Editing;
 
-/// <summary>Every user-facing sentence of the editing operations, in one place.</summary>
+/// <summary>Every user-facing sentence of the editing operations, in the current UI language (Resources/CoreMessages.resx).</summary>
 public static class EditMessages
 {
     public static string ArticleApproved => CoreText.Get("Edit.ArticleApproved");

@@ -103,6 +103,25 @@ public sealed class LanguageTests(WorkbenchFactory factory) : IClassFixture<Work
     }
 
     [Fact]
+    public async Task ChangePassword_ExplainsIdentitysRulesInChinese_AndChangesIt()
+    {
+        await MemberAsync("lang-password", ProjectRole.Annotator);
+        var client = await factory.LoginAsync("lang-password");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        const string page = "/Account/ChangePassword";
+
+        var tooShort = await client.PostFormAsync(page, new() { ["Input.CurrentPassword"] = WorkbenchFactory.Password, ["Input.NewPassword"] = "short1", ["Input.ConfirmPassword"] = "short1" });
+        var wrongCurrent = await client.PostFormAsync(page, new() { ["Input.CurrentPassword"] = "not-it-at-all", ["Input.NewPassword"] = "Another-pass-456", ["Input.ConfirmPassword"] = "Another-pass-456" });
+        var changed = await client.PostFormAsync(page, new() { ["Input.CurrentPassword"] = WorkbenchFactory.Password, ["Input.NewPassword"] = "Another-pass-456", ["Input.ConfirmPassword"] = "Another-pass-456" });
+
+        Assert.Contains("密码至少需要 10 个字符。", WebUtility.HtmlDecode(await tooShort.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("当前密码不正确。", WebUtility.HtmlDecode(await wrongCurrent.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("密码已修改。", await client.GetHtmlAsync(changed.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        await factory.LoginAsync("lang-password", "Another-pass-456");
+    }
+
+    [Fact]
     public async Task MissingPage_ShowsTheChineseStatusPage()
     {
         var client = await factory.LoginAsync("admin");
