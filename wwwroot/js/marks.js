@@ -2,14 +2,15 @@
 // `.pc[data-o]` pieces at every boundary of an entity, a suggestion, the selection or the caret; a piece carries the
 // classes and colours of everything covering it. Nested entities stack their underlines (outermost lowest);
 // an entity crossing a line break is drawn on both lines' segments.
-import { S, fmt } from './strings.js';
+import { S, fmt, optional } from './strings.js';
 import { el } from './render.js';
 import { shownRange, compare } from './selection.js';
 
 const GREY = '#667085';
 
 export function labelInfo(state, name) {
-  return (state.labels ?? []).find(l => l.name === name) ?? { name, displayName: name, color: GREY, hotkey: null, retired: true };
+  const info = (state.labels ?? []).find(l => l.name === name) ?? { name, displayName: name, color: GREY, hotkey: null, retired: true };
+  return info.displayName ? info : { ...info, displayName: name };
 }
 
 export function activeLabels(state) {
@@ -102,7 +103,7 @@ export function fillLine(span, line, prepared) {
     if (!covering.length) { span.append(line.text.slice(a, b)); continue; }
     const piece = el('span', 'lent', line.text.slice(a, b));
     piece.style.setProperty('--ec', labelInfo(prepared.state, covering.at(-1).label).color);
-    piece.title = covering.map(e => `${e.label}: ${e.text}`).join('\n');
+    piece.title = covering.map(e => `${labelInfo(prepared.state, e.label).displayName}: ${e.text}`).join('\n');
     span.append(piece);
   }
 }
@@ -142,7 +143,7 @@ function paintSuggestions(piece, state, ui, suggestions) {
   piece.dataset.suggArticle = first.articleKey;
   piece.style.setProperty('--sc', labelInfo(state, first.label).color);
   if (suggestions.some(s => s.rejectionKey === ui.activeSuggestion)) piece.classList.add('sugg-active');
-  const titles = suggestions.map(s => fmt(S.suggestions.title, s.label, s.text, s.ruleName));
+  const titles = suggestions.map(s => fmt(S.suggestions.title, labelInfo(state, s.label).displayName, s.text, ruleName(s.ruleName)));
   piece.title = piece.title ? `${piece.title}\n${titles.join('\n')}` : titles.join('\n');
 }
 
@@ -191,17 +192,24 @@ export function suggestionBar(state, article, suggestions) {
     const group = el('span', 'sugg-group');
     group.append(chip(info), el('span', 'muted', String(count)));
     for (const action of ['acceptAll', 'rejectAll']) {
-      const b = el('button', `mini ${action}`, fmt(S.suggestions[action], name));
+      const b = el('button', `mini ${action}`, fmt(S.suggestions[action], info.displayName));
       b.type = 'button';
       b.dataset.action = action;
       b.dataset.label = name;
-      b.title = fmt(S.suggestions[`${action}Title`], name, count);
+      b.title = fmt(S.suggestions[`${action}Title`], info.displayName, count);
       group.append(b);
     }
     bar.append(group);
   }
   bar.append(el('span', 'muted hint', S.suggestions.hint));
   return bar;
+}
+
+/** How a suggestion's rule reads: a built-in rule by its localised name, a project pattern by its pattern. */
+export function ruleName(name) {
+  const text = String(name ?? '');
+  if (text.startsWith('pattern:')) return fmt(S.suggestions.patternRule, text.slice('pattern:'.length));
+  return optional(`suggestions.rules.${text}`) ?? text;
 }
 
 export function chip(info, extra = '') {

@@ -1,5 +1,7 @@
 // The review queue's keyboard: j/k move, Enter opens, a approves, r requests changes (with a comment).
 // The server decides everything; this only sends setStatus operations and shows its answer.
+import { S, fmt } from './strings.js';
+
 const table = document.getElementById('queue');
 const message = document.getElementById('queue-message');
 const form = document.getElementById('request-form');
@@ -28,7 +30,7 @@ async function setStatus(row, status, text) {
   const articleKey = Number(row.dataset.article);
   try {
     const stateResponse = await fetch(`/api/pages/${pageId}/state`, { headers: { Accept: 'application/json' } });
-    if (!stateResponse.ok) { say(`The page could not be loaded (${stateResponse.status}).`, 'error'); return; }
+    if (!stateResponse.ok) { say(fmt(S.queue.loadFailed, stateResponse.status), 'error'); return; }
     const state = await stateResponse.json();
     const response = await fetch(`/api/pages/${pageId}/operations`, {
       method: 'POST',
@@ -46,20 +48,20 @@ async function setStatus(row, status, text) {
       row.hidden = true;
       const total = document.getElementById('queue-total');
       if (total) { total.textContent = String(Math.max(0, Number(total.textContent) - 1)); }
-      say(status === 'approved' ? `Approved “${title}”.` : `Sent “${title}” back with your comment.`, 'ok');
+      say(fmt(status === 'approved' ? S.queue.approved : S.queue.sentBack, title), 'ok');
       select(current);
     } else {
-      say(body.reason || body.detail || `Refused (${response.status}).`, 'error');
+      say(body.reason || body.detail || fmt(S.queue.refused, response.status), 'error');
     }
   } catch (error) {
-    say(`The server could not be reached: ${error.message}`, 'error');
+    say(fmt(S.queue.unreachable, error.message), 'error');
   }
 }
 
 function requestChanges(row) {
   pending = row;
   form.hidden = false;
-  form.querySelector('label').textContent = `What should change in “${row.cells[1].textContent.trim()}”? (required; the annotator sees it)`;
+  form.querySelector('label').textContent = fmt(S.queue.requestLabel, row.cells[1].textContent.trim());
   form.scrollIntoView({ block: 'nearest' });
   comment.value = '';
   comment.focus();
@@ -99,7 +101,7 @@ if (table) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const text = comment.value.trim();
-    if (!text) { say('A request for changes needs a comment saying what to change.', 'error'); comment.focus(); return; }
+    if (!text) { say(S.queue.commentRequired, 'error'); comment.focus(); return; }
     const row = pending;
     form.hidden = true;
     pending = null;

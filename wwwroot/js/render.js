@@ -154,7 +154,7 @@ export function renderArticles(container, state, colours, view) {
     card.append(head);
 
     const ranges = article.blocks.map(b => b.firstLine === b.lastLine ? `${b.firstLine}` : `${b.firstLine}–${b.lastLine}`);
-    card.append(el('div', 'lines-ref', fmt(S.linesRef, ranges.join(', '))));
+    card.append(el('div', 'lines-ref', fmt(S.linesRef, ranges.join(S.listSeparator))));
 
     article.blocks.forEach((block, index) => {
       const row = el('div', `block role-${block.role}`);

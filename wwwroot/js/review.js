@@ -2,7 +2,7 @@
 // and a comment thread per article (loaded from the comments API, kept current by the hub's CommentAdded).
 // The server enforces every rule (OperationPolicy); this module only offers the likely actions and shows the
 // server's answer verbatim.
-import { S, fmt } from './strings.js';
+import { S, fmt, formatDateTime } from './strings.js';
 import { el } from './render.js';
 import { toast } from './ui.js';
 
@@ -225,7 +225,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     item.dataset.id = comment.id;
     const head = el('div', 'comment-head');
     head.append(el('span', 'comment-author', comment.authorName));
-    const time = el('time', 'comment-time', new Date(comment.at).toLocaleString());
+    const time = el('time', 'comment-time', formatDateTime(comment.at));
     time.dateTime = comment.at;
     head.append(time);
     if (comment.sequence != null) {

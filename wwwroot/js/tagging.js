@@ -117,7 +117,7 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
       const body = await response.json();
       if (body.accepted) {
         editing.remember(body.inverse);
-        toast('info', fmt(body.tagged === 1 ? S.tagging.taggedOne : S.tagging.tagged, body.tagged, label.name));
+        toast('info', fmt(body.tagged === 1 ? S.tagging.taggedOne : S.tagging.tagged, body.tagged, label.displayName));
       }
       else if (response.ok) toast('info', body.reason);
       else rejection({ reason: body.reason ?? body.detail ?? response.statusText }, S.toast.rejected);
@@ -258,11 +258,11 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
         row.append(labelButton(label, false, tagSelection));
         const inArticle = el('button', 'mini', S.tagging.allInArticle);
         inArticle.type = 'button';
-        inArticle.title = fmt(S.tagging.allInArticleTitle, text, label.name);
+        inArticle.title = fmt(S.tagging.allInArticleTitle, text, label.displayName);
         inArticle.addEventListener('click', () => tagAll(text, label, ui.sel?.key ?? null));
         const onPage = el('button', 'mini', S.tagging.allOnPage);
         onPage.type = 'button';
-        onPage.title = fmt(S.tagging.allOnPageTitle, text, label.name);
+        onPage.title = fmt(S.tagging.allOnPageTitle, text, label.displayName);
         onPage.addEventListener('click', () => tagAll(text, label, null));
         row.append(inArticle, onPage);
         menu.append(row);
@@ -300,11 +300,11 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
         del.addEventListener('click', () => remove(e));
         const inArticle = el('button', 'mini', S.tagging.allInArticle);
         inArticle.type = 'button';
-        inArticle.title = fmt(S.tagging.allInArticleTitle, e.text, e.label);
+        inArticle.title = fmt(S.tagging.allInArticleTitle, e.text, labelInfo(state(), e.label).displayName);
         inArticle.addEventListener('click', () => tagAll(e.text, info, key));
         const onPage = el('button', 'mini', S.tagging.allOnPage);
         onPage.type = 'button';
-        onPage.title = fmt(S.tagging.allOnPageTitle, e.text, e.label);
+        onPage.title = fmt(S.tagging.allOnPageTitle, e.text, labelInfo(state(), e.label).displayName);
         onPage.addEventListener('click', () => tagAll(e.text, info, null));
         actions.append(del, el('span', 'muted', S.tagging.everyOccurrence), inArticle, onPage);
         popover.append(actions);

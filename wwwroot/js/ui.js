@@ -49,7 +49,7 @@ export function showHelp() {
     close.addEventListener('click', () => dialog.close());
     head.append(close);
     const table = el('table', 'keys');
-    for (const [keys, what] of S.help.rows) {
+    for (const { keys, text: what } of S.help.rows) {
       const tr = el('tr');
       const th = el('th');
       keys.split(' / ').forEach((k, i) => {

@@ -16,6 +16,7 @@ public sealed partial class ResourceFilesTests
         "Label", "Studio", "CLUENER", "doccano", "jsonl", "conll", "ner", "ocr", "pairs", "segmentation", "studio", "label",
         "PER", "ORG", "LOC", "GPE", "MISC", "MB", "KB", "GB", "ID", "URL", "SHA", "English", "zh", "Hans", "en",
         "train", "dev", "test", "rrggbb", "BOM", "NUL", "DTD", "PcGts", "Page", "alto", "mets", "ocr_page", "CRLF", "LF",
+        "Ctrl", "Shift", "Alt", "Tab", "Enter", "Esc", "Delete", // keyboard keys (ClientStrings' shortcut help)
     };
 
     public static TheoryData<string> ResourcePairs()

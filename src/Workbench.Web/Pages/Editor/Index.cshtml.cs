@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workbench.Web.Security;
@@ -11,6 +12,11 @@ public sealed class IndexModel(WorkbenchStateLoader loader) : PageModel
 
     /// <summary>The signed-in user's id, so the browser can tell its own operations from others'.</summary>
     public string? UserId { get; private set; }
+
+    /// <summary>The issue date in the UI culture's long date format, or null when the page has none.</summary>
+    public string? IssueDateText => DateOnly.TryParseExact(State.Page.IssueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        ? date.ToString("D", CultureInfo.CurrentCulture)
+        : State.Page.IssueDate;
 
     public async Task<IActionResult> OnGetAsync(int pageId, CancellationToken cancellationToken)
     {

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Workbench.Web.Data;
 using Workbench.Web.Editing;
+using Workbench.Web.Localization;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Editor;
 
-public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache) : PageModel
+public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache, IStringLocalizer<EditorText> text) : PageModel
 {
     public int PageId { get; private set; }
 
@@ -40,7 +42,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
         var loaded = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
         if (!CanApply || !await Resegmentation.ApplyAsync(db, cache, pageId, Resegmentation.Propose(loaded.Page, loaded.State, await PageStore.BoxesAsync(db, pageId, cancellationToken)), cancellationToken))
         {
-            Message = "Someone edited this page meanwhile; it was not re-segmented.";
+            Message = text["Resegment.EditedMeanwhile"];
             await LoadAsync(pageId, cancellationToken);
             return Page();
         }
@@ -68,7 +70,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
             (Current, Proposed) = Resegmentation.Compare(state, confidence, Resegmentation.Propose(page, state, await PageStore.BoxesAsync(db, pageId, cancellationToken)));
             var added = Proposed.Count(a => a.Change == OutlineChange.Added);
             var removed = Current.Count(a => a.Change == OutlineChange.Removed);
-            Summary = Changed ? $"{removed} current articles would be replaced by {added} new ones; {Proposed.Count - added} stay as they are." : "The segmenter proposes exactly the current segmentation.";
+            Summary = Changed ? text["Resegment.Summary", removed, added, Proposed.Count - added] : text["Resegment.Same"];
         }
 
         return null;
