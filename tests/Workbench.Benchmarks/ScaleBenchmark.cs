@@ -268,8 +268,8 @@ public static class ScaleBenchmark
             "$project", "$source", "$sha", "$publication", "$date", "$number", "$version", "$nextArticle", "$nextEntity", "$at");
         using var line = Prepare("INSERT INTO Lines (PageId, Number, Original, Text) VALUES ($page, $number, $text, $text)", "$page", "$number", "$text");
         using var article = Prepare(
-            "INSERT INTO Articles (PageId, Key, Ordinal, Title, Status, AssigneeId, Confidence) VALUES ($page, $key, $ordinal, $title, $status, $assignee, 0.9) RETURNING Id",
-            "$page", "$key", "$ordinal", "$title", "$status", "$assignee");
+            "INSERT INTO Articles (PageId, Key, Ordinal, Title, Status, AssigneeId, Confidence, SubmittedAt, SubmittedBy) VALUES ($page, $key, $ordinal, $title, $status, $assignee, 0.9, $submittedAt, $submittedBy) RETURNING Id",
+            "$page", "$key", "$ordinal", "$title", "$status", "$assignee", "$submittedAt", "$submittedBy");
         using var block = Prepare("INSERT INTO Blocks (ArticleId, Ordinal, Role, FirstLine, LastLine) VALUES ($article, 0, 'Body', $first, $last)", "$article", "$first", "$last");
         using var entity = Prepare(
             "INSERT INTO Entities (PageId, Key, Label, StartLine, StartOffset, EndLine, EndOffset, Text, Source) VALUES ($page, $key, $label, $line, $start, $line, $end, $text, 'Manual')",
@@ -331,6 +331,9 @@ public static class ScaleBenchmark
                 Set(article, "$title", $"第{key}篇 {Sample[..8]}");
                 Set(article, "$status", status.ToString());
                 Set(article, "$assignee", a % 4 == 0 ? authorId : null);
+                var submission = opsOnPage.IndexOf(key); // the same time as its setStatus operation below
+                Set(article, "$submittedAt", submission < 0 ? null : (object)start.AddMinutes(p).AddSeconds(submission).Ticks);
+                Set(article, "$submittedBy", submission < 0 ? null : authorId);
                 var articleId = Convert.ToInt32(article.ExecuteScalar(), CultureInfo.InvariantCulture);
                 var first = a * LinesPerArticle + 1;
                 Set(block, "$article", articleId);

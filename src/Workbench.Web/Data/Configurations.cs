@@ -81,6 +81,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.PageId, a.Key }).IsUnique();
         article.HasIndex(a => new { a.Status, a.PageId }); // the review queue: submitted articles, counted from the index alone
 
+        // The review queue's order (oldest submission first): read from this index in order, so a page of the queue
+        // costs the same whether the project has ten submitted articles or ten thousand.
+        article.HasIndex(a => new { a.Status, a.SubmittedAt, a.PageId, a.Key });
+        article.Property(a => a.SubmittedBy).HasMaxLength(450);
+
         // "My work": an annotator's assigned articles.
         article.HasIndex(a => a.AssigneeId);
         article.HasMany(a => a.Blocks).WithOne().HasForeignKey(b => b.ArticleId);

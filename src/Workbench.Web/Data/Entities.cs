@@ -222,6 +222,12 @@ public sealed class Article
     /// <summary>The article's id in the file it came from (METS logical div ID, Transkribus structure id); null when segmented here.</summary>
     public string? ExternalId { get; set; }
 
+    /// <summary>When the article was last submitted for review, while it is submitted (the review queue's order); kept by the edit path.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>Who submitted it (the user id of that status change), while it is submitted.</summary>
+    public string? SubmittedBy { get; set; }
+
     public List<Block> Blocks { get; } = [];
 }
 

@@ -191,7 +191,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
 
         await WriteLinesAsync(pageId, before, after, cancellationToken);
-        await WriteArticlesAsync(pageId, before, after, confidence, cancellationToken);
+        await WriteArticlesAsync(pageId, before, after, confidence, entry, cancellationToken);
         await WriteEntitiesAsync(pageId, before, after, cancellationToken);
         await WriteGazetteerAsync(pageId, projectId, before, after, cancellationToken);
         await Continuation.ContinuationEdits.WriteAsync(db, projectId, pageId, operation, entry.AuthorId, entry.At, cancellationToken);
@@ -224,7 +224,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
     }
 
-    private async Task WriteArticlesAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A changed article's row is rewritten. What the state does not hold stays with the key: the imported id (a split's first
+    /// part keeps it) and, while the article stays submitted, when and by whom it was submitted; an article that becomes
+    /// submitted with this operation gets the operation's time and author (the review queue reads them from an index).
+    /// </remarks>
+    private async Task WriteArticlesAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, CancellationToken cancellationToken)
     {
         if (PagePatch.SameArticles(before.Articles, after.Articles))
         {
@@ -234,12 +239,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
         var current = after.Articles.Select(a => a.Key).ToHashSet();
         var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
-        var externalIds = new Dictionary<int, string?>();
+        var kept = new Dictionary<int, (string? ExternalId, DateTimeOffset? SubmittedAt, string? SubmittedBy)>();
         if (stale.Count > 0)
         {
-            // A changed article's row is rewritten; its imported id stays with its key (a split's first part keeps it).
-            externalIds = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && a.ExternalId != null)
-                .ToDictionaryAsync(a => a.Key, a => a.ExternalId, cancellationToken);
+            kept = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && (a.ExternalId != null || a.SubmittedAt != null))
+                .ToDictionaryAsync(a => a.Key, a => (a.ExternalId, a.SubmittedAt, a.SubmittedBy), cancellationToken);
             await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -260,7 +264,14 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
             row.PageId = pageId;
-            row.ExternalId = externalIds.GetValueOrDefault(article.Key);
+            var previous = kept.GetValueOrDefault(article.Key);
+            row.ExternalId = previous.ExternalId;
+            if (article.Status == ArticleStatus.Submitted)
+            {
+                var stillSubmitted = was.Article?.Status == ArticleStatus.Submitted && previous.SubmittedAt is not null;
+                (row.SubmittedAt, row.SubmittedBy) = stillSubmitted ? (previous.SubmittedAt, previous.SubmittedBy) : (entry.At, entry.AuthorId);
+            }
+
             db.Articles.Add(row);
         }
     }

@@ -42,16 +42,12 @@ public static class ReviewQueue
                 && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)));
         }
 
-        // The submission is the article's latest status change: an article only becomes submitted by one.
+        // When and by whom: kept on the article by the edit path, so the order comes from the (Status, SubmittedAt, PageId, Key)
+        // index and a page of the queue reads 50 rows, not every submitted article of the project.
         var rows = articles.Select(x => new
         {
             x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.a.Key, x.a.Title, x.a.AssigneeId, ArticleId = x.a.Id,
-            // Two scalar subqueries, each one index lookup (PageId, ArticleKey, Sequence); projecting both as one object
-            // makes EF number every setStatus operation of the database (ROW_NUMBER over a scan) and join that.
-            SubmitterId = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
-                .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefault(),
-            SubmittedAt = db.Operations.Where(o => o.PageId == x.a.PageId && o.ArticleKey == x.a.Key && o.Kind == "setStatus")
-                .OrderByDescending(o => o.Sequence).Select(o => (DateTimeOffset?)o.At).FirstOrDefault(),
+            SubmitterId = x.a.SubmittedBy, x.a.SubmittedAt, x.a.PageId,
         });
         if (!string.IsNullOrEmpty(filter.Annotator))
         {
@@ -62,7 +58,7 @@ public static class ReviewQueue
         var total = await rows.CountAsync(cancellationToken);
         page = Math.Max(1, page);
         var list = await rows
-            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.Id).ThenBy(r => r.Key)
+            .OrderBy(r => r.SubmittedAt).ThenBy(r => r.PageId).ThenBy(r => r.Key)
             .Skip((page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
 

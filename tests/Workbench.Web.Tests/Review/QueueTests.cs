@@ -45,6 +45,37 @@ public sealed class QueueTests(WorkbenchFactory factory) : IClassFixture<Workben
     }
 
     [Fact]
+    public async Task Submission_IsKeptOnTheArticle_ThroughRewrites_AndSetAgainOnResubmission()
+    {
+        var pageId = await factory.FreshPageAsync(publication: $"Kept Daily {Guid.NewGuid():N}");
+        var keys = await factory.ArticleKeysAsync(pageId);
+        var annotator = await factory.LoginAsync("annotator");
+        var reviewer = await factory.LoginAsync("reviewer");
+        var annotatorId = await factory.UserIdAsync("annotator");
+        Task<(DateTimeOffset? At, string? By)> SubmissionAsync(int key) => factory.WithDbAsync(db =>
+            db.Articles.Where(a => a.PageId == pageId && a.Key == key).Select(a => new ValueTuple<DateTimeOffset?, string?>(a.SubmittedAt, a.SubmittedBy)).SingleAsync());
+
+        Assert.Equal((null, null), await SubmissionAsync(keys[0]));
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(keys[0], ArticleStatus.Draft, ArticleStatus.Submitted))).Status);
+        var submitted = await SubmissionAsync(keys[0]);
+        Assert.NotNull(submitted.At);
+        Assert.Equal(annotatorId, submitted.By);
+        var logged = await factory.WithDbAsync(db => db.Operations.Where(o => o.PageId == pageId && o.Kind == "setStatus").Select(o => o.At).SingleAsync());
+        Assert.Equal(logged, submitted.At);
+
+        // Assigning rewrites the article's row; the submission stays as it was.
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.ApplyAsync(pageId, new Assign(keys[0], annotatorId))).Status);
+        Assert.Equal(submitted, await SubmissionAsync(keys[0]));
+
+        // Sent back and submitted again: a new submission time.
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.ApplyAsync(pageId, new SetStatus(keys[0], ArticleStatus.Submitted, ArticleStatus.ChangesRequested), "Check the title.")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(keys[0], ArticleStatus.ChangesRequested, ArticleStatus.Submitted))).Status);
+        var again = await SubmissionAsync(keys[0]);
+        Assert.True(again.At > submitted.At);
+        Assert.Equal(annotatorId, again.By);
+    }
+
+    [Fact]
     public async Task Queue_IsForReviewersAndAdmins()
     {
         var projectId = await factory.DemoProjectIdAsync();

@@ -246,6 +246,13 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -259,6 +266,8 @@ namespace Workbench.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "PageId");
+
+                    b.HasIndex("Status", "SubmittedAt", "PageId", "Key");
 
                     b.ToTable("Articles");
                 });

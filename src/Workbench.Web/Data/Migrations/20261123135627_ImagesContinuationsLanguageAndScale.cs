@@ -119,6 +119,19 @@ namespace Workbench.Web.Data.Migrations
                 maxLength: 200,
                 nullable: true);
 
+            migrationBuilder.AddColumn<long>(
+                name: "SubmittedAt",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubmittedBy",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 450,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ArticleLinks",
                 columns: table => new
@@ -172,6 +185,11 @@ namespace Workbench.Web.Data.Migrations
                 columns: new[] { "Status", "PageId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Articles_Status_SubmittedAt_PageId_Key",
+                table: "Articles",
+                columns: new[] { "Status", "SubmittedAt", "PageId", "Key" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArticleLinks_FromPageId_FromArticleKey_ToPageId_ToArticleKey",
                 table: "ArticleLinks",
                 columns: new[] { "FromPageId", "FromArticleKey", "ToPageId", "ToArticleKey" },
@@ -186,6 +204,12 @@ namespace Workbench.Web.Data.Migrations
                 name: "IX_ArticleLinks_ToPageId_ToArticleKey",
                 table: "ArticleLinks",
                 columns: new[] { "ToPageId", "ToArticleKey" });
+
+            // Articles submitted before this migration: when and by whom, from their latest status change in the log.
+            migrationBuilder.Sql(@"UPDATE Articles SET
+    SubmittedAt = (SELECT o.At FROM Operations o WHERE o.PageId = Articles.PageId AND o.ArticleKey = Articles.Key AND o.Kind = 'setStatus' ORDER BY o.Sequence DESC LIMIT 1),
+    SubmittedBy = (SELECT o.AuthorId FROM Operations o WHERE o.PageId = Articles.PageId AND o.ArticleKey = Articles.Key AND o.Kind = 'setStatus' ORDER BY o.Sequence DESC LIMIT 1)
+WHERE Status = 'Submitted';");
         }
 
         /// <inheritdoc />
@@ -208,6 +232,10 @@ namespace Workbench.Web.Data.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Articles_Status_PageId",
+                table: "Articles");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Articles_Status_SubmittedAt_PageId_Key",
                 table: "Articles");
 
             migrationBuilder.DropColumn(
@@ -272,6 +300,14 @@ namespace Workbench.Web.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ExternalId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedAt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "SubmittedBy",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(

@@ -11,7 +11,7 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Data.Migrations
 {
     [DbContext(typeof(WorkbenchDbContext))]
-    [Migration("20261123133315_ImagesContinuationsLanguageAndScale")]
+    [Migration("20261123135627_ImagesContinuationsLanguageAndScale")]
     partial class ImagesContinuationsLanguageAndScale
     {
         /// <inheritdoc />
@@ -249,6 +249,13 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -262,6 +269,8 @@ namespace Workbench.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "PageId");
+
+                    b.HasIndex("Status", "SubmittedAt", "PageId", "Key");
 
                     b.ToTable("Articles");
                 });
