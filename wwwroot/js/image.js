@@ -21,7 +21,7 @@ function store(key, value) {
  * update(state, colours) after every render, hover(n), select(selection), reveal(n).
  * onPick(n, extend) is called when a box on the image is clicked.
  */
-export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick }) {
+export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick, onHover = () => {} }) {
   if (!image || !pane || typeof OpenSeadragon !== 'function') return null;
 
   const rects = new Map();
@@ -90,6 +90,34 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick 
     if (!e.quick) return;
     const n = boxAt(viewer.viewport.viewerElementToImageCoordinates(e.position));
     if (n != null) onPick(n, e.shift);
+  });
+
+  // Hovering the scan finds the line under the pointer (once per frame) and lets the workbench highlight it, as hovering
+  // the line does: the box is outlined, the line and its card light up.
+  let hovered = null;
+  let pointer = null;
+  host.addEventListener('pointermove', e => {
+    const pending = pointer;
+    pointer = e;
+    if (pending) return;
+    requestAnimationFrame(() => {
+      const at = pointer;
+      pointer = null;
+      if (!viewer.world.getItemCount()) return;
+      const bounds = host.getBoundingClientRect();
+      const n = boxAt(viewer.viewport.viewerElementToImageCoordinates(new OpenSeadragon.Point(at.clientX - bounds.left, at.clientY - bounds.top)));
+      if (n !== hovered) {
+        hovered = n;
+        onHover(n);
+      }
+    });
+  });
+  host.addEventListener('pointerleave', () => {
+    pointer = null;
+    if (hovered != null) {
+      hovered = null;
+      onHover(null);
+    }
   });
 
   function toOcr(point) {

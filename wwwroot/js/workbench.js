@@ -115,6 +115,7 @@ const imagePane = createImagePane({
   image: store.state.page.image,
   boxes: store.state.boxes ?? [],
   onPick: (n, extend) => selectLine(n, extend, true),
+  onHover: n => highlight(n == null ? null : keyOf(linesEl.querySelector(`.line[data-n="${n}"]`)), n),
 });
 
 function line(n) {

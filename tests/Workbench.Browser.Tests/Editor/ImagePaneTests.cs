@@ -64,9 +64,15 @@ public sealed class ImagePaneTests(BrowserFixture browser, ITestOutputHelper out
             Assert.InRange(actual.Height, expected.GetProperty("height").GetDouble() - 4, expected.GetProperty("height").GetDouble() + 4);
             Assert.True(actual.Width > 20, $"the outline is {actual.Width} px wide");
 
-            // Clicking a box on the scan selects its line, as a click on the line does.
+            // Hovering a box on the scan lights up its line's article and the line in the card, and outlines that box.
             var target = await LineNumberAsync(page, "在乌梁素海一带记录到白琵鹭、灰鹤");
             var box = await page.EvaluateAsync<JsonElement>(BoxOnScreen, target);
+            await page.Mouse.MoveAsync(box.GetProperty("x").GetSingle() + (box.GetProperty("width").GetSingle() / 2), box.GetProperty("y").GetSingle() + (box.GetProperty("height").GetSingle() / 2));
+            await Assertions.Expect(page.Locator($"#lines .line[data-n='{target}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bhl\\b"));
+            await Assertions.Expect(page.Locator($"#articles .seg[data-n='{target}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bhl\\b"));
+            await Assertions.Expect(outline).ToHaveAttributeAsync("data-n", target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // Clicking a box on the scan selects its line, as a click on the line does.
             await page.Mouse.ClickAsync(box.GetProperty("x").GetSingle() + (box.GetProperty("width").GetSingle() / 2), box.GetProperty("y").GetSingle() + (box.GetProperty("height").GetSingle() / 2));
             await Assertions.Expect(page.Locator($"#lines .line[data-n='{target}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
             await Assertions.Expect(page.Locator($"#image-pane rect.box.selected[data-n='{target}']")).ToHaveCountAsync(1);
