@@ -9,7 +9,17 @@ namespace Workbench.Web.Pages.Review;
 /// <summary>The articles assigned to the current user, grouped by status.</summary>
 public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : ProjectPageModel(db, access)
 {
-    public IReadOnlyList<IGrouping<ArticleStatus, WorkRow>> Groups { get; private set; } = [];
+    /// <summary>Rows shown per status; a status with more gets list pages of its own (?status=…&amp;p=…).</summary>
+    public const int GroupSize = 50;
+
+    public IReadOnlyList<WorkGroup> Groups { get; private set; } = [];
+
+    /// <summary>The status whose rows are paged through, from ?status=; the others show their first rows.</summary>
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ArticleStatus? PagedStatus { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
 
     public async Task<IActionResult> OnGetAsync(int projectId)
     {
@@ -18,17 +28,27 @@ public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : P
             return refused;
         }
 
+        // Counted per status in SQL, and only a list page of each status read: an annotator with 50,000 assigned
+        // articles gets the same small page as one with five.
         var me = UserId;
-        var rows = await Db.Articles.AsNoTracking()
+        var mine = Db.Articles.AsNoTracking()
             .Where(a => a.AssigneeId == me)
-            .Join(Db.Pages.Where(p => p.ProjectId == projectId), a => a.PageId, p => p.Id, (a, p) => new WorkRow(
-                p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, a.Key, a.Ordinal, a.Title, a.Status))
-            .ToListAsync();
-        Groups = rows
-            .OrderBy(r => r.Publication).ThenBy(r => r.IssueDate).ThenBy(r => r.PageNumber).ThenBy(r => r.SourceName).ThenBy(r => r.Ordinal)
-            .GroupBy(r => r.Status)
-            .OrderBy(g => Order(g.Key))
-            .ToList();
+            .Join(Db.Pages.Where(p => p.ProjectId == projectId), a => a.PageId, p => p.Id, (a, p) => new { a, p });
+        var counts = await mine.GroupBy(x => x.a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
+        var groups = new List<WorkGroup>();
+        foreach (var (status, count) in counts.Select(c => (c.Status, c.Count)).OrderBy(c => Order(c.Status)))
+        {
+            var pages = Math.Max(1, (count + GroupSize - 1) / GroupSize);
+            var page = status == PagedStatus ? Math.Clamp(PageNumber, 1, pages) : 1;
+            var rows = await mine.Where(x => x.a.Status == status)
+                .OrderBy(x => x.p.Publication).ThenBy(x => x.p.IssueDate).ThenBy(x => x.p.PageNumber).ThenBy(x => x.p.SourceName).ThenBy(x => x.a.Ordinal)
+                .Skip((page - 1) * GroupSize).Take(GroupSize)
+                .Select(x => new WorkRow(x.p.Id, x.p.SourceName, x.p.Publication, x.p.IssueDate, x.p.PageNumber, x.a.Key, x.a.Ordinal, x.a.Title, x.a.Status))
+                .ToListAsync();
+            groups.Add(new WorkGroup(status, count, page, pages, rows));
+        }
+
+        Groups = groups;
         return Page();
     }
 
@@ -41,6 +61,8 @@ public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : P
         ArticleStatus.Submitted => 3,
         _ => 4,
     };
+
+    public sealed record WorkGroup(ArticleStatus Status, int Count, int PageNumber, int PageCount, IReadOnlyList<WorkRow> Rows);
 
     public sealed record WorkRow(int PageId, string SourceName, string? Publication, DateOnly? IssueDate, int? PageNumber, int Key, int Ordinal, string Title, ArticleStatus Status);
 }
