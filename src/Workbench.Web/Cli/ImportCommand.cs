@@ -49,23 +49,32 @@ internal static class ImportCommand
             var outcomes = new List<ImportOutcome>();
             var usedImages = new HashSet<string>(StringComparer.Ordinal);
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
+            // No refresh thread: the bar is redrawn after each file, on this thread, so nothing writes to the error writer
+            // after the command has returned (a caller may close it then; a background redraw once crashed the test host).
             await console.Progress()
+                .AutoRefresh(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async context =>
                 {
                     var task = context.AddTask(Markup.Escape(T("Importing into {0}", target.Name)), maxValue: Math.Max(1, files.Count - missing.Count));
+                    void Step()
+                    {
+                        task.Increment(1);
+                        context.Refresh();
+                    }
+
                     foreach (var file in files.Except(missing))
                     {
                         if (PageImageStore.IsImageName(file))
                         {
-                            task.Increment(1);
+                            Step();
                             continue; // after the pages: it may be the image of one of them
                         }
 
                         if (PageImporter.IsMetsFile(file))
                         {
                             outcomes.AddRange(await importer.ImportMetsIssueAsync(target.Id, file, cancellationToken));
-                            task.Increment(1);
+                            Step();
                             continue;
                         }
 
@@ -97,7 +106,7 @@ internal static class ImportCommand
                             outcomes.AddRange(await importer.ImportWithImageAsync(target.Id, Path.GetFileName(file), bytes, Recorded, ImportFormats.ParsePage(formatName), cancellationToken));
                         }
 
-                        task.Increment(1);
+                        Step();
                     }
 
                     // Images named on the command line that no page took: the image of the project's page with the same base name.
