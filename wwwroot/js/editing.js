@@ -43,13 +43,32 @@ export function createEditing({ live, onStacks, onBusy }) {
   const undoStack = [];
   const redoStack = [];
   let pending = 0;
+  // The user's changes still waiting for their acknowledgement. Undo and redo wait for them: the page can already
+  // show a change (its broadcast came first) while its inverse is not yet on the stack, and Ctrl+Z pressed then
+  // must undo that change, not the one before it.
+  const inFlight = new Set();
+
+  function track(promise) {
+    inFlight.add(promise);
+    const done = () => inFlight.delete(promise);
+    promise.then(done, done);
+    return promise;
+  }
+
+  async function settled() {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  }
 
   function busy(delta) {
     pending += delta;
     onBusy(pending > 0);
   }
 
-  async function send(operation, mode = 'do', comment = null) {
+  function send(operation, mode = 'do', comment = null) {
+    return track(sendNow(operation, mode, comment));
+  }
+
+  async function sendNow(operation, mode, comment) {
     busy(1);
     let ack;
     try {
@@ -88,6 +107,8 @@ export function createEditing({ live, onStacks, onBusy }) {
     get canRedo() { return redoStack.length > 0; },
     get busy() { return pending > 0; },
     send,
+    /** Makes undo and redo wait for a change made outside send (e.g. "tag every occurrence") until it is answered. */
+    track,
     /** Puts the inverse of a change made outside send (e.g. "tag every occurrence") on the undo stack. */
     remember(inverse) {
       if (!inverse) return;
@@ -95,12 +116,14 @@ export function createEditing({ live, onStacks, onBusy }) {
       redoStack.length = 0;
       onStacks();
     },
-    undo() {
+    async undo() {
+      await settled();
       const inverse = undoStack.pop();
       onStacks();
       return inverse ? send(JSON.parse(inverse), 'undo') : null;
     },
-    redo() {
+    async redo() {
+      await settled();
       const inverse = redoStack.pop();
       onStacks();
       return inverse ? send(JSON.parse(inverse), 'redo') : null;

@@ -105,8 +105,12 @@ export function createTagging({ pageId, store, editing, articlesEl, render, focu
     }
   }
 
-  async function tagAll(text, label, articleKey) {
-    if (!connected()) { toast('info', S.disabled.offline); return; }
+  function tagAll(text, label, articleKey) {
+    if (!connected()) { toast('info', S.disabled.offline); return Promise.resolve(); }
+    return editing.track(tagAllNow(text, label, articleKey));
+  }
+
+  async function tagAllNow(text, label, articleKey) {
     try {
       const response = await fetch(`/api/pages/${pageId}/tag-all`, {
         method: 'POST',
