@@ -132,7 +132,17 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
     return refetching;
   }
 
+  // Presence snapshots carry the server's revision: a broadcast can overtake the answer to our own Join, and the
+  // older of the two must not win. Reset on every join (a restarted server counts from 1 again).
+  let presenceRevision = -1;
+  function presenceSnapshot(present, revision) {
+    if (revision < presenceRevision) return;
+    presenceRevision = revision;
+    onPresence(present);
+  }
+
   async function join() {
+    presenceRevision = -1;
     const result = await conn.invoke('Join', pageId);
     if (!result.joined) {
       setStatus('offline');
@@ -140,7 +150,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
       return;
     }
     replaceState(result.state, { catchUp: true });
-    onPresence(result.present);
+    presenceSnapshot(result.present, result.presenceRevision);
     setStatus('connected');
     if (focusKey != null) conn.invoke('Focus', pageId, focusKey).catch(() => {});
   }
@@ -166,7 +176,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
 
   conn.on('OperationApplied', onOperation);
   conn.on('CommentAdded', comment => { if (comment.pageId === pageId) onComment?.(comment); });
-  conn.on('PresenceChanged', (id, present) => { if (id === pageId) onPresence(present); });
+  conn.on('PresenceChanged', (id, present, revision) => { if (id === pageId) presenceSnapshot(present, revision); });
   conn.onreconnecting(() => setStatus('reconnecting'));
   conn.onreconnected(() => join().catch(err => { console.warn(err); setStatus('offline'); }));
   conn.onclose(() => { setStatus('offline'); scheduleRestart(); });

@@ -12,12 +12,12 @@ public interface IPageClient
 {
     Task OperationApplied(AppliedOperation operation);
 
-    Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present);
+    Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present, long revision);
 
     Task CommentAdded(CommentView comment);
 }
 
-public sealed record JoinResult(bool Joined, string? Reason, WorkbenchState? State, IReadOnlyList<PresenceEntry> Present);
+public sealed record JoinResult(bool Joined, string? Reason, WorkbenchState? State, IReadOnlyList<PresenceEntry> Present, long PresenceRevision = 0);
 
 /// <summary>
 /// Live editing of one page. Identity comes from the connection, never from an argument; membership is checked
@@ -42,8 +42,8 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
-        await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present);
-        return new JoinResult(true, null, state, present);
+        await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
+        return new JoinResult(true, null, state, present.Present, present.Revision);
     }
 
     public Task<ApplyOutcome> Apply(int pageId, int seenVersion, JsonElement operation) => ApplyWithComment(pageId, seenVersion, operation, null);
@@ -78,7 +78,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         var present = presence.Focus(pageId, Context.ConnectionId, articleKey);
         if (present is not null)
         {
-            await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present);
+            await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
         }
     }
 
@@ -86,14 +86,14 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
     {
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(pageId));
         var present = presence.Leave(pageId, Context.ConnectionId);
-        await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present);
+        await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var (pageId, present) in presence.LeaveAll(Context.ConnectionId))
         {
-            await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present);
+            await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
         }
 
         await base.OnDisconnectedAsync(exception);

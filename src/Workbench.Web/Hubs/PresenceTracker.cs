@@ -3,6 +3,12 @@ namespace Workbench.Web.Hubs;
 public sealed record PresenceEntry(string UserId, string UserName, int? ArticleKey);
 
 /// <summary>
+/// Who is on a page, as of <paramref name="Revision"/>: it grows with every change on any page, so a client that gets
+/// two snapshots out of order (a broadcast can overtake the answer to its own Join) keeps the newer one.
+/// </summary>
+public sealed record PresenceSnapshot(long Revision, IReadOnlyList<PresenceEntry> Present);
+
+/// <summary>
 /// Who is on which page, per connection. In memory: one app instance sees its own connections; several instances
 /// behind the SignalR Redis backplane would keep this in Redis instead.
 /// </summary>
@@ -10,8 +16,9 @@ public sealed class PresenceTracker
 {
     private readonly Lock gate = new();
     private readonly Dictionary<int, Dictionary<string, PresenceEntry>> pages = [];
+    private long revision;
 
-    public IReadOnlyList<PresenceEntry> Enter(int pageId, string connectionId, string userId, string userName)
+    public PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName)
     {
         lock (gate)
         {
@@ -21,11 +28,11 @@ public sealed class PresenceTracker
             }
 
             connections[connectionId] = new PresenceEntry(userId, userName, null);
-            return Snapshot(connections);
+            return Changed(connections);
         }
     }
 
-    public IReadOnlyList<PresenceEntry>? Focus(int pageId, string connectionId, int? articleKey)
+    public PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey)
     {
         lock (gate)
         {
@@ -35,17 +42,17 @@ public sealed class PresenceTracker
             }
 
             connections[connectionId] = entry with { ArticleKey = articleKey };
-            return Snapshot(connections);
+            return Changed(connections);
         }
     }
 
-    public IReadOnlyList<PresenceEntry> Leave(int pageId, string connectionId)
+    public PresenceSnapshot Leave(int pageId, string connectionId)
     {
         lock (gate)
         {
             if (!pages.TryGetValue(pageId, out var connections))
             {
-                return [];
+                return new PresenceSnapshot(revision, []);
             }
 
             connections.Remove(connectionId);
@@ -54,11 +61,11 @@ public sealed class PresenceTracker
                 pages.Remove(pageId);
             }
 
-            return Snapshot(connections);
+            return Changed(connections);
         }
     }
 
-    public IReadOnlyList<(int PageId, IReadOnlyList<PresenceEntry> Present)> LeaveAll(string connectionId)
+    public IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId)
     {
         lock (gate)
         {
@@ -74,6 +81,8 @@ public sealed class PresenceTracker
             return pages.TryGetValue(pageId, out var connections) ? Snapshot(connections) : [];
         }
     }
+
+    private PresenceSnapshot Changed(Dictionary<string, PresenceEntry> connections) => new(++revision, Snapshot(connections));
 
     // One entry per user: the same person in two tabs shows once, with the article of their latest focus.
     private static List<PresenceEntry> Snapshot(Dictionary<string, PresenceEntry> connections) =>

@@ -183,7 +183,7 @@ public sealed class PageClient : IAsyncDisposable
     {
         var hub = BuildConnection(factory, cookie, transport);
         hub.On<AppliedOperation>(nameof(IPageClient.OperationApplied), OnApplied);
-        hub.On<int, IReadOnlyList<PresenceEntry>>(nameof(IPageClient.PresenceChanged), (page, present) =>
+        hub.On<int, IReadOnlyList<PresenceEntry>, long>(nameof(IPageClient.PresenceChanged), (page, present, _) =>
         {
             lock (gate)
             {
