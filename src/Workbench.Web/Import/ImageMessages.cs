@@ -6,7 +6,7 @@ namespace Workbench.Web.Import;
 /// <summary>What an import says about page images (reasons follow "NAME: "), in the current UI language (Resources/Import/ImportMessages.resx).</summary>
 public static class ImageMessages
 {
-    private static readonly ResourceText Text = new("Workbench.Web.Resources.Import.ImportMessages", typeof(ImageMessages).Assembly);
+    private static ResourceText Text => ImportMessages.Text;
 
     public static string NotAnImage => Text.Get("Image.NotAnImage");
 

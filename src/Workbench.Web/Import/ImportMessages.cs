@@ -5,7 +5,8 @@ namespace Workbench.Web.Import;
 /// <summary>The upload and import outcome lines, in the current UI language (Resources/Import/ImportMessages.resx).</summary>
 public static class ImportMessages
 {
-    private static readonly ResourceText Text = new("Workbench.Web.Resources.Import.ImportMessages", typeof(ImportMessages).Assembly);
+    /// <summary>Resources/Import/ImportMessages.resx; <see cref="ImageMessages"/> reads its "Image.*" keys from it too.</summary>
+    internal static ResourceText Text { get; } = new("Workbench.Web.Resources.Import.ImportMessages", typeof(ImportMessages).Assembly);
 
     public static string TooLarge(string name) => Text.Format("TooLarge", name, Core.Pages.PageReader.MaxBytes / (1024 * 1024));
 

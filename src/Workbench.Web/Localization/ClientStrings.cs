@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -30,14 +31,18 @@ public sealed class ClientStrings
         var all = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var s in localizer.GetAllStrings(includeParentCultures: true))
         {
-            all.TryAdd(s.Name, localizer[s.Name].Value);
+            all.TryAdd(s.Name, s.Value); // already the culture's value, or the parent's where the culture lacks the key
         }
 
         return all;
     }
 
-    /// <summary>The nested JSON object of <see cref="Flat"/>, safe to put inside a script element.</summary>
-    public static string ToJson(IStringLocalizer<ClientStrings> localizer) => JsonSerializer.Serialize(Nest(Flat(localizer)), Json);
+    // The resources do not change while the app runs: one JSON text per UI culture, built on first use.
+    private static readonly ConcurrentDictionary<string, string> JsonByCulture = new(StringComparer.Ordinal);
+
+    /// <summary>The nested JSON object of <see cref="Flat"/> for the current UI culture, safe to put inside a script element.</summary>
+    public static string ToJson(IStringLocalizer<ClientStrings> localizer) =>
+        JsonByCulture.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => JsonSerializer.Serialize(Nest(Flat(localizer)), Json));
 
     /// <summary>Turns "a.b" keys into nested objects (arrays where every key of a level is a number).</summary>
     public static object Nest(IReadOnlyDictionary<string, string> flat)

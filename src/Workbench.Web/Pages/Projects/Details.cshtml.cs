@@ -35,7 +35,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
     /// <summary>All pages of the project (the list shows <see cref="PageSize"/> at a time).</summary>
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => ListPages.Count(Total, PageSize);
 
     /// <summary>The numbers of the list pages to link: first, last, and two either side of the current one (0 = a gap).</summary>
     public IReadOnlyList<int> PageLinks()

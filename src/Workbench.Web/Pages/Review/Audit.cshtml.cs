@@ -37,7 +37,7 @@ public sealed class AuditModel(WorkbenchDbContext db, ProjectAccess access) : Pr
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + AuditTrail.PageSize - 1) / AuditTrail.PageSize);
+    public int PageCount => ListPages.Count(Total, AuditTrail.PageSize);
 
     public IReadOnlyList<MemberName> Members { get; private set; } = [];
 

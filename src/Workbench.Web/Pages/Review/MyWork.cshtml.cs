@@ -38,7 +38,7 @@ public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : P
         var groups = new List<WorkGroup>();
         foreach (var (status, count) in counts.Select(c => (c.Status, c.Count)).OrderBy(c => Order(c.Status)))
         {
-            var pages = Math.Max(1, (count + GroupSize - 1) / GroupSize);
+            var pages = ListPages.Count(count, GroupSize);
             var page = status == PagedStatus ? Math.Clamp(PageNumber, 1, pages) : 1;
             var rows = await mine.Where(x => x.a.Status == status)
                 .OrderBy(x => x.p.Publication).ThenBy(x => x.p.IssueDate).ThenBy(x => x.p.PageNumber).ThenBy(x => x.p.SourceName).ThenBy(x => x.a.Ordinal)

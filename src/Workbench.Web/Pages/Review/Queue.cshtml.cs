@@ -31,7 +31,7 @@ public sealed class QueueModel(WorkbenchDbContext db, ProjectAccess access) : Pr
 
     public int Total { get; private set; }
 
-    public int PageCount => Math.Max(1, (Total + ReviewQueue.PageSize - 1) / ReviewQueue.PageSize);
+    public int PageCount => ListPages.Count(Total, ReviewQueue.PageSize);
 
     public IReadOnlyList<string> Publications { get; private set; } = [];
 
