@@ -65,13 +65,14 @@ public class AgreementMeasuresTests
             Item("same", 10, ("ann1", [new(0, 3, "PER")]), ("ann2", [new(0, 3, "PER")])),
             Item("shifted", 10, ("ann1", [new(0, 3, "PER")]), ("ann2", [new(1, 3, "PER")])),
             Item("relabelled", 10, ("ann1", [new(0, 3, "PER")]), ("ann2", [new(0, 3, "ORG")])),
+            Item("long", 100, ("ann1", [new(0, 3, "PER")]), ("ann2", [new(0, 3, "ORG")])), // α 0.49: below "shifted" (0.75) by α
             Item("empty", 10, ("ann1", []), ("ann2", [])),
             Item("alone", 10, ("ann1", [new(0, 3, "PER")])),
         };
 
         var worst = AgreementMeasures.Measure(items).WorstFirst().Select(i => i.Id).ToList();
 
-        Assert.Equal(["relabelled", "shifted", "same", "empty"], worst);
+        Assert.Equal(["relabelled", "shifted", "long", "same", "empty"], worst);
     }
 
     [Fact]

@@ -33,9 +33,10 @@ public class SpanMatchingTests
     [Fact]
     public void Overlap_PrefersMostSharedCodePoints()
     {
-        // A's 0–4 shares 1 with B's 3–8 and 3 with B's 1–4; A's 5–8 shares 3 with B's 3–8. Greedy by shared code points
-        // pairs 0–4/1–4 and 5–8/3–8: two matches (a first-come pairing of 0–4 with 3–8 would give one).
-        var (_, overlap) = Total([new(0, 4, "X"), new(5, 8, "X")], [new(3, 8, "X"), new(1, 4, "X")]);
+        // A's 0–10 shares 1 code point with B's 1–2 and 5 with B's 5–10; A's 1–2 overlaps only B's 1–2. Taking pairs
+        // by most shared code points gives 0–10/5–10 and 1–2/1–2; taking them in text order would pair 0–10 with 1–2
+        // first and leave A's 1–2 without a partner.
+        var (_, overlap) = Total([new(0, 10, "X"), new(1, 2, "X")], [new(1, 2, "X"), new(5, 10, "X")]);
 
         Assert.Equal(2, overlap.Matched);
     }
@@ -43,10 +44,11 @@ public class SpanMatchingTests
     [Fact]
     public void Overlap_IdenticalSpanWinsATie()
     {
-        // A's 0–5 shares 5 code points with both B's 0–5 and 0–6; the identical one is taken, so 0–6 is free for A's 0–6.
-        var (exact, overlap) = Total([new(0, 5, "X"), new(0, 6, "X")], [new(0, 6, "X"), new(0, 5, "X")]);
+        // A's 0–5 shares 5 code points with both B's 0–5 and B's 0–6; the identical one (smaller union) is taken, so
+        // B's 0–6 is left for A's 5–6. Preferring the larger union would pair 0–5 with 0–6 and match one pair only.
+        var (exact, overlap) = Total([new(0, 5, "X"), new(5, 6, "X")], [new(0, 6, "X"), new(0, 5, "X")]);
 
-        Assert.Equal(2, exact.Matched);
+        Assert.Equal(1, exact.Matched);
         Assert.Equal(2, overlap.Matched);
     }
 
