@@ -69,13 +69,10 @@ public static class AgreementMeasures
                 {
                     var (a, b) = (present[x], present[y]);
                     var totals = pairs.TryGetValue((a, b), out var found) ? found : pairs[(a, b)] = new PairTotals();
-                    totals.Items++;
-                    foreach (var (label, scores) in SpanMatching.Match(item.Layers[annotators[a]], item.Layers[annotators[b]]))
-                    {
-                        totals.Add(label, scores.Exact, scores.Overlap);
-                        exact += scores.Exact;
-                        overlap += scores.Overlap;
-                    }
+                    totals.StartItem();
+                    SpanMatching.Match(item.Layers[annotators[a]], item.Layers[annotators[b]], totals.Add);
+                    exact += totals.LastExact;
+                    overlap += totals.LastOverlap;
                 }
             }
 
@@ -126,7 +123,7 @@ public static class AgreementMeasures
 
     private sealed class PairTotals
     {
-        public int Items { get; set; }
+        public int Items { get; private set; }
 
         public SpanScores Exact { get; private set; }
 
@@ -134,8 +131,22 @@ public static class AgreementMeasures
 
         public Dictionary<string, (SpanScores Exact, SpanScores Overlap)> PerLabel { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>What the current item added so far (since <see cref="StartItem"/>).</summary>
+        public SpanScores LastExact { get; private set; }
+
+        public SpanScores LastOverlap { get; private set; }
+
+        public void StartItem()
+        {
+            Items++;
+            LastExact = default;
+            LastOverlap = default;
+        }
+
         public void Add(string label, SpanScores exact, SpanScores overlap)
         {
+            LastExact += exact;
+            LastOverlap += overlap;
             var (e, o) = PerLabel.GetValueOrDefault(label);
             PerLabel[label] = (e + exact, o + overlap);
             Exact += exact;

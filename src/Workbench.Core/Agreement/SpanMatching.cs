@@ -35,33 +35,71 @@ public static class SpanMatching
     /// <summary>Scores per label (ordinal order of labels) for spans of A and B on one item.</summary>
     public static IReadOnlyDictionary<string, (SpanScores Exact, SpanScores Overlap)> Match(IReadOnlyList<AgreementSpan> a, IReadOnlyList<AgreementSpan> b)
     {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        var byLabelA = Distinct(a).GroupBy(s => s.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var byLabelB = Distinct(b).GroupBy(s => s.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new SortedDictionary<string, (SpanScores, SpanScores)>(StringComparer.Ordinal);
-        foreach (var label in byLabelA.Keys.Union(byLabelB.Keys, StringComparer.Ordinal))
-        {
-            var spansA = byLabelA.GetValueOrDefault(label) ?? [];
-            var spansB = byLabelB.GetValueOrDefault(label) ?? [];
-            var exact = spansA.Count == 0 || spansB.Count == 0 ? 0 : spansA.Intersect(spansB).Count();
-            var overlap = OverlapMatches(spansA, spansB);
-            result[label] = (new SpanScores(exact, spansA.Count, spansB.Count), new SpanScores(overlap, spansA.Count, spansB.Count));
-        }
-
+        Match(a, b, (label, exact, overlap) => result[label] = (exact, overlap));
         return result;
     }
 
-    /// <summary>How many one-to-one overlap matches the greedy rule makes between spans of one label.</summary>
-    internal static int OverlapMatches(List<AgreementSpan> a, List<AgreementSpan> b)
+    /// <summary>Calls <paramref name="add"/> once per label either layer uses (ordinal order) with that label's scores.</summary>
+    public static void Match(IReadOnlyList<AgreementSpan> a, IReadOnlyList<AgreementSpan> b, Action<string, SpanScores, SpanScores> add)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(add);
+        var sortedA = SortedDistinct(a);
+        var sortedB = SortedDistinct(b);
+        int i = 0, j = 0;
+        while (i < sortedA.Length || j < sortedB.Length)
+        {
+            var label = j >= sortedB.Length || (i < sortedA.Length && string.CompareOrdinal(sortedA[i].Label, sortedB[j].Label) <= 0)
+                ? sortedA[i].Label
+                : sortedB[j].Label;
+            var endA = i;
+            while (endA < sortedA.Length && sortedA[endA].Label == label)
+            {
+                endA++;
+            }
+
+            var endB = j;
+            while (endB < sortedB.Length && sortedB[endB].Label == label)
+            {
+                endB++;
+            }
+
+            var spansA = new ArraySegment<AgreementSpan>(sortedA, i, endA - i);
+            var spansB = new ArraySegment<AgreementSpan>(sortedB, j, endB - j);
+            add(label, new SpanScores(ExactMatches(spansA, spansB), spansA.Count, spansB.Count), new SpanScores(OverlapMatches(spansA, spansB), spansA.Count, spansB.Count));
+            (i, j) = (endA, endB);
+        }
+    }
+
+    /// <summary>Identical spans in both, walking two lists sorted by (start, end).</summary>
+    private static int ExactMatches(ArraySegment<AgreementSpan> a, ArraySegment<AgreementSpan> b)
+    {
+        int i = 0, j = 0, matched = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            var order = ByPosition(a[i], b[j]);
+            if (order == 0)
+            {
+                matched++;
+            }
+
+            i += order <= 0 ? 1 : 0;
+            j += order >= 0 ? 1 : 0;
+        }
+
+        return matched;
+    }
+
+    /// <summary>How many one-to-one overlap matches the greedy rule makes between spans of one label, each sorted by (start, end).</summary>
+    private static int OverlapMatches(ArraySegment<AgreementSpan> a, ArraySegment<AgreementSpan> b)
     {
         if (a.Count == 0 || b.Count == 0)
         {
             return 0;
         }
 
-        a.Sort(ByPosition);
-        b.Sort(ByPosition);
         var candidates = new List<(int Shared, int Union, int I, int J)>();
         var first = 0;
         for (var i = 0; i < a.Count; i++)
@@ -87,8 +125,8 @@ public static class SpanMatching
             : x.Union != y.Union ? x.Union.CompareTo(y.Union)
             : x.I != y.I ? x.I.CompareTo(y.I)
             : x.J.CompareTo(y.J));
-        var takenA = new bool[a.Count];
-        var takenB = new bool[b.Count];
+        Span<bool> takenA = a.Count <= 256 ? stackalloc bool[a.Count] : new bool[a.Count];
+        Span<bool> takenB = b.Count <= 256 ? stackalloc bool[b.Count] : new bool[b.Count];
         var matched = 0;
         foreach (var (_, _, i, j) in candidates)
         {
@@ -102,7 +140,27 @@ public static class SpanMatching
         return matched;
     }
 
-    private static List<AgreementSpan> Distinct(IReadOnlyList<AgreementSpan> spans) => [.. spans.Distinct()];
+    /// <summary>The spans sorted by label (ordinal), start and end, identical ones once.</summary>
+    private static AgreementSpan[] SortedDistinct(IReadOnlyList<AgreementSpan> spans)
+    {
+        var sorted = new AgreementSpan[spans.Count];
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            sorted[k] = spans[k];
+        }
+
+        Array.Sort(sorted, (x, y) => string.CompareOrdinal(x.Label, y.Label) is var byLabel && byLabel != 0 ? byLabel : ByPosition(x, y));
+        var count = 0;
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            if (count == 0 || sorted[k] != sorted[count - 1])
+            {
+                sorted[count++] = sorted[k];
+            }
+        }
+
+        return count == sorted.Length ? sorted : sorted[..count];
+    }
 
     private static int ByPosition(AgreementSpan x, AgreementSpan y) =>
         x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End);
