@@ -48,8 +48,9 @@ internal static class NaiveAgreement
         var pairs = units.Where(u => u[a] is not null && u[b] is not null).Select(u => (A: recode(u[a]!), B: recode(u[b]!))).ToList();
         double n = pairs.Count;
         var po = pairs.Count(p => p.A == p.B) / n;
-        var pe = pairs.Select(p => p.A).Concat(pairs.Select(p => p.B)).Distinct()
-            .Sum(c => pairs.Count(p => p.A == c) / n * (pairs.Count(p => p.B == c) / n));
+        var byA = pairs.GroupBy(p => p.A).ToDictionary(g => g.Key, g => g.Count());
+        var byB = pairs.GroupBy(p => p.B).ToDictionary(g => g.Key, g => g.Count());
+        var pe = byA.Sum(c => c.Value / n * (byB.GetValueOrDefault(c.Key) / n));
         return (po - pe) / (1 - pe);
     }
 
