@@ -60,8 +60,7 @@ public sealed class SegmentationExportTests : IDisposable
 
     [Theory]
     [InlineData("all", "none")]
-    [InlineData("approved", "none")]
-    [InlineData("all", "80/10/10")]
+    [InlineData("approved", "80/10/10")]
     public async Task MetsIssue_EveryPageIsExported_WithItsOwnArticles(string status, string split)
     {
         var issue = Directory.CreateDirectory(Path.Combine(directory, "issue"));
