@@ -65,7 +65,7 @@ public static class AltoReader
 
                 var (text, hyphenated) = LineText(line);
                 var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
-                builder.Add(text, box, blockId, null, null, hyphenated);
+                builder.Add(text, box, blockId, null, null, hyphenated, line.Attr("ID"));
             }
         }
 

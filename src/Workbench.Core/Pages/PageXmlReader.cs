@@ -50,7 +50,7 @@ public static partial class PageXmlReader
             {
                 foreach (var line in lines)
                 {
-                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint);
+                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id);
                 }
             }
             else
@@ -90,7 +90,7 @@ public static partial class PageXmlReader
         _ => null,
     };
 
-    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index);
+    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id);
 
     private static List<LineInfo> LinesOf(XElement region)
     {
@@ -98,7 +98,7 @@ public static partial class PageXmlReader
         {
             var custom = line.Attr("custom");
             var text = TextOf(line) ?? string.Join(' ', line.Children("Word").Select(TextOf).Where(t => !string.IsNullOrEmpty(t)));
-            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom));
+            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"));
         }).ToList();
         return lines.Count > 0 && lines.All(l => l.Index is not null) ? lines.OrderBy(l => l.Index).ToList() : lines;
     }
