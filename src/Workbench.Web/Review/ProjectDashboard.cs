@@ -65,10 +65,11 @@ public static class ProjectDashboard
         // Operation times are stored as UTC ticks on every database; integer division by a day's ticks is the UTC day.
         // Quoted names: the same SQL for SQLite and PostgreSQL (which folds unquoted names to lower case).
         var perDay = await db.Database.SqlQuery<DayCount>($"""
-            SELECT o."AuthorId" AS "AuthorId", o."At" / {TimeSpan.TicksPerDay} AS "Day", CAST(COUNT(*) AS INTEGER) AS "Count"
-            FROM "Operations" o JOIN "Pages" p ON p."Id" = o."PageId"
-            WHERE p."ProjectId" = {projectId} AND o."At" >= {fromTicks}
-            GROUP BY o."AuthorId", o."At" / {TimeSpan.TicksPerDay}
+            SELECT d."AuthorId" AS "AuthorId", d."Day" AS "Day", CAST(COUNT(*) AS INTEGER) AS "Count"
+            FROM (SELECT o."AuthorId" AS "AuthorId", o."At" / {TimeSpan.TicksPerDay} AS "Day"
+                  FROM "Operations" o JOIN "Pages" p ON p."Id" = o."PageId"
+                  WHERE p."ProjectId" = {projectId} AND o."At" >= {fromTicks}) d
+            GROUP BY d."AuthorId", d."Day"
             """).ToListAsync(cancellationToken);
         var decisions = await db.Operations.AsNoTracking()
             .Where(o => o.Kind == "setStatus" && pages.Any(p => p.Id == o.PageId))
