@@ -43,8 +43,7 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, ScaleOutO
         return result
         """;
 
-    private static readonly string Prefix = ScaleOutOptions.RedisPrefix + ":presence:";
-    private static readonly RedisKey RevisionKey = Prefix + "revision";
+    private readonly string prefix = options.RedisPrefix + ":presence:";
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<int, byte>> pagesOf = new();
     private Timer? heartbeat;
@@ -55,9 +54,11 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, ScaleOutO
         [property: JsonPropertyName("a")] int? ArticleKey,
         [property: JsonPropertyName("i")] string Instance);
 
-    private static RedisKey PageKey(int pageId) => Prefix + "page:" + pageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private RedisKey RevisionKey => prefix + "revision";
 
-    private RedisKey InstanceKey => Prefix + "instance:" + options.InstanceId;
+    private RedisKey PageKey(int pageId) => prefix + "page:" + pageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private RedisKey InstanceKey => prefix + "instance:" + options.InstanceId;
 
     public PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName)
     {
@@ -104,7 +105,7 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, ScaleOutO
         var result = redis.GetDatabase().ScriptEvaluate(
             Script,
             [PageKey(pageId), RevisionKey],
-            [op, connectionId, value is null ? "" : JsonSerializer.Serialize(value), Prefix + "instance:"]);
+            [op, connectionId, value is null ? "" : JsonSerializer.Serialize(value), prefix + "instance:"]);
         if (result.IsNull)
         {
             return null;

@@ -13,10 +13,10 @@ namespace Workbench.Web.ScaleOut;
 /// on the SignalR Redis backplane and presence in Redis, and makes the hub WebSockets-only (no negotiate round trip, so a
 /// load balancer needs no sticky sessions).
 /// </summary>
-public sealed record ScaleOutOptions(string? Redis)
+public sealed record ScaleOutOptions(string? Redis, string RedisPrefix = ScaleOutOptions.DefaultRedisPrefix)
 {
-    /// <summary>Channel and key prefix in Redis, so several apps can share one Redis server.</summary>
-    public const string RedisPrefix = "workbench";
+    /// <summary>Channel and key prefix in Redis (`Workbench:RedisPrefix`), so several deployments can share one Redis server.</summary>
+    public const string DefaultRedisPrefix = "workbench";
 
     public bool UsesRedis => Redis is not null;
 
@@ -27,7 +27,8 @@ public sealed record ScaleOutOptions(string? Redis)
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public static ScaleOutOptions Read(IConfiguration configuration) =>
-        new(configuration.GetConnectionString("Redis") is { Length: > 0 } redis ? redis : null);
+        new(configuration.GetConnectionString("Redis") is { Length: > 0 } redis ? redis : null,
+            configuration["Workbench:RedisPrefix"] is { Length: > 0 } prefix ? prefix : DefaultRedisPrefix);
 }
 
 public static class ScaleOutSetup
@@ -53,7 +54,7 @@ public static class ScaleOutSetup
 
         if (options.Redis is { } redis)
         {
-            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(ScaleOutOptions.RedisPrefix));
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(options.RedisPrefix));
             services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
             services.AddSingleton<IPresenceTracker, RedisPresenceTracker>();
             services.AddHostedService(sp => (RedisPresenceTracker)sp.GetRequiredService<IPresenceTracker>());
