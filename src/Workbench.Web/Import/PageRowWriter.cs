@@ -175,6 +175,13 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Rows are written inside a transaction.");
+        var list = rows as IReadOnlyCollection<T> ?? rows.ToList();
+        if (list.Count == 0)
+        {
+            return; // no COPY or prepared statement for nothing (most pages import without entities)
+        }
+
+        rows = list;
         switch (connection)
         {
             case NpgsqlConnection npgsql:
