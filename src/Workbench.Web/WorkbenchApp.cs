@@ -98,13 +98,13 @@ public static class WorkbenchApp
         }
 
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseDatabaseBusyAnswer();
         app.UseRouting();
         app.UseAuthentication();
 
         // After authentication (the user's saved language is a claim), before everything that answers: pages,
         // minimal APIs and the hub's negotiate/connect requests.
         app.UseRequestLocalization();
+        app.UseDatabaseBusyAnswer(); // inside the request's language, so the message is in it
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -54,7 +54,7 @@ public static class DatabaseBusy
             }
 
             context.Response.ContentType = "text/html; charset=utf-8";
-            var html = HtmlEncoder.Default;
+            var html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All); // Chinese as text, not as &#x…; entities
             await context.Response.WriteAsync($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{html.Encode(Title)}</title></head><body><h1>{html.Encode(Title)}</h1><p>{html.Encode(Message)}</p></body></html>");
         }
     });
