@@ -54,6 +54,14 @@ public sealed class LargeImportTests(WorkbenchFactory factory, ITestOutputHelper
 
         await EditAsync(); // warm: the first edit of the app compiles the edit path
 
+        // The same edits with nothing importing: what this machine's load alone costs an edit right now (on a shared
+        // machine it can be hundreds of milliseconds). Waiting for an import's lock comes on top of that.
+        var quiet = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            quiet.Add(await EditAsync());
+        }
+
         var clock = Stopwatch.StartNew();
         var import = Task.Run(() => factory.WithImporterAsync(importer => importer.ImportAsync(otherProject.Id, "largest.txt", bytes)));
         var edits = new List<double>();
@@ -64,11 +72,11 @@ public sealed class LargeImportTests(WorkbenchFactory factory, ITestOutputHelper
         }
 
         var outcome = await import;
-        output.WriteLine($"{edits.Count} edits during the {clock.Elapsed.TotalSeconds:F1} s import, slowest {edits.DefaultIfEmpty().Max():F0} ms; {outcome.Message}");
+        output.WriteLine($"{edits.Count} edits during the {clock.Elapsed.TotalSeconds:F1} s import, slowest {edits.DefaultIfEmpty().Max():F0} ms (without an import: slowest {quiet.Max():F0} ms); {outcome.Message}");
         Assert.Equal(ImportStatus.Imported, outcome.Status);
         Assert.Equal(PageImporter.MaxLines, await factory.WithDbAsync(db => db.Lines.CountAsync(l => l.PageId == outcome.PageId)));
         Assert.True(edits.Count >= 2, $"only {edits.Count} edits ran during the import");
-        Assert.All(edits, ms => Assert.True(ms < 1000, $"an edit took {ms:F0} ms while the page imported"));
+        Assert.All(edits, ms => Assert.True(ms < 1000 + quiet.Max(), $"an edit took {ms:F0} ms while the page imported (without an import: {quiet.Max():F0} ms)"));
     }
 
     [Fact]
