@@ -8,6 +8,7 @@ using Workbench.Web.Security;
 using Workbench.Web.Editing;
 using Workbench.Web.Hubs;
 using Workbench.Web.Localization;
+using Workbench.Web.ScaleOut;
 
 namespace Workbench.Web;
 
@@ -24,10 +25,11 @@ public static class WorkbenchApp
         var services = builder.Services;
 
         var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
-        var connectionString = DataPaths.ResolveConnectionString(builder.Configuration, dataDirectory);
-        var dataPaths = new DataPaths(dataDirectory, connectionString);
+        var database = WorkbenchDatabase.Resolve(builder.Configuration, dataDirectory);
+        var dataPaths = new DataPaths(dataDirectory, database.ConnectionString);
         services.AddSingleton(DataPaths.ResolveImagesDirectory(builder.Configuration, dataDirectory) is { } images ? dataPaths with { ImagesDirectory = images } : dataPaths);
-        services.AddDbContext<WorkbenchDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        services.AddSingleton(database);
+        database.AddDbContext(services);
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
             {
@@ -66,10 +68,11 @@ public static class WorkbenchApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
+        var signalR = services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
         {
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
+        services.AddScaleOut(builder.Configuration, database, signalR);
         services.AddScoped<ProjectAccess>();
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
@@ -79,9 +82,9 @@ public static class WorkbenchApp
         services.AddSingleton<PageStateCache>();
         services.AddScoped(sp => new PageEditService(
             sp.GetRequiredService<WorkbenchDbContext>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>()));
+            sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>(),
+            sp.GetRequiredService<IPageWriteLock>()));
         services.AddScoped<SuggestionService>();
-        services.AddSingleton<PresenceTracker>();
         services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -101,29 +104,41 @@ public static class WorkbenchApp
         // After authentication (the user's saved language is a claim), before everything that answers: pages,
         // minimal APIs and the hub's negotiate/connect requests.
         app.UseRequestLocalization();
+        app.UseDatabaseBusyAnswer(); // inside the request's language, so the message is in it
         app.UseAuthorization();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
         app.MapCommentEndpoints();
-        app.MapHub<PageHub>("/hubs/page");
+        app.MapHub<PageHub>("/hubs/page", hub => ScaleOutSetup.ConfigureHub(hub, app.Services.GetRequiredService<ScaleOutOptions>()));
         return app;
     }
 
-    /// <summary>Creates and migrates the database (WAL mode), then, if asked, makes the demo project and accounts.</summary>
+    /// <summary>Creates and migrates the database (SQLite: WAL mode), then, if asked, makes the demo project and accounts.</summary>
     public static async Task InitializeAsync(WebApplication app, bool seedDemo, TextWriter console)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
-        var paths = scope.ServiceProvider.GetRequiredService<DataPaths>();
-        paths.EnsureDatabaseDirectory();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await LabelService.EnsureDefaultsAsync(db);
-        var config = app.Configuration;
-        if (seedDemo && config.GetValue("Workbench:Demo:Seed", true))
+        var database = scope.ServiceProvider.GetRequiredService<WorkbenchDatabase>();
+        if (!database.IsPostgres)
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(console);
+            scope.ServiceProvider.GetRequiredService<DataPaths>().EnsureDatabaseDirectory();
+        }
+
+        await database.MigrateAsync(db);
+        try
+        {
+            await PageImportCleanup.RemoveAbandonedAsync(db, TimeProvider.System.GetUtcNow());
+            await LabelService.EnsureDefaultsAsync(db);
+            var config = app.Configuration;
+            if (seedDemo && config.GetValue("Workbench:Demo:Seed", true))
+            {
+                await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(console);
+            }
+        }
+        finally
+        {
+            await database.EndStartupAsync(db);
         }
     }
 

@@ -15,7 +15,10 @@ public static class BenchmarkProgram
 
         benchmarks (each compared with a baseline measured in the same run):
           live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
+                  [--instances 2 --database postgres --redis HOST:PORT]
+                                                the same over several app instances on one PostgreSQL and one Redis
           import  [--pages 1000]                page import through the app vs. raw Microsoft.Data.Sqlite inserts
+                                                (--database postgres: vs. binary COPY); reports the longest import transaction
           scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
           export  [--articles 50000] [--entities 10]
                                                 ner-jsonl and conll project export (time, peak memory) vs. just reading the rows
@@ -27,6 +30,9 @@ public static class BenchmarkProgram
           micro   [BenchmarkDotNet args, e.g. --filter '*']
                                                 BenchmarkDotNet suites for Core (segmentation, apply, rebase, writers)
           help                                  this text
+
+        --database sqlite|postgres (live, import, export): postgres runs on a fresh database on the server named by
+        --postgres "Host=…;Port=…;Username=…" (default $WORKBENCH_BENCH_POSTGRES, else 127.0.0.1:5432), dropped at the end.
         """;
 
     public static async Task<int> Main(string[] args)

@@ -52,6 +52,8 @@ public static class ProjectExportProbe
         var articleCount = 50_000;
         var entityCount = 10;
         string? jsonOut = null;
+        string? databaseKind = null;
+        string? postgresServer = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -65,8 +67,14 @@ public static class ProjectExportProbe
                 case "--json" when i + 1 < args.Length:
                     jsonOut = args[++i];
                     break;
+                case "--database" when i + 1 < args.Length:
+                    databaseKind = args[++i];
+                    break;
+                case "--postgres" when i + 1 < args.Length:
+                    postgresServer = args[++i];
+                    break;
                 default:
-                    Console.Error.WriteLine("usage: export-project [--articles 50000] [--entities 10] [--json OUT]");
+                    Console.Error.WriteLine("usage: export-project [--articles 50000] [--entities 10] [--database sqlite|postgres] [--postgres \"Host=…\"] [--json OUT]");
                     return 2;
             }
         }
@@ -81,7 +89,9 @@ public static class ProjectExportProbe
         Directory.CreateDirectory(directory);
         try
         {
-            await using var factory = BenchApp.Start(Path.Combine(directory, "workbench.db"));
+            using var database = BenchDatabase.FromArgs(databaseKind, postgresServer, Path.Combine(directory, "workbench.db"));
+            DatabaseName = database.Name;
+            await using var factory = BenchApp.Start(database, null, Path.Combine(directory, "images"));
             var services = factory.Services; // starts the app: migrations, demo seed
 
             var generateWatch = Stopwatch.StartNew();
@@ -123,6 +133,7 @@ public static class ProjectExportProbe
                     ["entities_per_article"] = entityCount,
                     ["generate_s"] = Math.Round(generateWatch.Elapsed.TotalSeconds, 3),
                     ["peak_source"] = PeakSource,
+                    ["database"] = database.Name,
                     ["read"] = Json(read, null),
                     [ExportFormats.NerJsonl] = Json(results[1], read),
                     [ExportFormats.Conll] = Json(results[2], read),
@@ -199,7 +210,7 @@ public static class ProjectExportProbe
     private static void Print(int articles, int entities, double generate, List<Phase> phases)
     {
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Project export: {articles:N0} approved articles × {entities} entities (SQLite; generation {generate:F2} s; peak = {PeakSource})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Project export: {articles:N0} approved articles × {entities} entities ({DatabaseName}; generation {generate:F2} s; peak = {PeakSource})"));
         Console.WriteLine($"{"phase",-16} {"seconds",8} {"ratio",7} {"peak MB",8} {"alloc MB",9} {"heap MB",8} {"articles",9} {"entities",9} {"file MB",8}");
         var read = phases[0];
         foreach (var p in phases)
@@ -213,6 +224,8 @@ public static class ProjectExportProbe
     private sealed record Phase(string Name, double Seconds, double PeakMb, double AllocatedMb, double HeapAfterMb, long Articles, long Entities, long Bytes);
 
     private static string PeakSource { get; set; } = "VmHWM";
+
+    private static string DatabaseName { get; set; } = "SQLite";
 
     private static Phase Measure(string name, Func<(long Articles, long Entities, long Bytes)> run)
     {

@@ -58,8 +58,11 @@ export function applyPatch(state, patch) {
  * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
 export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment }) {
+  // Behind several instances the hub takes WebSockets only and the client skips negotiation: one request that any
+  // instance can answer, so a load balancer needs no sticky sessions (the server says so in <meta name="workbench-hub-transport">).
+  const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
   const conn = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/page')
+    .withUrl('/hubs/page', webSocketsOnly ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
     .withAutomaticReconnect()
     .configureLogging(signalR.LogLevel.Warning)
     .build();

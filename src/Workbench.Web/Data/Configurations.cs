@@ -50,6 +50,9 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
             image.Property(i => i.OriginalName).HasMaxLength(PageImage.MaxOriginalName);
         });
         page.Navigation(p => p.Image).IsRequired(false);
+
+        // A page still being imported in batches is no page yet: hidden from every query until its import finishes.
+        page.HasQueryFilter(p => !p.Importing);
     }
 }
 
@@ -116,6 +119,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
     public void Configure(EntityTypeBuilder<Operation> operation)
     {
         operation.Property(o => o.Kind).HasMaxLength(Operation.MaxKind);
+        operation.Property(o => o.Payload).HasField("payload");
+        operation.Property(o => o.Status).HasMaxLength(Operation.MaxStatus);
         operation.HasIndex(o => new { o.PageId, o.Sequence }).IsUnique();
         operation.HasIndex(o => new { o.AuthorId, o.At });
         operation.HasIndex(o => new { o.PageId, o.ArticleKey, o.Sequence });

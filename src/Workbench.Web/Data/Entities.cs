@@ -99,6 +99,12 @@ public sealed class Page
     /// <summary>Pages imported together as one issue (a METS file) share this key; null otherwise.</summary>
     public string? IssueKey { get; set; }
 
+    /// <summary>
+    /// True while a large page is still being written in batches (see <see cref="Import.PageRowWriter"/>): a query filter hides it
+    /// everywhere until its last batch flips this off, and a failed import deletes it, so a refused or broken import stores nothing.
+    /// </summary>
+    public bool Importing { get; set; }
+
     public Project? Project { get; set; }
 
     public List<PageLine> Lines { get; } = [];
@@ -294,5 +300,42 @@ public sealed class Operation
     /// <summary>True when the operation changed content (text, boundaries, roles, titles, entities), not only status or assignment.</summary>
     public bool ChangesContent { get; set; }
 
-    public required string Payload { get; set; }
+    /// <summary>The operation as JSON. Setting it also sets <see cref="Status"/>.</summary>
+    public required string Payload
+    {
+        get => payload;
+        set
+        {
+            payload = value;
+            Status = StatusIn(value);
+        }
+    }
+
+    /// <summary>
+    /// The status a <c>setStatus</c> operation set (its camel-case JSON name, e.g. "approved"); null for every other kind.
+    /// Kept as a column so the dashboard counts review decisions with plain SQL on any database.
+    /// </summary>
+    public string? Status { get; private set; }
+
+    private string payload = "";
+
+    public const int MaxStatus = 20;
+
+    private static string? StatusIn(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            var root = document.RootElement;
+            return root.ValueKind == System.Text.Json.JsonValueKind.Object
+                && root.TryGetProperty("kind", out var kind) && kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.ValueEquals("setStatus")
+                && root.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String
+                ? status.GetString() is { Length: <= MaxStatus } value ? value : null
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 }

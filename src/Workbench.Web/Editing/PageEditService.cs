@@ -24,7 +24,8 @@ public sealed record AppliedOperation(int PageId, int Sequence, string AuthorId,
 /// (an UPDATE ... WHERE Version = @loaded), so two app instances can never write the same sequence number.
 /// </summary>
 /// <param name="cache">The app's shared page locks and state cache (a singleton); a private one when not given.</param>
-public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null)
+/// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL); none in one process.</param>
+public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null)
 {
     private const int MaxAttempts = 8;
 
@@ -176,6 +177,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, cancellationToken);
 
         // The guard: the first write takes SQLite's write lock, and matches only if nobody moved the version on.
         var claimed = await db.Pages

@@ -24,7 +24,7 @@ public sealed record JoinResult(bool Joined, string? Reason, WorkbenchState? Sta
 /// on join and again on every call, so removing a member takes effect at once.
 /// </summary>
 [Authorize]
-public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, PageEditService edits, PresenceTracker presence) : Hub<IPageClient>
+public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, PageEditService edits, IPresenceTracker presence) : Hub<IPageClient>
 {
     public static string GroupFor(int pageId) => $"page:{pageId}";
 

@@ -9,10 +9,24 @@ public sealed record PresenceEntry(string UserId, string UserName, int? ArticleK
 public sealed record PresenceSnapshot(long Revision, IReadOnlyList<PresenceEntry> Present);
 
 /// <summary>
-/// Who is on which page, per connection. In memory: one app instance sees its own connections; several instances
-/// behind the SignalR Redis backplane would keep this in Redis instead.
+/// Who is on which page, per connection. Each change returns the page's whole list with a revision that only grows.
+/// In one process: <see cref="PresenceTracker"/>; several instances behind the Redis backplane: <see cref="RedisPresenceTracker"/>.
 /// </summary>
-public sealed class PresenceTracker
+public interface IPresenceTracker
+{
+    PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName);
+
+    PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey);
+
+    PresenceSnapshot Leave(int pageId, string connectionId);
+
+    IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId);
+
+    IReadOnlyList<PresenceEntry> Present(int pageId);
+}
+
+/// <summary>Presence in memory: one app instance sees its own connections.</summary>
+public sealed class PresenceTracker : IPresenceTracker
 {
     private readonly Lock gate = new();
     private readonly Dictionary<int, Dictionary<string, PresenceEntry>> pages = [];

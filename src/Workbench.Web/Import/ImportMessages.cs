@@ -16,6 +16,8 @@ public static class ImportMessages
 
     public static string UnknownAnnotationFormat(string format) => Text.Format("UnknownAnnotationFormat", format);
 
+    public static string TooManyLines(int lines, int max) => Text.Format("TooManyLines", lines, max);
+
     public static string Duplicate(string name) => Text.Format("Duplicate", name);
 
     public static string DuplicateOf(string name, string existing) => Text.Format("DuplicateOf", name, existing);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Core.Pages;
@@ -149,6 +150,11 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             return new ImportOutcome(sourceName, ImportStatus.Rejected, e.Message);
         }
 
+        if (source.Lines.Count > MaxLines)
+        {
+            return new ImportOutcome(sourceName, ImportStatus.Rejected, ImportMessages.Refused(sourceName, ImportMessages.TooManyLines(source.Lines.Count, MaxLines)));
+        }
+
         var segmentation = segment(source);
         var state = PageStates.FromSegmentation(segmentation);
         var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
@@ -162,15 +168,15 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             page.Image = await images.SaveAsync(projectId, image, cancellationToken);
         }
 
-        db.Pages.Add(page);
+        var (articleCount, lineCount) = (page.Articles.Count, page.Lines.Count);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            page.Id = await new PageRowWriter(db).WriteAsync(page, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            if (!await db.Pages.AnyAsync(p => p.ProjectId == projectId && p.Sha256 == sha, cancellationToken))
+            if (!await db.Pages.IgnoreQueryFilters().AnyAsync(p => p.ProjectId == projectId && p.Sha256 == sha, cancellationToken))
             {
                 throw;
             }
@@ -181,14 +187,26 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
 
         // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
         await ArticleLinks.LinkMarkersAsync(db, page, state, clock.GetUtcNow(), cancellationToken);
-        var message = ImportMessages.Imported(sourceName, page.Articles.Count, page.Lines.Count);
+        var message = ImportMessages.Imported(sourceName, articleCount, lineCount);
         if (image is not null)
         {
             message = ImageMessages.ImportedWithImage(message, image.Name, image.Width, image.Height);
         }
 
-        return new ImportOutcome(sourceName, ImportStatus.Imported, message, page.Id, page.Articles.Count);
+        return new ImportOutcome(sourceName, ImportStatus.Imported, message, page.Id, articleCount);
     }
+
+    /// <summary>The most lines a page may have. A newspaper page has a few thousand at most; a file with more is not a page.</summary>
+    public const int MaxLines = 20_000;
+
+    /// <summary>The page's row (SaveChanges) or a bulk insert met the project's unique (ProjectId, Sha256) index.</summary>
+    private static bool IsUniqueViolation(Exception e) => e switch
+    {
+        DbUpdateException { InnerException: { } inner } => IsUniqueViolation(inner),
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     /// <summary>
     /// Imports every page file of the given paths (files or folders, recursively), in a stable order. A folder holding a METS file

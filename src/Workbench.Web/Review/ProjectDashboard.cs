@@ -24,7 +24,7 @@ public sealed record DashboardFigures(
     public int PercentApproved => Articles == 0 ? 0 : (int)(100L * Approved / Articles);
 }
 
-/// <summary>A project's numbers, each one aggregate query (GROUP BY / COUNT in SQLite), never a row per article or operation.</summary>
+/// <summary>A project's numbers, each one aggregate query (GROUP BY / COUNT in the database), never a row per article or operation.</summary>
 public static class ProjectDashboard
 {
     public const int ActivityDays = 14;
@@ -62,19 +62,20 @@ public static class ProjectDashboard
         var firstDay = days[0].ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var fromTicks = new DateTimeOffset(firstDay).UtcTicks;
 
-        // Operation times are stored as UTC ticks; integer division by a day's ticks is the UTC day.
+        // Operation times are stored as UTC ticks on every database; integer division by a day's ticks is the UTC day.
+        // Quoted names: the same SQL for SQLite and PostgreSQL (which folds unquoted names to lower case).
         var perDay = await db.Database.SqlQuery<DayCount>($"""
-            SELECT o.AuthorId AS AuthorId, o.At / {TimeSpan.TicksPerDay} AS Day, COUNT(*) AS Count
-            FROM Operations o JOIN Pages p ON p.Id = o.PageId
-            WHERE p.ProjectId = {projectId} AND o.At >= {fromTicks}
-            GROUP BY o.AuthorId, o.At / {TimeSpan.TicksPerDay}
+            SELECT d."AuthorId" AS "AuthorId", d."Day" AS "Day", CAST(COUNT(*) AS INTEGER) AS "Count"
+            FROM (SELECT o."AuthorId" AS "AuthorId", o."At" / {TimeSpan.TicksPerDay} AS "Day"
+                  FROM "Operations" o JOIN "Pages" p ON p."Id" = o."PageId"
+                  WHERE p."ProjectId" = {projectId} AND o."At" >= {fromTicks}) d
+            GROUP BY d."AuthorId", d."Day"
             """).ToListAsync(cancellationToken);
-        var decisions = await db.Database.SqlQuery<StatusCount>($"""
-            SELECT o.AuthorId AS AuthorId, json_extract(o.Payload, '$.status') AS Status, COUNT(*) AS Count
-            FROM Operations o JOIN Pages p ON p.Id = o.PageId
-            WHERE p.ProjectId = {projectId} AND o.Kind = 'setStatus'
-            GROUP BY o.AuthorId, json_extract(o.Payload, '$.status')
-            """).ToListAsync(cancellationToken);
+        var decisions = await db.Operations.AsNoTracking()
+            .Where(o => o.Kind == "setStatus" && pages.Any(p => p.Id == o.PageId))
+            .GroupBy(o => new { o.AuthorId, o.Status })
+            .Select(g => new StatusCount(g.Key.AuthorId, g.Key.Status, g.Count()))
+            .ToListAsync(cancellationToken);
 
         var members = await UserNames.MembersAsync(db, projectId, cancellationToken);
         var authors = perDay.Select(d => d.AuthorId).Concat(decisions.Select(d => d.AuthorId)).Distinct().ToList();

@@ -31,11 +31,29 @@ public static partial class LiveBenchmark
         var clients = IntArg(args, "--clients", 20);
         var ops = IntArg(args, "--ops", 2000);
         var jsonOut = StringArg(args, "--json");
+        var instanceCount = IntArg(args, "--instances", 1);
+        var redis = StringArg(args, "--redis");
         var perClient = Math.Max(1, ops / clients);
+        if (instanceCount > 1 && (redis is null || StringArg(args, "--database") is not ("postgres" or "postgresql")))
+        {
+            Console.Error.WriteLine("--instances 2 needs --database postgres [--postgres \"Host=…\"] and --redis HOST:PORT");
+            return 2;
+        }
 
-        using var factory = new LiveFactory();
-        factory.Start();
-        Console.WriteLine($"Workbench on {factory.BaseAddress}; {clients} clients × {perClient} operations (WebSockets)");
+        // One instance: the app over a SQLite file (or PostgreSQL); several: all on one PostgreSQL database and one Redis,
+        // clients spread over them in turn, the echo baseline through the same backplane.
+        using var database = BenchDatabase.FromArgs(StringArg(args, "--database"), StringArg(args, "--postgres"), "unused");
+        var prefix = "wbbench-" + Guid.NewGuid().ToString("N")[..12];
+        var instances = new List<LiveFactory>();
+        for (var i = 0; i < instanceCount; i++)
+        {
+            var instance = database.IsPostgres || redis is not null ? new LiveFactory(database, redis!, prefix) : new LiveFactory();
+            instance.Start();
+            instances.Add(instance);
+        }
+
+        using var factory = instances[0];
+        Console.WriteLine($"Workbench on {string.Join(", ", instances.Select(f => f.BaseAddress))} ({database.Name}{(redis is null ? "" : ", Redis " + redis)}); {clients} clients × {perClient} operations (WebSockets)");
 
         int pageId;
         await using (var scope = factory.Services.CreateAsyncScope())
@@ -54,14 +72,16 @@ public static partial class LiveBenchmark
         }
 
         var initial = await LoadAsync(factory, pageId);
-        var cookies = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => LoginAsync(factory.BaseAddress, $"live{i:D2}")));
+        Uri Home(int client) => instances[client % instances.Count].BaseAddress;
+        var skip = factory.SkipNegotiation;
+        var cookies = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => LoginAsync(Home(i), $"live{i:D2}")));
 
         // Workbench.
         var arrivals = new ConcurrentDictionary<int, Arrival>();
         var live = new List<LiveClient>();
-        foreach (var cookie in cookies)
+        foreach (var (cookie, index) in cookies.Select((c, i) => (c, i)))
         {
-            var client = new LiveClient(Connect(factory.BaseAddress, "/hubs/page", cookie), pageId, initial, arrivals);
+            var client = new LiveClient(Connect(Home(index), "/hubs/page", cookie, skip), pageId, initial, arrivals);
             await client.StartAsync();
             live.Add(client);
         }
@@ -121,9 +141,9 @@ public static partial class LiveBenchmark
         // Echo baseline: same clients, same number of messages, a payload the size of an operation.
         var echoArrivals = new ConcurrentDictionary<int, Arrival>();
         var echo = new List<HubConnection>();
-        foreach (var cookie in cookies)
+        foreach (var (cookie, index) in cookies.Select((c, i) => (c, i)))
         {
-            var connection = Connect(factory.BaseAddress, "/hubs/echo", cookie);
+            var connection = Connect(Home(index), "/hubs/echo", cookie, skip);
             connection.On<int, string>("Echo", (id, _) => echoArrivals.AddOrUpdate(id, _ => new Arrival(1, Stopwatch.GetTimestamp()), (_, a) => new Arrival(a.Count + 1, Stopwatch.GetTimestamp())));
             await connection.StartAsync();
             await connection.InvokeAsync("Join", "bench");
@@ -158,8 +178,16 @@ public static partial class LiveBenchmark
 
         var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds);
         var ec = Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds);
+        foreach (var instance in instances.Skip(1))
+        {
+            instance.Dispose();
+        }
+
         var result = new
         {
+            instances = instanceCount,
+            database = database.Name,
+            redis = redis is not null,
             clients,
             ops = sent.Count,
             accepted = accepted.Count,
@@ -260,8 +288,12 @@ public static partial class LiveBenchmark
         return cookies.GetCookieHeader(baseAddress);
     }
 
-    private static HubConnection Connect(Uri baseAddress, string path, string cookie) => new HubConnectionBuilder()
-        .WithUrl(new Uri(baseAddress, path), HttpTransportType.WebSockets, o => o.Headers["Cookie"] = cookie)
+    private static HubConnection Connect(Uri baseAddress, string path, string cookie, bool skipNegotiation = false) => new HubConnectionBuilder()
+        .WithUrl(new Uri(baseAddress, path), HttpTransportType.WebSockets, o =>
+        {
+            o.Headers["Cookie"] = cookie;
+            o.SkipNegotiation = skipNegotiation;
+        })
         .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
         .Build();
 

@@ -9,12 +9,34 @@ using Microsoft.Extensions.Logging;
 
 namespace Workbench.Benchmarks.Live;
 
-/// <summary>The real app on Kestrel (loopback, free port) over a temp SQLite file with the demo seed, plus /hubs/echo.</summary>
+/// <summary>
+/// The real app on Kestrel (loopback, free port) over a temp SQLite file with the demo seed, plus /hubs/echo. Several
+/// instances for one benchmark share a PostgreSQL database and a Redis (<see cref="LiveFactory(BenchDatabase, string, string)"/>):
+/// the echo hub then broadcasts through the same backplane as the app.
+/// </summary>
 public sealed class LiveFactory : WebApplicationFactory<Program>
 {
     public const string Password = "Bench-pass-123!";
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "workbench-live", Guid.NewGuid().ToString("N"));
+    private readonly BenchDatabase? shared;
+    private readonly string? redis;
+    private readonly string? redisPrefix;
+
+    public LiveFactory()
+    {
+    }
+
+    /// <summary>One of several instances on <paramref name="database"/> and the Redis at <paramref name="redis"/> (keys and channels under <paramref name="redisPrefix"/>).</summary>
+    internal LiveFactory(BenchDatabase database, string redis, string redisPrefix)
+    {
+        shared = database;
+        this.redis = redis;
+        this.redisPrefix = redisPrefix;
+    }
+
+    /// <summary>True behind the Redis backplane: the hub takes WebSockets only, without negotiation.</summary>
+    public bool SkipNegotiation => redis is not null;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -37,7 +59,17 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(directory);
         builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Workbench.Web"));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Workbench", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in (shared ?? BenchDatabase.Sqlite(DatabasePath)).Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (redis is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Redis", redis);
+            builder.UseSetting("Workbench:RedisPrefix", redisPrefix);
+        }
+
         builder.UseSetting("Workbench:Demo:Password", Password);
         builder.UseSetting("Workbench:ImagesDirectory", Path.Combine(directory, "images"));
         builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -45,7 +77,7 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IStartupFilter, EchoStartupFilter>();
-            services.ConfigureDbContext<Workbench.Web.Data.WorkbenchDbContext>(options => options.AddInterceptors(Sql, Sql.Transactions));
+            (shared ?? BenchDatabase.Sqlite(DatabasePath)).AddInterceptors(services, Sql, Sql.Transactions);
         });
     }
 

@@ -9,7 +9,8 @@ namespace Workbench.Web.Tests.Support;
 
 /// <summary>
 /// The real app over a real SQLite file in a temp folder, seeded with the demo project and accounts
-/// (password <see cref="Password"/>). One per test class.
+/// (password <see cref="Password"/>). One per test class. With <c>WORKBENCH_TEST_DATABASE=PostgreSQL</c> (and the server in
+/// <c>WORKBENCH_TEST_POSTGRES</c>, see <see cref="TestServers"/>) it runs on a fresh PostgreSQL database instead, dropped at the end.
 /// </summary>
 public sealed class WorkbenchFactory : WebApplicationFactory<Program>
 {
@@ -17,9 +18,13 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "workbench-tests", Guid.NewGuid().ToString("N"));
 
+    private readonly string? postgresDatabase = TestServers.UsePostgresForSuite ? TestServers.NewDatabaseName() : null;
+
     public string DatabasePath => Path.Combine(directory, "workbench.db");
 
-    public string ConnectionString => $"Data Source={DatabasePath}";
+    public bool IsPostgres => postgresDatabase is not null;
+
+    public string ConnectionString => postgresDatabase is null ? $"Data Source={DatabasePath}" : TestServers.PostgresConnection(postgresDatabase);
 
     /// <summary>Where this app stores page images (a temp folder, never the repository's data/).</summary>
     public string ImagesDirectory => Path.Combine(directory, "images");
@@ -29,6 +34,7 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(directory);
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Workbench", ConnectionString);
+        builder.UseSetting("Workbench:Database", IsPostgres ? "PostgreSQL" : "Sqlite");
         builder.UseSetting("Workbench:Demo:Password", Password);
         builder.UseSetting("Workbench:ImagesDirectory", ImagesDirectory);
     }
@@ -80,6 +86,11 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (postgresDatabase is not null)
+            {
+                TestServers.DropDatabase(postgresDatabase);
+            }
+
             try
             {
                 Directory.Delete(directory, recursive: true);
