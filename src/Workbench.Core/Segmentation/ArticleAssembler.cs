@@ -48,7 +48,7 @@ internal static class ArticleAssembler
     /// Merges consecutive lines with one role into a block; a block may span blank lines but never another article's lines.
     /// Headline lines come first (reading order), then the rest in source order.
     /// </summary>
-    private static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<PageLine> lines)
+    internal static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<PageLine> lines)
     {
         var blocks = new List<SegmentBlock>();
         foreach (var (number, role) in roles)
