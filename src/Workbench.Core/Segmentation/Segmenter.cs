@@ -38,7 +38,7 @@ public static class Segmenter
     /// An article holding several headline-sized lines, or very many lines, hides a missed boundary: its opening may be right, but the
     /// article is not, so it is never scored as sure (at most 0.5).
     /// </summary>
-    internal static IReadOnlyList<SegmentArticle> Guard(IReadOnlyList<SegmentArticle> articles, LayoutProfile? layout) =>
+    public static IReadOnlyList<SegmentArticle> Guard(IReadOnlyList<SegmentArticle> articles, LayoutProfile? layout) =>
         articles.Select(a =>
         {
             var lines = a.Blocks.Sum(b => b.LastLine - b.FirstLine + 1);
