@@ -68,7 +68,7 @@ public static class AltoReader
 
                 var (text, hyphenated) = LineText(line);
                 var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
-                builder.Add(text, box, blockId, RoleOfTags(line, tagRoles) ?? blockRole, null, hyphenated, FontSize(block, line, fontSizes));
+                builder.Add(text, box, blockId, RoleOfTags(line, tagRoles) ?? blockRole, null, hyphenated, line.Attr("ID"), FontSize(block, line, fontSizes));
             }
         }
 

@@ -63,7 +63,7 @@ public static class HocrReader
                 first = false;
             }
 
-            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow, null, FontSize(line));
+            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow, lineId: line.Attr("id"), fontSize: FontSize(line));
         }
 
         var ocrPage = document.Root!.DescendantsAndSelf().First(e => HasClass(e, "ocr_page"));

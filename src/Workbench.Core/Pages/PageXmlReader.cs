@@ -51,14 +51,14 @@ public static partial class PageXmlReader
             {
                 foreach (var line in lines)
                 {
-                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, null, line.FontSize ?? regionSize);
+                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id, fontSize: line.FontSize ?? regionSize);
                 }
             }
             else
             {
                 foreach (var text in PageReader.SplitLines(regionText))
                 {
-                    builder.Add(text, null, regionId, role, regionHint, null, regionSize);
+                    builder.Add(text, null, regionId, role, regionHint, fontSize: regionSize);
                 }
             }
         }
@@ -123,7 +123,7 @@ public static partial class PageXmlReader
         _ => null,
     };
 
-    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, double? FontSize);
+    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id, double? FontSize);
 
     private static List<LineInfo> LinesOf(XElement region)
     {
@@ -131,7 +131,7 @@ public static partial class PageXmlReader
         {
             var custom = line.Attr("custom");
             var text = TextOf(line) ?? string.Join(' ', line.Children("Word").Select(TextOf).Where(t => !string.IsNullOrEmpty(t)));
-            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), FontSize(line) ?? WordFontSize(line));
+            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"), FontSize(line) ?? WordFontSize(line));
         }).ToList();
         return lines.Count > 0 && lines.All(l => l.Index is not null) ? lines.OrderBy(l => l.Index).ToList() : lines;
     }

@@ -51,6 +51,12 @@ public sealed record SourceLine(int Number, string Text)
     /// <summary>Where the line is on the image, in pixels, when the format says so.</summary>
     public LineBox? Box { get; init; }
 
+    /// <summary>
+    /// The line's own ID in the file (hOCR line element <c>id</c>, ALTO <c>TextLine@ID</c>, PAGE <c>TextLine@id</c>); null for text pages
+    /// and lines the file gives no ID. Stable when readers change how they number or join lines, so gold data can be keyed by it.
+    /// </summary>
+    public string? LineId { get; init; }
+
     /// <summary>The ID of the block/region the line belongs to (ALTO TextBlock ID, PAGE TextRegion id, hOCR carea/par id).</summary>
     public string? RegionId { get; init; }
 

@@ -1,3 +1,5 @@
+using Workbench.Segmentation.Evaluation;
+
 namespace Workbench.Core.Tests.Segmentation;
 
 public class BCubedScorerTests

@@ -1,6 +1,7 @@
 using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
 using Xunit.Abstractions;
+using Workbench.Segmentation.Evaluation;
 
 namespace Workbench.Core.Tests.Segmentation;
 

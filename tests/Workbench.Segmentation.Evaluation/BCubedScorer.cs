@@ -1,10 +1,14 @@
 using System.Text.Json;
 using Workbench.Core.Segmentation;
 
-namespace Workbench.Core.Tests.Segmentation;
+namespace Workbench.Segmentation.Evaluation;
 
 /// <summary>An article as a set of source lines and a title, for scoring (gold or predicted).</summary>
-public sealed record ScoredArticle(string Title, IReadOnlySet<int> Lines);
+public sealed record ScoredArticle(string Title, IReadOnlySet<int> Lines)
+{
+    /// <summary>The gold article's id, when it came from gold; null for predicted articles.</summary>
+    public string? Id { get; init; }
+}
 
 public sealed record SegmentationScore(double Precision, double Recall, double F1, int TitlesCorrect, int GoldArticles)
 {
@@ -77,8 +81,14 @@ public static class BCubedScorer
 
     public static string WithoutWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    private static bool TitleMatches(ScoredArticle gold, IReadOnlyList<ScoredArticle> predicted)
+    /// <summary>
+    /// The title of <paramref name="gold"/> is right when the predicted article sharing most lines with it (the first such in
+    /// predicted order on a tie) has the same title once all whitespace is removed from both.
+    /// </summary>
+    public static bool TitleMatches(ScoredArticle gold, IReadOnlyList<ScoredArticle> predicted)
     {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
         var best = predicted
             .Select(p => (Article: p, Overlap: p.Lines.Count(gold.Lines.Contains)))
             .Where(x => x.Overlap > 0)
