@@ -15,9 +15,11 @@ public sealed class LayoutProfile
     private readonly double[] size;
     private readonly double[] gapAbove;
     private readonly int[] column;
+    private readonly bool[] centred;
 
-    private LayoutProfile(SourcePage page, double bodySize, double[] size, double[] gapAbove, int[] column, int columns)
+    private LayoutProfile(SourcePage page, double bodySize, double[] size, double[] gapAbove, int[] column, int columns, bool[]? centred = null)
     {
+        this.centred = centred ?? new bool[size.Length];
         Page = page;
         BodySize = bodySize;
         this.size = size;
@@ -47,6 +49,9 @@ public sealed class LayoutProfile
     public int Column(int number) => column[number - 1];
 
     public bool IsHeadlineSized(int number) => RelativeSize(number) >= HeadlineRatio;
+
+    /// <summary>The line is short and set in the middle of its column, with clear space left and right (a section heading in old papers).</summary>
+    public bool IsCentred(int number) => centred[number - 1];
 
     public LineBox? Box(int number) => Page.Lines[number - 1].Box;
 
@@ -99,49 +104,73 @@ public sealed class LayoutProfile
             }
         }
 
-        var columns = ColumnsOf(boxed, bodyHeight, column);
-        return new LayoutProfile(page, body, size, gap, column, columns);
+        var (columns, measures) = ColumnsOf(boxed, bodyHeight, column);
+        return new LayoutProfile(page, body, size, gap, column, columns, Centred(boxed, column, measures, count));
+    }
+
+    /// <summary>A line is centred when it is at most 70% of its column's measure, indented, and its middle within 6% of the measure's middle.</summary>
+    private static bool[] Centred(List<SourceLine> boxed, int[] column, List<(int Left, int Right)> measures, int count)
+    {
+        var centred = new bool[count];
+        foreach (var line in boxed)
+        {
+            var (left, right) = measures[column[line.Number - 1]];
+            var measure = right - left;
+            var box = line.Box!.Value;
+            var middle = box.X + box.Width / 2.0;
+            centred[line.Number - 1] = measure > 0 && box.Width <= measure * 0.7 && box.X > left + measure * 0.1
+                && Math.Abs(middle - (left + measure / 2.0)) <= measure * 0.06;
+        }
+
+        return centred;
     }
 
     /// <summary>How much two boxes overlap horizontally, in pixels.</summary>
     public static int Overlap(LineBox a, LineBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.X, b.X));
 
-    /// <summary>Left edges clustered: a new column starts where the sorted left edges jump by more than a few body heights.</summary>
-    private static int ColumnsOf(List<SourceLine> boxed, double bodyHeight, int[] column)
+    /// <summary>
+    /// Columns from the page's full lines (at least 60% of the median line width, at most 1.6 times it: not headlines across columns):
+    /// their left edges clustered where the sorted edges jump by more than three body heights, small clusters dropped. Each column's
+    /// measure is the median left and right of its full lines; a line goes to the column holding its middle, else the nearest one left of it.
+    /// </summary>
+    private static (int Count, List<(int Left, int Right)> Measures) ColumnsOf(List<SourceLine> boxed, double bodyHeight, int[] column)
     {
-        var edges = boxed.Select(l => l.Box!.Value.X).Order().ToList();
-        var starts = new List<int> { edges[0] };
-        var counts = new List<int> { 0 };
-        foreach (var edge in edges)
+        var widths = boxed.Select(l => l.Box!.Value.Width).Order().ToList();
+        var median = widths[widths.Count / 2];
+        var full = boxed.Where(l => l.Box!.Value.Width >= median * 0.6 && l.Box!.Value.Width <= median * 1.6).Select(l => l.Box!.Value).OrderBy(b => b.X).ToList();
+        var clusters = new List<List<LineBox>>();
+        foreach (var box in full)
         {
-            if (edge - starts[^1] > 3 * bodyHeight)
+            if (clusters.Count == 0 || box.X - clusters[^1][^1].X > 3 * bodyHeight)
             {
-                starts.Add(edge);
-                counts.Add(0);
+                clusters.Add([]);
             }
 
-            counts[^1]++;
+            clusters[^1].Add(box);
         }
 
-        // A cluster of a line or two is an indented headline or a caption, not a column.
-        var real = starts.Where((_, i) => counts[i] * 50 >= boxed.Count || counts[i] >= 5).ToList();
-        if (real.Count == 0)
+        var measures = clusters.Where(c => c.Count * 50 >= full.Count || c.Count >= 5)
+            .Select(c => (Left: c.Select(b => b.X).Order().ElementAt(c.Count / 2), Right: c.Select(b => b.Right).Order().ElementAt(c.Count / 2)))
+            .ToList();
+        if (measures.Count == 0)
         {
-            real = [starts[0]];
+            measures.Add((widths.Count == 0 ? 0 : boxed.Min(l => l.Box!.Value.X), boxed.Max(l => l.Box!.Value.Right)));
         }
 
         foreach (var line in boxed)
         {
-            var x = line.Box!.Value.X;
-            var k = 0;
-            while (k + 1 < real.Count && x >= real[k + 1] - bodyHeight)
+            var box = line.Box!.Value;
+            var middle = box.X + box.Width / 2;
+            var k = measures.FindIndex(m => middle >= m.Left && middle <= m.Right);
+            if (k < 0)
             {
-                k++;
+                k = Math.Max(0, measures.FindLastIndex(m => m.Left <= middle));
             }
 
             column[line.Number - 1] = k;
         }
 
-        return real.Count;
+        return (measures.Count, measures);
     }
+
 }

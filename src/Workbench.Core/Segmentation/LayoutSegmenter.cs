@@ -208,15 +208,20 @@ internal static class LayoutSegmenter
 
     private static bool IsHeadline(PageLine line, LayoutProfile layout, SourcePage page)
     {
-        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 120 : 50))
+        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30))
         {
             return false;
         }
 
         var relative = layout.RelativeSize(line.Number);
         return relative >= LayoutProfile.HeadlineRatio
-            || (page.Line(line.Number).RegionRole == BlockRole.Headline && relative >= 1.0 && !line.EndsSentence);
+            || (page.Line(line.Number).RegionRole == BlockRole.Headline && relative >= 1.0 && !line.EndsSentence)
+            || (layout.IsCentred(line.Number) && relative >= 0.8 && (Capitals(line) || line.LetterSpaced || relative >= 1.15) && line.Length <= (line.Latin ? 40 : 16));
     }
+
+    /// <summary>Every letter a capital, at least four of them (VARIÉTÉS., CHAMBRE DES DÉPUTÉS.).</summary>
+    private static bool Capitals(PageLine line) =>
+        line.Latin && line.Content.Count(char.IsUpper) >= 4 && !line.Content.Any(char.IsLower);
 
     /// <summary>A short line directly above a headline, set smaller than it but not much smaller than body text.</summary>
     private static bool IsKicker(PageLine line, PageLine headline, LayoutProfile layout, LineBox headBox) =>

@@ -32,7 +32,7 @@ public static class Segmenter
     }
 
     /// <summary>Lines over this many in one article mean a boundary was probably missed.</summary>
-    private const int LongArticle = 250;
+    private const int LongArticle = 150;
 
     /// <summary>
     /// An article holding several headline-sized lines, or very many lines, hides a missed boundary: its opening may be right, but the
