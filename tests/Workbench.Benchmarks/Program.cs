@@ -19,6 +19,8 @@ public static class BenchmarkProgram
           scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
           export  [--articles 50000] [--entities 10]
                                                 ner-jsonl and conll project export (time, peak memory) vs. just reading the rows
+          segmentation [--half test|dev|both] [--sample] [--speed-pages 300]
+                                                segmenter quality per evaluation corpus (test half) and pages/s vs. reading alone
           tagging                               tagging operations and rendering probe
           export-bench [enumerate|ner-jsonl|conll]
                                                 Core export writers alone (time, memory)
@@ -34,6 +36,8 @@ public static class BenchmarkProgram
         {
             case "live":
                 return await LiveBenchmark.RunAsync(rest);
+            case "segmentation":
+                return await SegmentationCorpusBenchmark.RunAsync(rest);
             case "tagging":
                 await TaggingOperationsProbe.RunAsync(rest);
                 return 0;

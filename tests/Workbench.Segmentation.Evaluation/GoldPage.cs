@@ -47,15 +47,18 @@ public sealed record GoldPage(string Source, IReadOnlyList<GoldArticle> Articles
     /// <summary>OCR lines that belong to no printed line (picture noise, speckles): listed so it is clear they were seen, never scored.</summary>
     public IReadOnlyList<GoldLineKey> Noise { get; init; } = [];
 
+    /// <summary>OCR lines made of printed lines of several articles (column OCR running across a gutter): no article is right for them, so they are never scored.</summary>
+    public IReadOnlyList<GoldLineKey> Mixed { get; init; } = [];
+
     /// <summary>Free-form facts about how the page was made (language, seed, generator), written as given.</summary>
     public IReadOnlyDictionary<string, string> About { get; init; } = new Dictionary<string, string>();
 
     public static GoldPage Read(string path) => Parse(File.ReadAllText(path), path);
 
     /// <summary>
-    /// Reads gold JSON: <c>{"source", "articles": [{"id"?, "title"?, "kind"?, "lines": [...]}], "noise"?: [...], "about"?: {...}}</c>,
+    /// Reads gold JSON: <c>{"source", "articles": [{"id"?, "title"?, "kind"?, "lines": [...]}], "noise"?: [...], "mixed"?: [...], "about"?: {...}}</c>,
     /// where each entry of <c>lines</c> is a range <c>[first, last]</c> of line numbers (inclusive), or an object
-    /// <c>{"id": "line_1_3", "role": "headline"}</c> / <c>{"line": 12, "role": "body"}</c>; <c>noise</c> holds ids or numbers.
+    /// <c>{"id": "line_1_3", "role": "headline"}</c> / <c>{"line": 12, "role": "body"}</c>; <c>noise</c> and <c>mixed</c> hold ids or numbers.
     /// </summary>
     public static GoldPage Parse(string json, string where)
     {
@@ -95,13 +98,13 @@ public sealed record GoldPage(string Source, IReadOnlyList<GoldArticle> Articles
             });
         }
 
-        var noise = root.TryGetProperty("noise", out var noiseElement)
-            ? noiseElement.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number ? GoldLineKey.OfNumber(n.GetInt32()) : GoldLineKey.OfId(n.GetString()!)).ToList()
+        List<GoldLineKey> Keys(string name) => root.TryGetProperty(name, out var element)
+            ? element.EnumerateArray().Select(n => n.ValueKind == JsonValueKind.Number ? GoldLineKey.OfNumber(n.GetInt32()) : GoldLineKey.OfId(n.GetString()!)).ToList()
             : [];
         var about = root.TryGetProperty("about", out var aboutElement)
             ? aboutElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString(), StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
-        return new GoldPage(root.GetProperty("source").GetString() ?? "", articles) { Noise = noise, About = about };
+        return new GoldPage(root.GetProperty("source").GetString() ?? "", articles) { Noise = Keys("noise"), Mixed = Keys("mixed"), About = about };
     }
 
     /// <summary>Writes the JSON <see cref="Parse"/> reads: one object per line entry, ids when the key has one.</summary>
@@ -131,6 +134,7 @@ public sealed record GoldPage(string Source, IReadOnlyList<GoldArticle> Articles
             ["about"] = About,
             ["articles"] = articles,
             ["noise"] = Noise.Select(n => n.Id is not null ? (object)n.Id : n.Number).ToList(),
+            ["mixed"] = Mixed.Select(n => n.Id is not null ? (object)n.Id : n.Number).ToList(),
         };
         return JsonSerializer.Serialize(root, WriteOptions) + "\n";
     }

@@ -24,6 +24,9 @@ public sealed class PageGenerator(IBrowser browser)
     /// <summary>An OCR line is noise when less than this share of its box lies on printed lines.</summary>
     public const double NoiseOverlap = 0.25;
 
+    /// <summary>An OCR line is mixed when the article covering most of it covers less than this share of what printed lines cover.</summary>
+    public const double MixedShare = 0.8;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -105,15 +108,44 @@ public sealed class PageGenerator(IBrowser browser)
     }
 
     /// <summary>
+    /// Writes the gold files of an already generated page again from its <c>.layout.json</c> and OCR files (after a change in
+    /// <see cref="Label"/>; no rendering, no OCR). Returns false when the page is not complete.
+    /// </summary>
+    public static async Task<bool> RelabelAsync(string folder, string name)
+    {
+        var basePath = Path.Combine(folder, name);
+        if (!File.Exists(basePath + ".layout.json") || !File.Exists(basePath + ".alto.xml.gold.json"))
+        {
+            return false;
+        }
+
+        using var layout = JsonDocument.Parse(await File.ReadAllTextAsync(basePath + ".layout.json"));
+        var printed = JsonSerializer.Deserialize<List<PrintedLine>>(layout.RootElement.GetProperty("lines").GetRawText(), Json)!;
+        var articles = layout.RootElement.GetProperty("articles").EnumerateArray()
+            .Select(a => new PlannedArticle(a.GetProperty("id").GetString()!, a.GetProperty("kind").GetString()!, a.GetProperty("title").GetString()!)).ToList();
+        foreach (var suffix in new[] { ".hocr", ".alto.xml" })
+        {
+            var file = basePath + suffix;
+            var about = GoldPage.Read(file + ".gold.json").About;
+            var page = PageReader.Read(Path.GetFileName(file), File.ReadAllBytes(file));
+            await File.WriteAllTextAsync(file + ".gold.json", (Label(Path.GetFileName(file), page, printed, articles) with { About = about }).ToJson());
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Gold for one OCR file: each non-blank line with a box goes to the article whose printed lines cover most of its box
     /// (its role: that of the printed line it overlaps most); a line with less than <see cref="NoiseOverlap"/> of its box on
-    /// printed lines is noise. Articles keep the plan's order and ids; those with no OCR line are left out. Titles are
+    /// printed lines is noise; a line whose main article covers under <see cref="MixedShare"/> of its printed overlap (column
+    /// OCR that ran across a gutter into another article) is mixed. Articles keep the plan's order and ids; those with no OCR line are left out. Titles are
     /// not written: the evaluator reads them from the lines labelled "headline".
     /// </summary>
     public static GoldPage Label(string source, SourcePage page, IReadOnlyList<PrintedLine> printed, IReadOnlyList<PlannedArticle> articles)
     {
         var linesOf = articles.ToDictionary(a => a.Id, _ => new List<GoldLine>(), StringComparer.Ordinal);
         var noise = new List<GoldLineKey>();
+        var mixed = new List<GoldLineKey>();
         foreach (var line in page.Lines.Where(l => !l.IsBlank))
         {
             var key = line.LineId is { } id ? GoldLineKey.OfId(id) : GoldLineKey.OfNumber(line.Number);
@@ -148,13 +180,19 @@ public sealed class PageGenerator(IBrowser browser)
                 continue;
             }
 
-            var article = byArticle.MaxBy(p => p.Value).Key;
+            var (article, share) = byArticle.MaxBy(p => p.Value);
+            if (share < MixedShare * total)
+            {
+                mixed.Add(key);
+                continue;
+            }
+
             var role = best.Article == article ? best.Role : printed.Where(p => p.Article == article).MaxBy(p => Intersection(box, p))!.Role;
             linesOf[article].Add(new GoldLine(key, role));
         }
 
         var gold = articles.Where(a => linesOf[a.Id].Count > 0).Select(a => new GoldArticle(a.Id, null, linesOf[a.Id]) { Kind = a.Kind }).ToList();
-        return new GoldPage(source, gold) { Noise = noise };
+        return new GoldPage(source, gold) { Noise = noise, Mixed = mixed };
     }
 
     private static double Intersection(LineBox box, PrintedLine p)

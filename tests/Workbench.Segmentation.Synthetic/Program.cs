@@ -13,12 +13,13 @@ namespace Workbench.Segmentation.Synthetic;
 /// </code>
 /// Page n has seed 100000+n (zh) or 200000+n (latin); odd n go to <c>{out}/synthetic-{lang}/dev</c>, even n to
 /// <c>.../test</c> (the rule is fixed, whatever the pages look like). Pages whose gold files exist are skipped, so an
-/// interrupted run resumes. Needs /usr/bin/chromium (or WORKBENCH_CHROMIUM), tesseract with chi_sim and eng, and the
+/// interrupted run resumes. <c>--relabel</c> rewrites the gold files of the pages already generated from their
+/// <c>.layout.json</c> and OCR files (after a change in the labelling; nothing rendered or OCRed). Needs /usr/bin/chromium (or WORKBENCH_CHROMIUM), tesseract with chi_sim and eng, and the
 /// WenQuanYi Micro Hei and DejaVu fonts.
 /// </summary>
 public static class Program
 {
-    private const string Usage = "usage: [--lang zh|latin|both] [--from 1] [--to 150] [--out DIR] [--images 1,2] [--parallel 1]";
+    private const string Usage = "usage: [--lang zh|latin|both] [--from 1] [--to 150] [--out DIR] [--images 1,2] [--parallel 1] [--relabel]";
 
     public static async Task<int> Main(string[] args)
     {
@@ -26,6 +27,7 @@ public static class Program
         int from = 1, to = 150, parallel = 1;
         var output = Corpora.GeneratedRoot;
         var images = new HashSet<int>();
+        var relabel = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -45,6 +47,9 @@ public static class Program
                 case "--images" when i + 1 < args.Length:
                     images = args[++i].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToHashSet();
                     break;
+                case "--relabel":
+                    relabel = true;
+                    break;
                 case "--parallel" when i + 1 < args.Length:
                     parallel = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
                     break;
@@ -58,6 +63,22 @@ public static class Program
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
+        }
+
+        if (relabel)
+        {
+            var relabelled = 0;
+            foreach (var language in languages)
+            {
+                foreach (var n in Enumerable.Range(from, to - from + 1))
+                {
+                    var folder = Path.Combine(output, $"synthetic-{language}", n % 2 == 1 ? Corpora.Dev : Corpora.Test);
+                    relabelled += await PageGenerator.RelabelAsync(folder, $"{(language == "zh" ? "zh" : "la")}-{n.ToString("0000", CultureInfo.InvariantCulture)}") ? 1 : 0;
+                }
+            }
+
+            Console.WriteLine($"relabelled {relabelled} pages");
+            return 0;
         }
 
         var chromium = Environment.GetEnvironmentVariable("WORKBENCH_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";

@@ -33,6 +33,12 @@ public static class ExportFormats
 
     public static IReadOnlyList<string> All { get; } = [NerJsonl, Conll, LabelStudio, Segmentation, OcrPairs];
 
+    /// <summary>
+    /// Whether a continued article's parts stay on their own pages (<c>segmentation</c>: a record is a page and its blocks are that
+    /// page's lines) instead of being joined into one article on the first part's page (every other format).
+    /// </summary>
+    public static bool KeepsPartsOnTheirPages(string format) => format == Segmentation;
+
     public static IExportWriter CreateWriter(string format, Stream stream) => format switch
     {
         NerJsonl => new NerJsonlWriter(stream),

@@ -5,7 +5,7 @@ namespace Workbench.Core.Export;
 /// <summary>An article of a <see cref="SegmentationPage"/>: the segmentation contract's article plus id and status.</summary>
 public sealed record SegmentationPageArticle(string Id, string Status, string Title, double Confidence, IReadOnlyList<ExportBlock> Blocks, string Text)
 {
-    /// <summary>A continued article's parts (written on its first part's page, blocks of every part in order).</summary>
+    /// <summary>A continued article's parts: every part is written on its own page with its own blocks, each listing all parts.</summary>
     public IReadOnlyList<ExportPart> Parts { get; init; } = [];
 }
 

@@ -62,7 +62,7 @@ internal static class ExportCommand
                 Filters = new Dictionary<string, string> { ["status"] = statusName },
             };
             var manifest = Exporter.Run(
-                ProjectExport.Articles(db, target.Id, statusName, options.Counters, cancellationToken),
+                ProjectExport.Articles(db, target.Id, statusName, options.Counters, ExportFormats.KeepsPartsOnTheirPages(options.Format), cancellationToken),
                 options,
                 file => File.Create(Path.Combine(directory, file)));
 

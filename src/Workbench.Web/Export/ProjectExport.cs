@@ -30,8 +30,11 @@ public static class ProjectExport
     /// several pages (live <see cref="ArticleLink"/>s) is written once, where its first part comes, as
     /// <see cref="ContinuedArticles.Join"/> of its parts with the first part's id; with "approved" it is written only
     /// when every part is approved, otherwise its parts are counted in <see cref="ExportCounters.HeldBack"/>.
+    /// With <paramref name="partsOnTheirPages"/> (the segmentation export, see <see cref="ExportFormats.KeepsPartsOnTheirPages"/>)
+    /// each part is written on its own page instead, with its own blocks and text, and every part carries the same
+    /// <see cref="ExportArticle.Parts"/>, so every page of a continued article is written; approval is still all parts or none.
     /// </summary>
-    public static IEnumerable<ExportArticle> Articles(WorkbenchDbContext db, int projectId, string status = StatusApproved, ExportCounters? counters = null, CancellationToken cancellationToken = default)
+    public static IEnumerable<ExportArticle> Articles(WorkbenchDbContext db, int projectId, string status = StatusApproved, ExportCounters? counters = null, bool partsOnTheirPages = false, CancellationToken cancellationToken = default)
     {
         var all = string.Equals(status, StatusAll, StringComparison.Ordinal);
         var pageIds = all
@@ -67,7 +70,8 @@ public static class ProjectExport
 
                 if (chains.TryGetValue((pageId, article.Key), out var chain))
                 {
-                    if (chain[0] != (pageId, article.Key))
+                    var isFirst = chain[0] == (pageId, article.Key);
+                    if (!isFirst && !partsOnTheirPages)
                     {
                         continue; // written with its first part
                     }
@@ -80,11 +84,19 @@ public static class ProjectExport
 
                     if (!all && parts.Any(p => p!.Value.Article.Status != StatusApproved))
                     {
-                        if (counters is not null)
+                        if (counters is not null && isFirst)
                         {
                             counters.HeldBack += parts.Count(p => p!.Value.Article.Status == StatusApproved);
                         }
 
+                        continue;
+                    }
+
+                    if (partsOnTheirPages)
+                    {
+                        var joinedParts = ContinuedArticles.Join(ArticleId(page, article.Key), parts.Select(p => p!.Value).ToList()).Parts;
+                        var own = parts[chain.ToList().IndexOf((pageId, article.Key))]!.Value.Article;
+                        yield return own with { Parts = joinedParts, PageGroup = pageGroups.GetValueOrDefault(pageId) };
                         continue;
                     }
 

@@ -16,7 +16,7 @@ public sealed class BenchmarkCommandTests
         var (code, output) = await RunAsync("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "live", "import", "scale", "export", "micro", "--json" })
+        foreach (var command in new[] { "live", "import", "scale", "export", "segmentation", "micro", "--json" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
@@ -69,6 +69,30 @@ public sealed class BenchmarkCommandTests
             Assert.True(row.GetProperty("peak_mb").GetDouble() > 0);
             Assert.True(row.TryGetProperty("ratio_to_read", out _));
         }
+    }
+
+    [Fact]
+    public async Task Segmentation_WritesFiguresPerCorpusAndVariant_AndSpeedAgainstReading()
+    {
+        var json = await RunJsonAsync("segmentation", "--sample", "--speed-pages", "2");
+
+        var rules = json.GetProperty("corpora").GetProperty("mets-fixtures/test").GetProperty("rules");
+        foreach (var field in new[] { "precision", "recall", "f1", "exact_article_rate", "title_accuracy" })
+        {
+            Assert.InRange(rules.GetProperty(field).GetDouble(), 0.0, 1.0);
+        }
+
+        Assert.Equal(4, rules.GetProperty("reliability").GetArrayLength());
+        Assert.True(json.GetProperty("corpora").TryGetProperty("synthetic-zh-hocr/test", out _));
+        foreach (var speed in new[] { "text/rules", "alto800/rules" })
+        {
+            var row = json.GetProperty("speed").GetProperty(speed);
+            Assert.True(row.GetProperty("pages_per_s").GetDouble() > 0);
+            Assert.True(row.GetProperty("ratio_to_read").GetDouble() > 0);
+        }
+
+        Assert.True(json.GetProperty("speed").GetProperty("alto800/rules").GetProperty("lines_per_page").GetInt32() >= 800);
+        Assert.Equal(2, (await RunAsync("segmentation", "--half", "neither")).Code);
     }
 
     [Fact]

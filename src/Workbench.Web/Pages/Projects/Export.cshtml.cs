@@ -122,7 +122,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         }
 
         var cancellationToken = HttpContext.RequestAborted;
-        ExportZip.Write(Response.Body, () => ProjectExport.Articles(Db, projectId, Status, options.Counters, cancellationToken), options);
+        ExportZip.Write(Response.Body, () => ProjectExport.Articles(Db, projectId, Status, options.Counters, ExportFormats.KeepsPartsOnTheirPages(Format), cancellationToken), options);
         return new EmptyResult();
     }
 
