@@ -83,6 +83,7 @@ public static class WorkbenchApp
         services.AddScoped<SuggestionService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(TimeProvider.System);
+        Segmentation.ProjectSegmenters.UseBaseModel = builder.Configuration.GetValue("Workbench:Segmentation:BaseModel", false);
         return builder;
     }
 

@@ -184,7 +184,7 @@ internal static class LayoutSegmenter
             {
                 current = new Head();
                 heads.Add(current);
-                if (i > 0 && IsKicker(text[i - 1], line, layout, box))
+                if (i > 0 && IsKicker(text[i - 1], line, layout, box) && !heads.Any(h => h.Lines.Any(p => p.Number == text[i - 1].Number)))
                 {
                     current.Add(text[i - 1].Number, BlockRole.Kicker, layout.Box(text[i - 1].Number)!.Value);
                 }

@@ -33,6 +33,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<GazetteerTerm> GazetteerTerms => Set<GazetteerTerm>();
 
+    public DbSet<SegmenterModel> SegmenterModels => Set<SegmenterModel>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
