@@ -53,10 +53,7 @@ public static class ProjectSegmenters
     public static async Task<List<(int PageId, TrainingPage Page)>> ApprovedPagesAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var pageIds = await db.Pages.Where(p => p.ProjectId == projectId
-                && db.Articles.Any(a => a.PageId == p.Id)
-                && !db.Articles.Any(a => a.PageId == p.Id && a.Status != ArticleStatus.Approved))
-            .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        var pageIds = await ApprovedPageIdsAsync(db, projectId, cancellationToken);
         var pages = new List<(int, TrainingPage)>();
         foreach (var pageId in pageIds)
         {
@@ -71,6 +68,16 @@ public static class ProjectSegmenters
         }
 
         return pages;
+    }
+
+    /// <summary>The ids of the project's pages whose articles are all approved, in id order.</summary>
+    public static Task<List<int>> ApprovedPageIdsAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Pages.Where(p => p.ProjectId == projectId
+                && db.Articles.Any(a => a.PageId == p.Id)
+                && !db.Articles.Any(a => a.PageId == p.Id && a.Status != ArticleStatus.Approved))
+            .OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
     }
 
     /// <summary>Pages held out from training to compare the model with the rules: every fifth by page id (at least one when there are two or more).</summary>
