@@ -21,8 +21,11 @@ public sealed record ReliabilityBucket(double From, double To, int Boundaries, i
     public string Label => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"[{From:0.0#},{To:0.0#}{(To >= 1 ? "]" : ")")}");
 }
 
-/// <summary>One page's figures.</summary>
-public sealed record PageResult(string Name, int Lines, int GoldArticles, int PredictedArticles, double Precision, double Recall, double F1, int ExactArticles, int TitlesRight);
+/// <summary>One page's figures. <see cref="TitleMisses"/>: each gold title that was missed and the title of the predicted article compared with it (null: none overlapped).</summary>
+public sealed record PageResult(string Name, int Lines, int GoldArticles, int PredictedArticles, double Precision, double Recall, double F1, int ExactArticles, int TitlesRight)
+{
+    public IReadOnlyList<(string Gold, string? Predicted)> TitleMisses { get; init; } = [];
+}
 
 /// <summary>
 /// A corpus's figures. B-cubed precision and recall are averaged over every scored line of every page (each line weighs the
@@ -93,7 +96,10 @@ public static class SegmentationEvaluator
             predictedArticles += predicted.Count;
             exact += pageExact;
             titles += score.TitlesCorrect;
-            results.Add(new PageResult(page.Name, scored.Count, gold.Articles.Count, predicted.Count, score.Precision, score.Recall, score.F1, pageExact, score.TitlesCorrect));
+            var misses = gold.Articles.Where(g => !BCubedScorer.TitleMatches(g, predictedArticlesOnly))
+                .Select(g => (g.Title, predictedArticlesOnly.Select(p => (p.Title, Overlap: p.Lines.Count(g.Lines.Contains))).Where(x => x.Overlap > 0).OrderByDescending(x => x.Overlap).Select(x => x.Title).FirstOrDefault()))
+                .ToList();
+            results.Add(new PageResult(page.Name, scored.Count, gold.Articles.Count, predicted.Count, score.Precision, score.Recall, score.F1, pageExact, score.TitlesCorrect) { TitleMisses = misses });
         }
 
         var precision = lines == 0 ? 1.0 : precisionSum / lines;

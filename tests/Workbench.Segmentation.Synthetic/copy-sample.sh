@@ -19,6 +19,6 @@ for lang in zh latin; do
     for suffix in .hocr .alto.xml .hocr.gold.json .alto.xml.gold.json .layout.json; do
       gzip -9 -n -c "$src/$name$suffix" > "$to/synthetic-$lang/$half/$name$suffix.gz"
     done
-    [ -f "$src/$name.jpg" ] && cp "$src/$name.jpg" "$to/synthetic-$lang/$half/"
+    if [ -f "$src/$name.jpg" ]; then cp "$src/$name.jpg" "$to/synthetic-$lang/$half/"; fi
   done
 done

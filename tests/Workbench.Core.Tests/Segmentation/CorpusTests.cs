@@ -11,17 +11,20 @@ namespace Workbench.Core.Tests.Segmentation;
 /// </summary>
 public class CorpusTests(ITestOutputHelper output)
 {
-    // Floors = what the rules segmenter of 2026-12-07 (main at 66c805e) measured on these test halves, rounded down, so a
-    // change that makes things worse fails. The targets are F1 ≥ 0.95, title accuracy ≥ 0.9 and ≥ 90 % right in the
-    // ≥ 0.9 bucket on every corpus: raise these floors to the targets when the new segmenter reaches them.
+    // Floors = what the rules segmenter (main at 66c805e) measured on these test halves on 2026-12-07, rounded down to two
+    // decimals, so a change that makes things worse fails: F1, title accuracy, and the share of right boundaries among those
+    // scored ≥ 0.9 (synthetic pages: 10 test pages a language; see the corpus README). Measured: zh 0.561 / 0.000 / 0 of 10;
+    // latin 0.796 / 0.162 / 2 of 58; METS fixtures 0.872 / 0.667 / 3 of 6; shared METS 0.894 / 0.444 / 2 of 4.
+    // The targets are F1 ≥ 0.95, title accuracy ≥ 0.9 and ≥ 90 % right in the ≥ 0.9 bucket on every corpus:
+    // raise these floors to the targets when the new segmenter reaches them.
     private static readonly Dictionary<string, Floor> Floors = new(StringComparer.Ordinal)
     {
-        ["synthetic-zh-hocr"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
-        ["synthetic-zh-alto"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
-        ["synthetic-latin-hocr"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
-        ["synthetic-latin-alto"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
-        ["mets-fixtures"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
-        ["mets-shared"] = new(F1: 0.0, Titles: 0.0, Sure: 0.0),
+        ["synthetic-zh-hocr"] = new(F1: 0.56, Titles: 0.0, Sure: 0.0),
+        ["synthetic-zh-alto"] = new(F1: 0.56, Titles: 0.0, Sure: 0.0),
+        ["synthetic-latin-hocr"] = new(F1: 0.79, Titles: 0.16, Sure: 0.03),
+        ["synthetic-latin-alto"] = new(F1: 0.79, Titles: 0.16, Sure: 0.03),
+        ["mets-fixtures"] = new(F1: 0.87, Titles: 0.66, Sure: 0.5),
+        ["mets-shared"] = new(F1: 0.89, Titles: 0.44, Sure: 0.5),
     };
 
     public static TheoryData<string> TestHalves => new(Floors.Keys);
@@ -48,6 +51,10 @@ public class CorpusTests(ITestOutputHelper output)
         foreach (var page in result.PerPage)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {page.Name}: F1 {page.F1:0.000}, exact {page.ExactArticles}/{page.GoldArticles}, titles {page.TitlesRight}/{page.GoldArticles}, predicted {page.PredictedArticles}"));
+            foreach (var (gold, predicted) in page.TitleMisses.Take(3))
+            {
+                output.WriteLine($"    title “{gold}” ≠ “{predicted}”");
+            }
         }
 
         var floor = Floors[corpus];
