@@ -14,6 +14,17 @@ public sealed record ModelInfo(int Seed, int Pages, int Lines, int Articles, str
     public int FeatureCount { get; init; } = SegmentationFeatures.LineNames.Count;
 
     public long TrainingMilliseconds { get; init; }
+
+    /// <summary>Whether the role model learnt from layout pages (with boxes) and from text pages; it is applied only to the kinds it saw.</summary>
+    public bool RolesForLayout { get; init; } = true;
+
+    public bool RolesForText { get; init; } = true;
+
+    /// <summary>An article the rules open joins the one before it when the model gives its first line less than this.</summary>
+    public double MergeBelow { get; init; } = 0.5;
+
+    /// <summary>A line inside a rules article opens a new one when the model gives it at least this.</summary>
+    public double SplitAbove { get; init; } = 0.5;
 }
 
 /// <summary>
@@ -45,7 +56,11 @@ public sealed class LearnedSegmenter
         Info = info;
     }
 
-    public ModelInfo Info { get; }
+    public ModelInfo Info { get; internal set; }
+
+    /// <summary>The same model with other decision thresholds (for choosing them on development data).</summary>
+    public LearnedSegmenter WithThresholds(double mergeBelow, double splitAbove) =>
+        new(ml, boundary, role, confidence, Info with { MergeBelow = mergeBelow, SplitAbove = splitAbove });
 
     /// <summary>The base model shipped with the app (trained on the dev halves of the evaluation corpora), or null when it is not built in.</summary>
     public static LearnedSegmenter? Base => BaseModel.Value;
@@ -65,7 +80,13 @@ public sealed class LearnedSegmenter
         lock (gate)
         {
             var (probabilities, roles) = PredictLines(rows);
-            var refined = Refinement.Apply(rules, probabilities, roles);
+            var layout = rows[0].Values[SegmentationFeatures.HasLayoutIndex] > 0;
+            if (layout ? !Info.RolesForLayout : !Info.RolesForText)
+            {
+                roles = null;
+            }
+
+            var refined = Refinement.Apply(rules, probabilities, roles, Info.MergeBelow, Info.SplitAbove);
             return confidence is null ? refined : Calibrate(refined, rules, probabilities);
         }
     }

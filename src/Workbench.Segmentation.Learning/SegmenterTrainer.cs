@@ -8,7 +8,8 @@ using Workbench.Core.Segmentation;
 namespace Workbench.Segmentation.Learning;
 
 /// <summary>A page to learn from: the page as read and its right segmentation (corpus gold, or a project's approved articles).</summary>
-public sealed record TrainingPage(SourcePage Page, PageSegmentation Gold);
+/// <param name="RolesKnown">Whether the gold's roles are worth learning (false for gold that only says where articles are).</param>
+public sealed record TrainingPage(SourcePage Page, PageSegmentation Gold, bool RolesKnown = true);
 
 /// <summary>
 /// Trains a <see cref="LearnedSegmenter"/> with ML.NET. Deterministic for a seed (single-threaded learners, fixed fold assignment).
@@ -25,7 +26,7 @@ public static class SegmenterTrainer
 {
     private const int Folds = 3;
 
-    public static LearnedSegmenter Train(IReadOnlyList<TrainingPage> pages, int seed = 1, string source = "corpus")
+    public static LearnedSegmenter Train(IReadOnlyList<TrainingPage> pages, int seed = 1, string source = "corpus", double mergeBelow = 0.5, double splitAbove = 0.5)
     {
         ArgumentNullException.ThrowIfNull(pages);
         if (pages.Count == 0)
@@ -38,7 +39,8 @@ public static class SegmenterTrainer
         var prepared = pages.Select(p => Prepare(p)).ToList();
         var allLines = prepared.SelectMany(p => p.Examples).ToList();
         var boundary = TrainBoundary(ml, allLines, seed);
-        var role = TrainRole(ml, allLines, seed);
+        var roleExamples = prepared.Where((_, i) => pages[i].RolesKnown).SelectMany(p => p.Examples).ToList();
+        var role = TrainRole(ml, roleExamples, seed);
 
         ITransformer? confidence = null;
         var articleExamples = new List<ArticleExample>();
@@ -52,11 +54,11 @@ public static class SegmenterTrainer
                     continue;
                 }
 
-                var foldModel = new LearnedSegmenter(ml, TrainBoundary(ml, training, seed), role, null, new ModelInfo(seed, 0, 0, 0, source));
+                var foldModel = new LearnedSegmenter(ml, TrainBoundary(ml, training, seed), role, null, new ModelInfo(seed, 0, 0, 0, source) { MergeBelow = mergeBelow, SplitAbove = splitAbove });
                 foreach (var page in prepared.Where((_, i) => i % Folds == fold))
                 {
                     var (probabilities, roles) = foldModel.PredictLines(page.Rows);
-                    var refined = Refinement.Apply(page.Rules, probabilities, roles);
+                    var refined = Refinement.Apply(page.Rules, probabilities, roles, mergeBelow, splitAbove);
                     var gold = GoldSets(page.Gold);
                     var placed = Placed(page.Gold);
                     foreach (var row in SegmentationFeatures.Articles(refined, page.Rules, probabilities))
@@ -88,6 +90,10 @@ public static class SegmenterTrainer
         var info = new ModelInfo(seed, pages.Count, allLines.Count, pages.Sum(p => p.Gold.Articles.Count), source)
         {
             TrainingMilliseconds = clock.ElapsedMilliseconds,
+            MergeBelow = mergeBelow,
+            SplitAbove = splitAbove,
+            RolesForLayout = roleExamples.Any(e => e.Features[SegmentationFeatures.HasLayoutIndex] > 0),
+            RolesForText = roleExamples.Any(e => e.Features[SegmentationFeatures.HasLayoutIndex] == 0),
         };
         return new LearnedSegmenter(ml, boundary, role, confidence, info);
     }
@@ -131,7 +137,7 @@ public static class SegmenterTrainer
 
     private static ITransformer? TrainRole(MLContext ml, List<LineExample> examples, int seed)
     {
-        if (examples.Select(e => e.Role).Distinct(StringComparer.Ordinal).Count() < 2)
+        if (examples.Count < 20 || examples.Select(e => e.Role).Distinct(StringComparer.Ordinal).Count() < 2)
         {
             return null;
         }

@@ -47,7 +47,10 @@ public static class CorpusTraining
             articles.Add(new SegmentArticle(scored.Title, blocks));
         }
 
-        return new TrainingPage(source, new PageSegmentation(source, articles));
+        // Gold that names no roles (hand gold) or only headline/body (METS) says where articles are, not what each line is.
+        var rolesKnown = page.Gold.Articles.SelectMany(a => a.Lines).All(l => l.Role is not null)
+            && page.Gold.Articles.SelectMany(a => a.Lines).Select(l => l.Role).Distinct(StringComparer.Ordinal).Count() >= 3;
+        return new TrainingPage(source, new PageSegmentation(source, articles), rolesKnown);
     }
 
     /// <summary>The resolved article of each gold article (the resolver drops empty ones; ids match them up).</summary>

@@ -39,8 +39,9 @@ public static class Refinement
     /// <param name="rules">The rules' segmentation of the page.</param>
     /// <param name="boundary">Each non-blank line's probability of opening an article.</param>
     /// <param name="roles">Each line's role as the model sees it; null keeps the rules' roles.</param>
-    /// <param name="threshold">The probability at which a line opens an article.</param>
-    public static PageSegmentation Apply(PageSegmentation rules, IReadOnlyDictionary<int, float> boundary, IReadOnlyDictionary<int, BlockRole>? roles = null, double threshold = 0.5)
+    /// <param name="threshold">The probability below which an article the rules open joins the one before it.</param>
+    /// <param name="splitThreshold">The probability at or above which a line inside a rules article opens a new one (default: <paramref name="threshold"/>).</param>
+    public static PageSegmentation Apply(PageSegmentation rules, IReadOnlyDictionary<int, float> boundary, IReadOnlyDictionary<int, BlockRole>? roles = null, double threshold = 0.5, double? splitThreshold = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(boundary);
@@ -91,7 +92,7 @@ public static class Refinement
                     current[r] = articleOf[previous];
                 }
             }
-            else if (p >= threshold)
+            else if (p >= (splitThreshold ?? threshold))
             {
                 // A line inside a rules article where the model sees an opening: the rest of that rules article goes with it.
                 current[r] = ++next;
@@ -102,6 +103,8 @@ public static class Refinement
             previous = n;
         }
 
+        // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
+        var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();
         var rulesSets = rules.Articles.Select((a, i) => (Key: Key(a, page), Index: i)).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
         var articles = new List<SegmentArticle>();
         for (var k = 1; k <= next; k++)
@@ -119,8 +122,10 @@ public static class Refinement
             var candidate = new SegmentArticle("", blocks, Math.Round(Math.Clamp(opening.GetValueOrDefault(k, 0.5), 0, 1), 3));
             var unchanged = rulesSets.TryGetValue(Key(candidate, page), out var same)
                 && lineRoles.All(p => (p.Role == BlockRole.Headline) == (rulesRole[p.Line] == BlockRole.Headline));
-            var title = unchanged
-                ? rules.Articles[same].Title
+            var memberSet = members.ToHashSet();
+            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].IsSubsetOf(memberSet)).ToList();
+            var title = unchanged ? rules.Articles[same].Title
+                : heads.Count == 1 ? rules.Articles[heads[0]].Title
                 : Text.ArticleText.JoinLines(lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => TitleBuilder.Collapse(classified[p.Line - 1])));
             articles.Add(candidate with { Title = title });
         }

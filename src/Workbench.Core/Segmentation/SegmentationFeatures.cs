@@ -24,6 +24,9 @@ public static class SegmentationFeatures
         "dashLead", "lastCharacter", "digits", "nextStartsRegion", "sameRegionAsPrevious", "hasBox",
     ];
 
+    /// <summary>The index of "hasLayout" among <see cref="LineNames"/>.</summary>
+    public const int HasLayoutIndex = 27;
+
     public static readonly IReadOnlyList<string> ArticleNames =
     [
         "opening", "closing", "innerMax", "lines", "hasTitle", "rulesConfidence", "headlinesInBody", "firstRole", "changed", "columns", "hasLayout",
