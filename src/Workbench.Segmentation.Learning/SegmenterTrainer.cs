@@ -123,7 +123,7 @@ public static class SegmenterTrainer
         var data = ml.Data.LoadFromEnumerable(examples);
         var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 150,
+            NumberOfTrees = 100,
             NumberOfLeaves = 24,
             MinimumExampleCountPerLeaf = Math.Clamp(examples.Count / 500, 2, 20),
             LearningRate = 0.15,
@@ -146,8 +146,9 @@ public static class SegmenterTrainer
         var pipeline = ml.Transforms.Conversion.MapValueToKey("Label", nameof(LineExample.Role))
             .Append(ml.MulticlassClassification.Trainers.LightGbm(new LightGbmMulticlassTrainer.Options
             {
-                NumberOfIterations = 120,
-                NumberOfLeaves = 24,
+                // Ten classes make ten trees an iteration: kept small so a 800-line page is still read at tens of pages a second.
+                NumberOfIterations = 40,
+                NumberOfLeaves = 16,
                 MinimumExampleCountPerLeaf = Math.Clamp(examples.Count / 500, 2, 20),
                 LearningRate = 0.15,
                 FeatureColumnName = "Features",
