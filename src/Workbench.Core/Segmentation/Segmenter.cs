@@ -35,7 +35,7 @@ public static class Segmenter
     private const int LongArticle = 150;
 
     /// <summary>
-    /// An article holding several headline-sized lines, or very many lines, hides a missed boundary: its opening may be right, but the
+    /// An article holding several headline-sized lines in its body or several separate headlines, or very many lines, hides a missed boundary: its opening may be right, but the
     /// article is not, so it is never scored as sure (at most 0.5).
     /// </summary>
     public static IReadOnlyList<SegmentArticle> Guard(IReadOnlyList<SegmentArticle> articles, LayoutProfile? layout) =>
@@ -46,6 +46,9 @@ public static class Segmenter
                 ? a.Blocks.Where(b => b.Role is not (BlockRole.Headline or BlockRole.Kicker or BlockRole.Subheadline or BlockRole.Other))
                     .Sum(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1).Count(layout.IsHeadlineSized))
                 : 0;
-            return headlinesInBody >= 2 || lines > LongArticle ? a with { Confidence = Math.Min(a.Confidence, 0.5) } : a;
+            var headlineBlocks = layout is { HasLayout: true }
+                ? a.Blocks.Count(b => b.Role == BlockRole.Headline && Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1).Any(layout.IsHeadlineSized))
+                : 0;
+            return headlinesInBody >= 2 || headlineBlocks >= 2 || lines > LongArticle ? a with { Confidence = Math.Min(a.Confidence, 0.5) } : a;
         }).ToList();
 }

@@ -175,4 +175,21 @@ public class LayoutSegmentationTests
 
         Assert.Equal(5, segmentation.Articles.Count);
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_FiveHeadlinesMergedIntoOneArticleByAModel_AreNeverScoredAsSure(string language)
+    {
+        var page = new LayoutTestPage(language);
+        for (var n = 0; n < 5; n++)
+        {
+            page.Headline($"h{n}", page.Title(n + 1), Col1, 200 + n * 500, ColWidth).Body($"b{n}", Col1, 300 + n * 500, ColWidth, 8);
+        }
+
+        var rules = page.SegmentAlto();
+        var noBoundary = rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, _ => 0f);
+        var merged = Refinement.Apply(rules, noBoundary);
+        var article = Assert.Single(merged.Articles);
+        Assert.True(article.Confidence < 0.9, $"one article over five headlines scored {article.Confidence}");
+    }
 }
