@@ -86,6 +86,7 @@ public static class WorkbenchApp
             sp.GetRequiredService<IPageWriteLock>()));
         services.AddScoped<SuggestionService>();
         services.AddSingleton(TimeProvider.System);
+        Segmentation.ProjectSegmenters.UseBaseModel = builder.Configuration.GetValue("Workbench:Segmentation:BaseModel", false);
         return builder;
     }
 

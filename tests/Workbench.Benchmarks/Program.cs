@@ -27,6 +27,8 @@ public static class BenchmarkProgram
           tagging                               tagging operations and rendering probe
           export-bench [enumerate|ner-jsonl|conll]
                                                 Core export writers alone (time, memory)
+          train-segmenter [--out PATH] [--seed 1]
+                                                train the base segmentation model on the corpora's dev halves
           micro   [BenchmarkDotNet args, e.g. --filter '*']
                                                 BenchmarkDotNet suites for Core (segmentation, apply, rebase, writers)
           help                                  this text
@@ -57,6 +59,8 @@ public static class BenchmarkProgram
             case "export-bench":
                 ExportMemoryProbe.Run(rest);
                 return 0;
+            case "train-segmenter":
+                return TrainSegmenterCommand.Run(rest);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(rest);
                 return 0;

@@ -15,5 +15,9 @@ public static class SegmenterVariants
     /// <summary>The rules alone: today's <see cref="Segmenter.Segment"/>.</summary>
     public static readonly SegmenterVariant Rules = new("rules", Segmenter.Segment);
 
-    public static IReadOnlyList<SegmenterVariant> All { get; } = [Rules];
+    /// <summary>The rules with the shipped base model on top (trained on the dev halves only); absent when the model is not built in.</summary>
+    public static readonly SegmenterVariant? RulesAndModel =
+        Learning.LearnedSegmenter.Base is { } model ? new("rules+model", model.Segment) : null;
+
+    public static IReadOnlyList<SegmenterVariant> All { get; } = RulesAndModel is null ? [Rules] : [Rules, RulesAndModel];
 }

@@ -48,10 +48,13 @@ public static class AltoReader
         var root = document.Root!;
         var scale = Scale(root, dpi);
         var builder = new LayoutPageBuilder();
+        var fontSizes = FontSizes(root);
+        var tagRoles = TagRoles(root);
         foreach (var block in Order(root.Below("TextBlock").ToList()))
         {
             builder.StartBlock();
             var blockId = block.Attr("ID");
+            var blockRole = RoleOfTags(block, tagRoles);
             foreach (var line in block.Children("TextLine"))
             {
                 if (ids is not null)
@@ -65,7 +68,7 @@ public static class AltoReader
 
                 var (text, hyphenated) = LineText(line);
                 var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
-                builder.Add(text, box, blockId, null, null, hyphenated, line.Attr("ID"));
+                builder.Add(text, box, blockId, RoleOfTags(line, tagRoles) ?? blockRole, null, hyphenated, line.Attr("ID"), FontSize(block, line, fontSizes));
             }
         }
 
@@ -75,7 +78,126 @@ public static class AltoReader
             Width = LayoutPageBuilder.Size(layoutPage?.Number("WIDTH"), scale),
             Height = LayoutPageBuilder.Size(layoutPage?.Number("HEIGHT"), scale),
             ImageReference = LayoutPageBuilder.Reference(root.Child("Description")?.Child("sourceImageInformation")?.Child("fileName")?.Value),
+            Graphics = Graphics(root, scale),
         };
+    }
+
+    /// <summary>TextStyle ID → FONTSIZE (points), from every <c>TextStyle</c> in the file.</summary>
+    private static Dictionary<string, double> FontSizes(XElement root)
+    {
+        var sizes = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var style in root.Below("TextStyle"))
+        {
+            if (style.Attr("ID") is { } id && style.Number("FONTSIZE") is { } size && size > 0)
+            {
+                sizes.TryAdd(id, size);
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>
+    /// The line's font size: the size its Strings' styles give, weighted by their characters; else the line's own STYLEREFS, else the block's.
+    /// </summary>
+    private static double? FontSize(XElement block, XElement line, Dictionary<string, double> sizes)
+    {
+        if (sizes.Count == 0)
+        {
+            return null;
+        }
+
+        double weighted = 0, characters = 0;
+        foreach (var word in line.Children("String"))
+        {
+            if (StyleSize(word, sizes) is { } size)
+            {
+                var length = Math.Max(1, word.Attr("CONTENT")?.Length ?? 1);
+                weighted += size * length;
+                characters += length;
+            }
+        }
+
+        return characters > 0 ? weighted / characters : StyleSize(line, sizes) ?? StyleSize(block, sizes);
+    }
+
+    private static double? StyleSize(XElement element, Dictionary<string, double> sizes)
+    {
+        if (element.Attr("STYLEREFS") is not { } refs)
+        {
+            return null;
+        }
+
+        foreach (var id in refs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (sizes.TryGetValue(id, out var size))
+            {
+                return size;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>ALTO tags (<c>LayoutTag</c>/<c>StructureTag</c>/<c>OtherTag</c>) whose LABEL or TYPE names a role: heading, caption, header/footer.</summary>
+    private static Dictionary<string, Segmentation.BlockRole> TagRoles(XElement root)
+    {
+        var roles = new Dictionary<string, Segmentation.BlockRole>(StringComparer.Ordinal);
+        foreach (var tag in root.Child("Tags")?.Elements() ?? [])
+        {
+            if (tag.Attr("ID") is { } id && PageXmlReader.Role((tag.Attr("LABEL") ?? tag.Attr("TYPE"))?.Trim() switch
+                {
+                    { } label when label.Contains("head", StringComparison.OrdinalIgnoreCase) && !label.Contains("header", StringComparison.OrdinalIgnoreCase) => "heading",
+                    { } label when label.Contains("title", StringComparison.OrdinalIgnoreCase) => "heading",
+                    { } label => label,
+                    null => null,
+                }) is { } role)
+            {
+                roles.TryAdd(id, role);
+            }
+        }
+
+        return roles;
+    }
+
+    private static Segmentation.BlockRole? RoleOfTags(XElement element, Dictionary<string, Segmentation.BlockRole> roles)
+    {
+        if (roles.Count == 0 || element.Attr("TAGREFS") is not { } refs)
+        {
+            return null;
+        }
+
+        foreach (var id in refs.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (roles.TryGetValue(id, out var role))
+            {
+                return role;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>Illustration</c> → picture, <c>GraphicalElement</c> → separator (ALTO uses it for rules and ornaments).</summary>
+    private static List<PageGraphic> Graphics(XElement root, double scale)
+    {
+        var graphics = new List<PageGraphic>();
+        foreach (var element in root.Descendants())
+        {
+            var kind = element.Name.LocalName switch
+            {
+                "Illustration" => GraphicKind.Picture,
+                "GraphicalElement" => GraphicKind.Separator,
+                _ => (GraphicKind?)null,
+            };
+            if (kind is not null
+                && LayoutPageBuilder.Box(element.Number("HPOS"), element.Number("VPOS"), element.Number("WIDTH"), element.Number("HEIGHT"), scale) is { } box)
+            {
+                graphics.Add(new PageGraphic(kind.Value, box));
+            }
+        }
+
+        return graphics;
     }
 
     private static (string Text, string? Hyphenated) LineText(XElement line)

@@ -63,7 +63,7 @@ public static class HocrReader
                 first = false;
             }
 
-            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow, lineId: line.Attr("id"));
+            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow, lineId: line.Attr("id"), fontSize: FontSize(line));
         }
 
         var ocrPage = document.Root!.DescendantsAndSelf().First(e => HasClass(e, "ocr_page"));
@@ -73,7 +73,41 @@ public static class HocrReader
             Width = pageBox is { } w ? LayoutPageBuilder.Size(w.X + w.Width) : null,
             Height = pageBox is { } h ? LayoutPageBuilder.Size(h.Y + h.Height) : null,
             ImageReference = LayoutPageBuilder.Reference(Property(ocrPage, "image")),
+            Graphics = Graphics(document.Root!),
         };
+    }
+
+    /// <summary>The line's <c>x_size</c> (pixels), else the median <c>x_fsize</c> of its words (points).</summary>
+    private static double? FontSize(XElement line)
+    {
+        if (Number(line, "x_size") is { } size)
+        {
+            return size;
+        }
+
+        var sizes = line.Descendants().Where(e => HasClass(e, "ocrx_word")).Select(w => Number(w, "x_fsize")).OfType<double>().Order().ToList();
+        return sizes.Count == 0 ? null : sizes[sizes.Count / 2];
+    }
+
+    private static double? Number(XElement element, string property) =>
+        double.TryParse(Property(element, property), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+
+    /// <summary><c>ocr_separator</c>/<c>ocr_linedrawing</c> → separator; <c>ocr_photo</c>/<c>ocr_image</c>/<c>ocr_graphic</c> → picture.</summary>
+    private static List<PageGraphic> Graphics(XElement root)
+    {
+        var graphics = new List<PageGraphic>();
+        foreach (var element in root.Descendants())
+        {
+            GraphicKind? kind = HasClass(element, "ocr_separator") || HasClass(element, "ocr_linedrawing") ? GraphicKind.Separator
+                : HasClass(element, "ocr_photo") || HasClass(element, "ocr_image") || HasClass(element, "ocr_graphic") ? GraphicKind.Picture
+                : null;
+            if (kind is not null && Box(element) is { } box)
+            {
+                graphics.Add(new PageGraphic(kind.Value, box));
+            }
+        }
+
+        return graphics;
     }
 
     private static void Collect(XElement element, XElement? block, string? flow, List<(XElement, XElement?, string?)> lines)

@@ -45,19 +45,20 @@ public static partial class PageXmlReader
             var regionId = region.Attr("id");
             var role = Role(region.Attr("type"));
             var regionHint = Article(region.Attr("custom"));
+            var regionSize = FontSize(region);
             var lines = LinesOf(region);
             if (lines.Count > 0 && lines.Any(l => l.Text.Length > 0) || RegionText(region) is not { Length: > 0 } regionText)
             {
                 foreach (var line in lines)
                 {
-                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id);
+                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id, fontSize: line.FontSize ?? regionSize);
                 }
             }
             else
             {
                 foreach (var text in PageReader.SplitLines(regionText))
                 {
-                    builder.Add(text, null, regionId, role, regionHint);
+                    builder.Add(text, null, regionId, role, regionHint, fontSize: regionSize);
                 }
             }
         }
@@ -67,7 +68,39 @@ public static partial class PageXmlReader
             Width = LayoutPageBuilder.Size(page.Number("imageWidth")),
             Height = LayoutPageBuilder.Size(page.Number("imageHeight")),
             ImageReference = LayoutPageBuilder.Reference(page.Attr("imageFilename")),
+            Graphics = Graphics(page),
         };
+    }
+
+    /// <summary>The element's own <c>TextStyle@fontSize</c>.</summary>
+    private static double? FontSize(XElement element) => element.Child("TextStyle")?.Number("fontSize");
+
+    /// <summary>The median font size of a line's words, when the line has no TextStyle of its own.</summary>
+    private static double? WordFontSize(XElement line)
+    {
+        var sizes = line.Children("Word").Select(FontSize).OfType<double>().Order().ToList();
+        return sizes.Count == 0 ? null : sizes[sizes.Count / 2];
+    }
+
+    /// <summary><c>SeparatorRegion</c> → separator; <c>ImageRegion</c>/<c>GraphicRegion</c> → picture.</summary>
+    private static List<PageGraphic> Graphics(XElement page)
+    {
+        var graphics = new List<PageGraphic>();
+        foreach (var element in page.Descendants())
+        {
+            GraphicKind? kind = element.Name.LocalName switch
+            {
+                "SeparatorRegion" => GraphicKind.Separator,
+                "ImageRegion" or "GraphicRegion" => GraphicKind.Picture,
+                _ => null,
+            };
+            if (kind is not null && BoxOf(element.Child("Coords")) is { } box)
+            {
+                graphics.Add(new PageGraphic(kind.Value, box));
+            }
+        }
+
+        return graphics;
     }
 
     /// <summary>
@@ -90,7 +123,7 @@ public static partial class PageXmlReader
         _ => null,
     };
 
-    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id);
+    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id, double? FontSize);
 
     private static List<LineInfo> LinesOf(XElement region)
     {
@@ -98,7 +131,7 @@ public static partial class PageXmlReader
         {
             var custom = line.Attr("custom");
             var text = TextOf(line) ?? string.Join(' ', line.Children("Word").Select(TextOf).Where(t => !string.IsNullOrEmpty(t)));
-            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"));
+            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"), FontSize(line) ?? WordFontSize(line));
         }).ToList();
         return lines.Count > 0 && lines.All(l => l.Index is not null) ? lines.OrderBy(l => l.Index).ToList() : lines;
     }

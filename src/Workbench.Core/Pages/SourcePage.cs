@@ -19,7 +19,25 @@ public enum SourceFormat
 }
 
 /// <summary>A line's bounding box on the page image, in pixels (origin top left).</summary>
-public readonly record struct LineBox(int X, int Y, int Width, int Height);
+public readonly record struct LineBox(int X, int Y, int Width, int Height)
+{
+    public int Right => X + Width;
+
+    public int Bottom => Y + Height;
+}
+
+/// <summary>What a non-text region of the page is: a rule between columns or articles, or a picture.</summary>
+public enum GraphicKind
+{
+    Separator,
+    Picture,
+}
+
+/// <summary>
+/// A non-text region the format names (hOCR <c>ocr_separator</c>/<c>ocr_photo</c>/<c>ocr_image</c>, PAGE <c>SeparatorRegion</c>/<c>ImageRegion</c>/
+/// <c>GraphicRegion</c>, ALTO <c>GraphicalElement</c>/<c>Illustration</c>), with its box in the same pixels as the line boxes.
+/// </summary>
+public readonly record struct PageGraphic(GraphicKind Kind, LineBox Box);
 
 /// <summary>
 /// One line of the source as it came, without its line terminator. Numbers are 1-based and count blank lines.
@@ -50,6 +68,12 @@ public sealed record SourceLine(int Number, string Text)
 
     /// <summary>ALTO hyphenation: the full word (SUBS_CONTENT) of the line's first hyphenated part (HypPart2 at its start or HypPart1 at its end).</summary>
     public string? HyphenatedWord { get; init; }
+
+    /// <summary>
+    /// The line's font size when the format says (ALTO <c>TextStyle@FONTSIZE</c> through <c>STYLEREFS</c>, in points; hOCR <c>x_size</c> of the line
+    /// in pixels, else its words' <c>x_fsize</c>; PAGE <c>TextStyle@fontSize</c>). Units differ between formats: compare within a page only.
+    /// </summary>
+    public double? FontSize { get; init; }
 }
 
 /// <summary>A page read from a source file: its name, format, and every line in the file's own numbering.</summary>
@@ -69,6 +93,9 @@ public sealed record SourcePage(string SourceName, SourceFormat Format, IReadOnl
     /// ALTO sourceImageInformation/fileName). Only a name: the importer decides whether and where it may be read.
     /// </summary>
     public string? ImageReference { get; init; }
+
+    /// <summary>Separators and pictures the format names, in reading order of the file; empty when it names none.</summary>
+    public IReadOnlyList<PageGraphic> Graphics { get; init; } = [];
 
     public SourceLine Line(int number) => Lines[number - 1];
 }

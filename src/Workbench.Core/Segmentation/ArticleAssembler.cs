@@ -14,11 +14,22 @@ internal static class ArticleAssembler
             roles.AddRange(draft.Head.Lines.Select(p => (p.Line.Number, p.Role)));
         }
 
+        var lastText = draft.Body.LastOrDefault(l => l.Kind == LineKind.Text);
         var photoItem = draft.Body.Any(l => l.Kind == LineKind.PhotoCredit)
-            && draft.Body.Where(l => l.Kind == LineKind.Text).Sum(l => l.Length) <= MaxCaptionLength;
-        foreach (var line in draft.Body)
+            && draft.Body.Where(l => l.Kind == LineKind.Text).Sum(l => l.Length) <= MaxCaptionLength
+            && !draft.Body.SkipWhile(l => l.Kind != LineKind.PhotoCredit).Any(l => l.Kind == LineKind.Text);
+        for (var i = 0; i < draft.Body.Count; i++)
         {
-            roles.Add((line.Number, RoleOf(line, draft.Kind, photoItem)));
+            var line = draft.Body[i];
+            var role = RoleOf(line, draft.Kind, photoItem);
+
+            // Inside a story, the text right above a photo credit is the picture's caption.
+            if (role == BlockRole.Body && i + 1 < draft.Body.Count && draft.Body[i + 1].Kind == LineKind.PhotoCredit && line != lastText && lastText is not null)
+            {
+                role = BlockRole.Caption;
+            }
+
+            roles.Add((line.Number, role));
         }
 
         return new SegmentArticle(TitleBuilder.Title(draft.Head), Merge(roles, lines), Math.Round(draft.Confidence, 3));
@@ -48,7 +59,7 @@ internal static class ArticleAssembler
     /// Merges consecutive lines with one role into a block; a block may span blank lines but never another article's lines.
     /// Headline lines come first (reading order), then the rest in source order.
     /// </summary>
-    private static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<PageLine> lines)
+    internal static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<PageLine> lines)
     {
         var blocks = new List<SegmentBlock>();
         foreach (var (number, role) in roles)

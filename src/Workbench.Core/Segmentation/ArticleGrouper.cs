@@ -102,7 +102,7 @@ internal static class ArticleGrouper
             }
 
             run.Lines.Add(line);
-            if (line.EndsArticle && (line.Kind != LineKind.PhotoCredit || run.Lines.Any(l => l.Kind == LineKind.Text)))
+            if (line.EndsArticle && (line.Kind != LineKind.PhotoCredit || run.Lines.Any(l => l.Kind == LineKind.Text)) && !FeatureGoesOn(lines, n, run, headAt))
             {
                 Close(AfterItemEnd);
             }
@@ -117,8 +117,39 @@ internal static class ArticleGrouper
         }
     }
 
+    /// <summary>
+    /// A photo credit inside a feature: the story had body text before its picture's caption, and plain body text (not a headline,
+    /// byline or credit) follows the credit, so the story goes on after the picture.
+    /// </summary>
+    private static bool FeatureGoesOn(IReadOnlyList<PageLine> lines, int n, Item run, Dictionary<int, HeadBlock> headAt)
+    {
+        if (lines[n].Kind != LineKind.PhotoCredit || run.Lines.Count(l => l.Kind == LineKind.Text) < 2)
+        {
+            return false;
+        }
+
+        var next = lines.Skip(n + 1).FirstOrDefault(l => !l.IsBlank);
+        return next is { Kind: LineKind.Text, HeadlineShaped: false } && !headAt.ContainsKey(next.Number);
+    }
+
     private static void Attach(List<Item> items)
     {
+        // Column OCR prints a page's headlines after their bodies or before them, the same way across the page: where shared words
+        // say which, a headline that shares none with either neighbour goes the way most of the page's headlines go.
+        int backwardByWords = 0, forwardByWords = 0;
+        for (var k = 0; k < items.Count; k++)
+        {
+            if (items[k].IsHeadItem && !items[k].Head!.Markdown && k > 0 && k + 1 < items.Count
+                && items[k - 1] is { Kind: DraftKind.Story, IsHeadItem: false } before && items[k + 1] is { Kind: DraftKind.Story, IsHeadItem: false } after)
+            {
+                var back = TitleBuilder.Overlap(items[k].Head!, before.Lines);
+                var forward = TitleBuilder.Overlap(items[k].Head!, after.Lines);
+                backwardByWords += back > forward ? 1 : 0;
+                forwardByWords += forward > back ? 1 : 0;
+            }
+        }
+
+        var tiesGoBack = backwardByWords > forwardByWords;
         for (var k = 0; k < items.Count; k++)
         {
             if (!items[k].IsHeadItem)
@@ -130,7 +161,8 @@ internal static class ArticleGrouper
             var prev = k > 0 && items[k - 1] is { Kind: DraftKind.Story, IsHeadItem: false } p ? p : null;
             var next = k + 1 < items.Count && items[k + 1] is { Kind: DraftKind.Story, IsHeadItem: false, Head: null } x ? x : null;
             var backward = !head.Markdown && prev is { Head: null }
-                && (next is null || TitleBuilder.Overlap(head, prev.Lines) > TitleBuilder.Overlap(head, next.Lines));
+                && (next is null || TitleBuilder.Overlap(head, prev.Lines) is var back && TitleBuilder.Overlap(head, next.Lines) is var forward
+                    && (back > forward || (back == forward && tiesGoBack)));
             var target = backward ? prev : next;
             if (target is null)
             {

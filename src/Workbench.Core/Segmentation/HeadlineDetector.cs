@@ -111,13 +111,15 @@ internal static class HeadlineDetector
         var group = nb.GetRange(first, last - first + 1);
         var hasSubheadline = last + 1 < nb.Count && IsDashSubheadline(nb[last + 1]);
         var bylineBelow = last + 1 < nb.Count && nb[last + 1].IsByline;
-        var edge = first == 0 || !Adjacent(nb[first - 1], nb[first]) || last + 1 >= nb.Count || !Adjacent(nb[last], nb[last + 1]);
+        var edge = first == 0 || !Adjacent(nb[first - 1], nb[first]) || last + 1 >= nb.Count || !Adjacent(nb[last], nb[last + 1]) || bylineBelow;
         if (!Balanced(group) || !edge)
         {
             return null;
         }
 
-        var finished = Finished(nb, first, used);
+        // A short banner alone at the top of the page (a greeting, a slogan) does not make the headline under it a continuation.
+        var finished = Finished(nb, first, used) || (first == 1 && !Adjacent(nb[0], nb[1]) && nb[0].HeadlineShaped)
+            || (group.Count == 1 && first > 0 && bylineBelow && Adjacent(nb[first - 1], nb[first]) && IsKicker(nb, first - 1, used, seed));
         double strength;
         if (hasSubheadline)
         {
@@ -137,6 +139,12 @@ internal static class HeadlineDetector
         }
 
         var parts = group.Select((l, n) => (l, RoleInGroup(group, n))).ToList();
+        if (group.Count == 1 && first > 0 && IsKicker(nb, first - 1, used, seed))
+        {
+            // A short line directly above the headline, after a finished paragraph: its kicker.
+            parts.Insert(0, (nb[first - 1], BlockRole.Kicker));
+        }
+
         if (hasSubheadline)
         {
             parts.Add((nb[last + 1], BlockRole.Subheadline));
@@ -196,7 +204,7 @@ internal static class HeadlineDetector
 
     /// <summary>The first line of a multi-line group is a kicker when it is at most half as long as the headline under it.</summary>
     private static BlockRole RoleInGroup(List<PageLine> group, int n) =>
-        n == 0 && group.Count > 1 && !group[0].StrongHeadline && group[0].Length * 2 <= group.Skip(1).Max(l => l.Length)
+        n == 0 && group.Count > 1 && group[0].Length * 2 <= group.Skip(1).Max(l => l.Length)
             ? BlockRole.Kicker
             : BlockRole.Headline;
 

@@ -18,10 +18,37 @@ public static class Segmenter
     {
         ArgumentNullException.ThrowIfNull(page);
         var lines = LineClassifier.Classify(page);
+        var layout = page.Format is SourceFormat.Alto or SourceFormat.PageXml or SourceFormat.Hocr ? LayoutProfile.Of(page) : null;
+        if (layout is not null && LayoutSegmenter.Segment(lines, layout) is { } byLayout)
+        {
+            return new PageSegmentation(page, byLayout);
+        }
+
         var profile = PageProfile.Of(lines);
         var heads = HeadlineDetector.Find(lines, profile, page.Format == SourceFormat.Markdown);
         var drafts = ArticleGrouper.Group(lines, heads);
         var articles = drafts.Select(d => ArticleAssembler.Build(d, lines)).ToList();
-        return new PageSegmentation(page, articles);
+        return new PageSegmentation(page, Guard(articles, layout));
     }
+
+    /// <summary>Lines over this many in one article mean a boundary was probably missed.</summary>
+    private const int LongArticle = 150;
+
+    /// <summary>
+    /// An article holding several headline-sized lines in its body or several separate headlines, or very many lines, hides a missed boundary: its opening may be right, but the
+    /// article is not, so it is never scored as sure (at most 0.5).
+    /// </summary>
+    public static IReadOnlyList<SegmentArticle> Guard(IReadOnlyList<SegmentArticle> articles, LayoutProfile? layout) =>
+        articles.Select(a =>
+        {
+            var lines = a.Blocks.Sum(b => b.LastLine - b.FirstLine + 1);
+            var headlinesInBody = layout is { HasLayout: true }
+                ? a.Blocks.Where(b => b.Role is not (BlockRole.Headline or BlockRole.Kicker or BlockRole.Subheadline or BlockRole.Other))
+                    .Sum(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1).Count(layout.IsHeadlineSized))
+                : 0;
+            var headlineBlocks = layout is { HasLayout: true }
+                ? a.Blocks.Count(b => b.Role == BlockRole.Headline && Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1).Any(layout.IsHeadlineSized))
+                : 0;
+            return headlinesInBody >= 2 || headlineBlocks >= 2 || lines > LongArticle ? a with { Confidence = Math.Min(a.Confidence, 0.5) } : a;
+        }).ToList();
 }

@@ -16,7 +16,7 @@ public static class WorkbenchCli
 
     private static readonly string[] HelpWords = ["Description:", "(REQUIRED)", "[default: "];
 
-    private static readonly string[] Commands = ["segment", "import", "export", "users", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["segment", "segmenter", "import", "export", "users", "--help", "-h", "-?", "--version"];
 
     public static bool IsCliCommand(string[] args)
     {
@@ -56,6 +56,7 @@ public static class WorkbenchCli
                 ImportCommand.Create(output, error, hostArgs),
                 ExportCommand.Create(output, error, hostArgs),
                 UsersCommand.Create(output, error, hostArgs),
+                SegmenterCommand.Create(output, error, hostArgs),
             };
             root.Options.Add(lang);
             foreach (var helpOption in root.Options.OfType<System.CommandLine.Help.HelpOption>())

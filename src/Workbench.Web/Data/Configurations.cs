@@ -71,7 +71,22 @@ internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<Articl
 
 internal sealed class PageLineConfiguration : IEntityTypeConfiguration<PageLine>
 {
-    public void Configure(EntityTypeBuilder<PageLine> line) => line.HasKey(l => new { l.PageId, l.Number });
+    public void Configure(EntityTypeBuilder<PageLine> line)
+    {
+        line.HasKey(l => new { l.PageId, l.Number });
+        line.Property(l => l.Region).HasMaxLength(200);
+        line.Property(l => l.RegionRole).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class SegmenterModelConfiguration : IEntityTypeConfiguration<SegmenterModel>
+{
+    public void Configure(EntityTypeBuilder<SegmenterModel> model)
+    {
+        model.HasIndex(m => new { m.ProjectId, m.Version }).IsUnique();
+        model.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId);
+        model.Property(m => m.CreatedById).HasMaxLength(450);
+    }
 }
 
 internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>

@@ -105,6 +105,9 @@ public sealed class Page
     /// </summary>
     public bool Importing { get; set; }
 
+    /// <summary>The separators and pictures the OCR file names (<see cref="StoredLayout"/>), kept so re-segmentation and training see them; null when none.</summary>
+    public string? Graphics { get; set; }
+
     public Project? Project { get; set; }
 
     public List<PageLine> Lines { get; } = [];
@@ -176,6 +179,55 @@ public sealed class PageLine
     public int? Width { get; set; }
 
     public int? Height { get; set; }
+
+    /// <summary>The line's font size as the OCR file gives it (units of that format; compared within a page only).</summary>
+    public double? FontSize { get; set; }
+
+    /// <summary>The block/region the line belongs to in the OCR file (ALTO TextBlock, PAGE TextRegion, hOCR paragraph).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The role the OCR file gives the line's region (hOCR ocr_header, PAGE heading, ALTO heading tag).</summary>
+    public BlockRole? RegionRole { get; set; }
+}
+
+/// <summary>
+/// A segmentation model trained on a project's approved pages (see <c>ProjectSegmenters</c>): the model file, what it was trained on,
+/// and its B-cubed F1 on the project's held-out pages beside the rules' (and the base model's) on the same pages. New imports use it
+/// only when <see cref="Active"/>: it beat the rules there.
+/// </summary>
+public sealed class SegmenterModel
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    /// <summary>1 for the project's first model, then one more per training.</summary>
+    public int Version { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string? CreatedById { get; set; }
+
+    public required byte[] Bytes { get; set; }
+
+    public int TrainingPages { get; set; }
+
+    public int TrainingLines { get; set; }
+
+    public int TrainingArticles { get; set; }
+
+    public int HeldOutPages { get; set; }
+
+    public double ModelF1 { get; set; }
+
+    public double RulesF1 { get; set; }
+
+    /// <summary>The shipped base model's F1 on the same held-out pages; null when the app has no base model.</summary>
+    public double? BaseF1 { get; set; }
+
+    public bool Active { get; set; }
+
+    public long TrainingMilliseconds { get; set; }
 }
 
 /// <summary>

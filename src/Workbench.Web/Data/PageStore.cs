@@ -22,9 +22,11 @@ public static class PageStore
         var source = segmentation?.Page;
         page.OcrWidth = source?.Width;
         page.OcrHeight = source?.Height;
+        page.Graphics = source is null ? null : StoredLayout.WriteGraphics(source.Graphics);
         foreach (var line in state.Lines.Values)
         {
-            var box = source is not null && line.Number <= source.Lines.Count && source.Line(line.Number).Number == line.Number ? source.Line(line.Number).Box : null;
+            var from = source is not null && line.Number <= source.Lines.Count && source.Line(line.Number).Number == line.Number ? source.Line(line.Number) : null;
+            var box = from?.Box;
             page.Lines.Add(new PageLine
             {
                 Number = line.Number,
@@ -34,6 +36,9 @@ public static class PageStore
                 Y = box?.Y,
                 Width = box?.Width,
                 Height = box?.Height,
+                FontSize = from?.FontSize,
+                Region = from?.RegionId is { Length: <= 200 } region ? region : null,
+                RegionRole = from?.RegionRole,
             });
         }
 

@@ -53,6 +53,8 @@ public class WorkbenchDbContext : IdentityDbContext<AppUser>, IDataProtectionKey
     /// <summary>ASP.NET Core Data Protection keys, kept here when several instances must read each other's cookies.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<SegmenterModel> SegmenterModels => Set<SegmenterModel>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

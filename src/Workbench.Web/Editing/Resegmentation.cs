@@ -32,6 +32,17 @@ public static class Resegmentation
         return Segmenter.Segment(new SourcePage(page.SourceName, page.Format, lines) { Width = page.OcrWidth, Height = page.OcrHeight });
     }
 
+    /// <summary>
+    /// The proposal of the segmenter the project's imports get now (its own model where that beat the rules, else the default), over the
+    /// page's original lines with every layout cue stored at import.
+    /// </summary>
+    public static async Task<PageSegmentation> ProposeAsync(WorkbenchDbContext db, Page page, CancellationToken cancellationToken = default)
+    {
+        var lines = await db.Lines.AsNoTracking().Where(l => l.PageId == page.Id).OrderBy(l => l.Number).ToListAsync(cancellationToken);
+        var segment = await Segmentation.ProjectSegmenters.ForProjectAsync(db, page.ProjectId, cancellationToken);
+        return segment(StoredLayout.Source(page, lines));
+    }
+
     public static (IReadOnlyList<ArticleOutline> Current, IReadOnlyList<ArticleOutline> Proposed) Compare(PageState state, IReadOnlyDictionary<int, double> confidence, PageSegmentation proposal)
     {
         var current = state.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), Confidence: confidence.GetValueOrDefault(a.Key, 1.0))).ToList();

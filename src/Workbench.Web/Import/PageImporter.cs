@@ -19,8 +19,8 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     /// <summary>Page files a folder import picks up: text, Markdown, and the layout formats (ALTO/PAGE .xml, hOCR .hocr/.html).</summary>
     public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
 
-    public Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, metadata, null, null, [], cancellationToken);
+    public async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
+        await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), metadata, null, null, [], cancellationToken);
 
     /// <summary>
     /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
@@ -29,15 +29,24 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup lookup, SourceFormat? format = null, CancellationToken cancellationToken = default)
     {
         var extra = new List<ImportOutcome>();
-        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), Segment, null, null, lookup, extra, cancellationToken);
+        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken);
         return [outcome, .. extra];
     }
 
-    /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented.</summary>
-    internal static PageSegmentation Segment(SourcePage source) =>
+    /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented (rules, or the default model).</summary>
+    internal static PageSegmentation Segment(SourcePage source) => Segment(source, Segmentation.ProjectSegmenters.Default);
+
+    private static PageSegmentation Segment(SourcePage source, Func<SourcePage, PageSegmentation> segmenter) =>
         source.Format == SourceFormat.PageXml && source.Lines.Any(l => l.ArticleHint is not null)
             ? PageXmlReader.Segment(source)
-            : Segmenter.Segment(source);
+            : segmenter(source);
+
+    /// <summary>The project's segmenter (its own model where that beat the rules on its held-out pages), keeping declared articles.</summary>
+    private async Task<Func<SourcePage, PageSegmentation>> SegmenterForAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var segmenter = await Segmentation.ProjectSegmenters.ForProjectAsync(db, projectId, cancellationToken);
+        return source => Segment(source, segmenter);
+    }
 
     /// <summary>
     /// Imports the ALTO pages of a METS issue (files listed in its fileSec, relative to the METS file's folder) with the METS articles as

@@ -607,6 +607,9 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Graphics")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ImportedAt")
                         .HasColumnType("INTEGER");
 
@@ -680,11 +683,22 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("FontSize")
+                        .HasColumnType("REAL");
+
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Original")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionRole")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -780,6 +794,64 @@ namespace Workbench.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("RejectedSuggestions");
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.SegmenterModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BaseF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HeldOutPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ModelF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RulesF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("TrainingArticles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingLines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TrainingPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SegmenterModels");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1005,6 +1077,15 @@ namespace Workbench.Web.Data.Migrations
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany()
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.SegmenterModel", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -40,7 +40,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
         }
 
         var loaded = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
-        if (!CanApply || !await Resegmentation.ApplyAsync(db, cache, pageId, Resegmentation.Propose(loaded.Page, loaded.State, await PageStore.BoxesAsync(db, pageId, cancellationToken)), cancellationToken))
+        if (!CanApply || !await Resegmentation.ApplyAsync(db, cache, pageId, await Resegmentation.ProposeAsync(db, loaded.Page, cancellationToken), cancellationToken))
         {
             Message = text["Resegment.EditedMeanwhile"];
             await LoadAsync(pageId, cancellationToken);
@@ -67,7 +67,7 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
         (PageId, SourceName, Version) = (pageId, page.SourceName, state.Version);
         if (CanApply)
         {
-            (Current, Proposed) = Resegmentation.Compare(state, confidence, Resegmentation.Propose(page, state, await PageStore.BoxesAsync(db, pageId, cancellationToken)));
+            (Current, Proposed) = Resegmentation.Compare(state, confidence, await Resegmentation.ProposeAsync(db, page, cancellationToken));
             var added = Proposed.Count(a => a.Change == OutlineChange.Added);
             var removed = Current.Count(a => a.Change == OutlineChange.Removed);
             Summary = Changed ? text["Resegment.Summary", removed, added, Proposed.Count - added] : text["Resegment.Same"];

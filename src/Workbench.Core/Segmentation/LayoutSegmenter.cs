@@ -1,0 +1,289 @@
+using Workbench.Core.Pages;
+
+namespace Workbench.Core.Segmentation;
+
+/// <summary>
+/// Segments a page that has line boxes by its layout. A headline is a run of lines set larger than the body text (or in a region the
+/// format calls a heading), with a kicker directly above and a deck directly below it when they are set between the two sizes. An
+/// article is its headline with the lines beneath it, up to the next headline over that column (or a separator rule across it); lines
+/// with no headline above them carry on the article before them in reading order (a story runs on into the next column), or, in a
+/// region of their own, make an item without a title. Headlines in the top band of the page are its masthead (furniture). Captions go
+/// with the picture's article. Bylines, credits and jump lines keep the roles the text rules give them.
+/// </summary>
+internal static class LayoutSegmenter
+{
+    /// <summary>Above this share of the page height a large line is the masthead or running head, not a story's headline.</summary>
+    private const double TopBand = 0.045;
+
+    private const double KickerRatio = 0.85;
+
+    private sealed class Head
+    {
+        public List<(int Number, BlockRole Role)> Lines { get; } = [];
+
+        public int Left { get; set; } = int.MaxValue;
+
+        public int Right { get; set; }
+
+        public int Top { get; set; } = int.MaxValue;
+
+        public int Bottom { get; set; }
+
+        public double Size { get; set; }
+
+        public bool Masthead { get; set; }
+
+        public void Add(int number, BlockRole role, LineBox box)
+        {
+            Lines.Add((number, role));
+            Left = Math.Min(Left, box.X);
+            Right = Math.Max(Right, box.Right);
+            Top = Math.Min(Top, box.Y);
+            Bottom = Math.Max(Bottom, box.Bottom);
+        }
+    }
+
+    private sealed class Item
+    {
+        public Head? Head { get; init; }
+
+        public List<PageLine> Body { get; } = [];
+
+        public double Confidence { get; set; }
+
+        public bool Furniture { get; init; }
+    }
+
+    /// <summary>The layout's articles, or null when the page's layout shows fewer than two headlines (the text rules do better then).</summary>
+    public static IReadOnlyList<SegmentArticle>? Segment(IReadOnlyList<PageLine> lines, LayoutProfile layout)
+    {
+        if (!layout.HasLayout)
+        {
+            return null;
+        }
+
+        var page = layout.Page;
+        var text = lines.Where(l => !l.IsBlank && layout.Box(l.Number) is not null).ToList();
+        var heads = Heads(text, layout, page);
+        if (heads.Count(h => !h.Masthead) < 2)
+        {
+            return null;
+        }
+
+        var inHead = heads.SelectMany(h => h.Lines).ToDictionary(p => p.Number, p => p.Role);
+        var items = heads.Select(h => new Item { Head = h, Furniture = h.Masthead, Confidence = Strength(h) }).ToList();
+        var itemOf = new Dictionary<int, Item>();
+        foreach (var head in items)
+        {
+            foreach (var (number, _) in head.Head!.Lines)
+            {
+                itemOf[number] = head;
+            }
+        }
+
+        var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4).Select(g => g.Box).ToList();
+        Item? previous = null;
+        PageLine? previousLine = null;
+        foreach (var line in lines.Where(l => !l.IsBlank))
+        {
+            if (inHead.ContainsKey(line.Number))
+            {
+                previous = itemOf[line.Number];
+                previousLine = line;
+                continue;
+            }
+
+            var box = layout.Box(line.Number);
+            var over = box is null ? null : HeadOver(box.Value, items, separators);
+            Item target;
+            if (over is not null)
+            {
+                target = over;
+            }
+            else if (previous is not null && !(previous.Furniture && box is { } b && b.Y > page.Height * TopBand * 2.5)
+                     && (previousLine is null || SameRegion(page, previousLine, line) || layout.GapAbove(line.Number) < 0 || previous.Head is null))
+            {
+                target = previous;
+            }
+            else
+            {
+                target = new Item { Confidence = 0.6, Furniture = box is { } top && page.Height is > 0 && top.Bottom < page.Height * TopBand * 2.5 };
+                items.Add(target);
+            }
+
+            target.Body.Add(line);
+            itemOf[line.Number] = target;
+            previous = target;
+            previousLine = line;
+        }
+
+        return Segmenter.Guard(
+            items.Where(i => i.Head is not null || i.Body.Count > 0)
+                .Select(i => Build(i, lines, layout))
+                .OrderBy(a => a.Blocks.Min(b => b.FirstLine))
+                .ToList(),
+            layout);
+    }
+
+    private static bool SameRegion(SourcePage page, PageLine a, PageLine b) =>
+        page.Line(a.Number).RegionId is { } region && region == page.Line(b.Number).RegionId;
+
+    /// <summary>The nearest headline above the line whose width covers the line's middle, with no separator rule between them.</summary>
+    private static Item? HeadOver(LineBox box, List<Item> items, List<LineBox> separators)
+    {
+        Item? best = null;
+        var middle = box.X + box.Width / 2;
+        foreach (var item in items)
+        {
+            if (item.Head is not { } head || head.Bottom > box.Y + box.Height / 2 || middle < head.Left || middle > head.Right)
+            {
+                continue;
+            }
+
+            if (best is null || head.Bottom > best.Head!.Bottom)
+            {
+                best = item;
+            }
+        }
+
+        if (best is not null && separators.Any(s => s.Y >= best.Head!.Bottom && s.Bottom <= box.Y && s.X <= middle && s.Right >= middle))
+        {
+            return null;
+        }
+
+        return best;
+    }
+
+    private static double Strength(Head head)
+    {
+        if (head.Masthead)
+        {
+            return 0.9;
+        }
+
+        return head.Size >= 1.6 ? 0.95 : head.Size >= 1.4 ? 0.9 : 0.8;
+    }
+
+    private static List<Head> Heads(List<PageLine> text, LayoutProfile layout, SourcePage page)
+    {
+        var heads = new List<Head>();
+        Head? current = null;
+        LineBox last = default;
+        for (var i = 0; i < text.Count; i++)
+        {
+            var line = text[i];
+            var box = layout.Box(line.Number)!.Value;
+            if (!IsHeadline(line, layout, page))
+            {
+                current = null;
+                continue;
+            }
+
+            var close = current is not null && box.Y - last.Bottom < last.Height * 0.9 && LayoutProfile.Overlap(last, box) > 0;
+            if (!close)
+            {
+                current = new Head();
+                heads.Add(current);
+                if (i > 0 && IsKicker(text[i - 1], line, layout, box) && !heads.Any(h => h.Lines.Any(p => p.Number == text[i - 1].Number)))
+                {
+                    current.Add(text[i - 1].Number, BlockRole.Kicker, layout.Box(text[i - 1].Number)!.Value);
+                }
+            }
+
+            current!.Add(line.Number, BlockRole.Headline, box);
+            current.Size = Math.Max(current.Size, layout.RelativeSize(line.Number));
+            current.Masthead = page.Height is > 0 && current.Top < page.Height * TopBand;
+            last = box;
+            if (i + 1 < text.Count && IsDeck(text[i + 1], layout, box, current))
+            {
+                var deck = text[i + 1];
+                current.Add(deck.Number, BlockRole.Subheadline, layout.Box(deck.Number)!.Value);
+                i++;
+                current = null;
+            }
+        }
+
+        return heads;
+    }
+
+    private static bool IsHeadline(PageLine line, LayoutProfile layout, SourcePage page)
+    {
+        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30))
+        {
+            return false;
+        }
+
+        var relative = layout.RelativeSize(line.Number);
+        return relative >= LayoutProfile.HeadlineRatio
+            || (page.Line(line.Number).RegionRole == BlockRole.Headline && relative >= 1.0 && !line.EndsSentence)
+            || (layout.IsCentred(line.Number) && relative >= 0.8 && (Capitals(line) || line.LetterSpaced || relative >= 1.15) && line.Length <= (line.Latin ? 40 : 16));
+    }
+
+    /// <summary>Every letter a capital, at least four of them (VARIÉTÉS., CHAMBRE DES DÉPUTÉS.).</summary>
+    private static bool Capitals(PageLine line) =>
+        line.Latin && line.Content.Count(char.IsUpper) >= 4 && !line.Content.Any(char.IsLower);
+
+    /// <summary>A short line directly above a headline, set smaller than it but not much smaller than body text.</summary>
+    private static bool IsKicker(PageLine line, PageLine headline, LayoutProfile layout, LineBox headBox) =>
+        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length)
+        && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.8 && headBox.Y >= box.Bottom - box.Height / 2
+        && LayoutProfile.Overlap(box, headBox) > 0
+        && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio;
+
+    /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
+    private static bool IsDeck(PageLine line, LayoutProfile layout, LineBox headBox, Head head) =>
+        line.Kind == LineKind.Text && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
+        && LayoutProfile.Overlap(box, headBox) > 0
+        && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * 0.85;
+
+    private static SegmentArticle Build(Item item, IReadOnlyList<PageLine> lines, LayoutProfile layout)
+    {
+        var roles = new List<(int Line, BlockRole Role)>();
+        if (item.Head is { } head)
+        {
+            roles.AddRange(head.Lines.OrderBy(p => p.Number).Select(p => (p.Number, item.Furniture ? BlockRole.Other : p.Role)));
+        }
+
+        var pictures = layout.Page.Graphics.Where(g => g.Kind == GraphicKind.Picture).Select(g => g.Box).ToList();
+        foreach (var line in item.Body.OrderBy(l => l.Number))
+        {
+            roles.Add((line.Number, item.Furniture ? BlockRole.Other : RoleOf(line, layout, pictures)));
+        }
+
+        var title = item.Head is { } h && !item.Furniture
+            ? Text.ArticleText.JoinLines(h.Lines.Where(p => p.Role == BlockRole.Headline).Select(p => TitleBuilder.Collapse(lines[p.Number - 1])))
+            : "";
+        return new SegmentArticle(title, ArticleAssembler.Merge(roles, lines), Math.Round(item.Confidence, 3));
+    }
+
+    private static BlockRole RoleOf(PageLine line, LayoutProfile layout, List<LineBox> pictures)
+    {
+        var role = line.Kind switch
+        {
+            LineKind.Dateline => line.BylineOnly ? BlockRole.Byline : BlockRole.Body,
+            LineKind.ReporterByline => BlockRole.Byline,
+            LineKind.PhotoCredit or LineKind.SourceCredit or LineKind.PageCredit => BlockRole.Credit,
+            LineKind.ContinuedFrom or LineKind.ContinuedTo => BlockRole.Continuation,
+            LineKind.SectionMarker => BlockRole.Subhead,
+            LineKind.Furniture => BlockRole.Other,
+            _ => BlockRole.Body,
+        };
+        if (role != BlockRole.Body)
+        {
+            return role;
+        }
+
+        var source = layout.Page.Line(line.Number);
+        if (source.RegionRole is BlockRole.Caption or BlockRole.Credit or BlockRole.Other)
+        {
+            return source.RegionRole.Value;
+        }
+
+        if (layout.Box(line.Number) is { } box && pictures.Any(p => box.Y >= p.Bottom - 4 && box.Y - p.Bottom < box.Height * 2.5 && LayoutProfile.Overlap(p, box) > box.Width / 2))
+        {
+            return BlockRole.Caption;
+        }
+
+        return BlockRole.Body;
+    }
+}

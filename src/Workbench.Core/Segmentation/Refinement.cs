@@ -1,0 +1,139 @@
+using Workbench.Core.Pages;
+
+namespace Workbench.Core.Segmentation;
+
+/// <summary>What a gold segmentation says about one line: whether it opens its article (first in reading order) and its role.</summary>
+public readonly record struct LineLabel(bool Starts, BlockRole Role);
+
+/// <summary>
+/// Applies a learned model's per-line decisions on top of the rules' segmentation: an article the rules open where the model sees no
+/// boundary joins the article before it in reading order; a line inside a rules article where the model sees one opens a new article
+/// with the rest of that article's lines; each line takes the model's role where it gives one. Titles are rebuilt from headline lines
+/// where membership or roles changed. Pure: the model lives elsewhere (Workbench.Segmentation.Learning) and hands in its numbers.
+/// </summary>
+public static class Refinement
+{
+    /// <summary>Per non-blank line of the gold: does it open its article, and its role.</summary>
+    public static IReadOnlyDictionary<int, LineLabel> Labels(PageSegmentation gold)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        var labels = new Dictionary<int, LineLabel>();
+        foreach (var article in gold.Articles)
+        {
+            var first = true;
+            foreach (var block in article.Blocks.SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1).Select(n => (Line: n, b.Role))).OrderBy(p => p.Line))
+            {
+                if (block.Line < 1 || block.Line > gold.Page.Lines.Count || gold.Page.Line(block.Line).IsBlank || labels.ContainsKey(block.Line))
+                {
+                    continue;
+                }
+
+                labels[block.Line] = new LineLabel(first, block.Role);
+                first = false;
+            }
+        }
+
+        return labels;
+    }
+
+    /// <param name="rules">The rules' segmentation of the page.</param>
+    /// <param name="boundary">Each non-blank line's probability of opening an article.</param>
+    /// <param name="roles">Each line's role as the model sees it; null keeps the rules' roles.</param>
+    /// <param name="threshold">The probability below which an article the rules open joins the one before it.</param>
+    /// <param name="splitThreshold">The probability at or above which a line inside a rules article opens a new one (default: <paramref name="threshold"/>).</param>
+    public static PageSegmentation Apply(PageSegmentation rules, IReadOnlyDictionary<int, float> boundary, IReadOnlyDictionary<int, BlockRole>? roles = null, double threshold = 0.5, double? splitThreshold = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(boundary);
+        var page = rules.Page;
+        var classified = LineClassifier.Classify(page);
+        var rulesArticle = new int[page.Lines.Count + 1];
+        var rulesRole = new BlockRole[page.Lines.Count + 1];
+        var firstOf = new Dictionary<int, int>();
+        for (var a = 0; a < rules.Articles.Count; a++)
+        {
+            foreach (var block in rules.Articles[a].Blocks)
+            {
+                for (var n = Math.Max(1, block.FirstLine); n <= Math.Min(page.Lines.Count, block.LastLine); n++)
+                {
+                    if (!page.Line(n).IsBlank)
+                    {
+                        rulesArticle[n] = a + 1;
+                        rulesRole[n] = block.Role;
+                        firstOf[a + 1] = firstOf.TryGetValue(a + 1, out var f) ? Math.Min(f, n) : n;
+                    }
+                }
+            }
+        }
+
+        var current = new Dictionary<int, int>();
+        var articleOf = new int[page.Lines.Count + 1];
+        var opening = new Dictionary<int, double>();
+        var next = 0;
+        var previous = 0;
+        for (var n = 1; n <= page.Lines.Count; n++)
+        {
+            var r = rulesArticle[n];
+            if (r == 0)
+            {
+                continue;
+            }
+
+            var p = boundary.TryGetValue(n, out var value) ? value : (firstOf[r] == n ? 1f : 0f);
+            if (firstOf[r] == n)
+            {
+                if (p >= threshold || previous == 0)
+                {
+                    current[r] = ++next;
+                    opening[next] = previous == 0 ? Math.Max(p, rules.Articles[r - 1].Confidence) : p;
+                }
+                else
+                {
+                    current[r] = articleOf[previous];
+                }
+            }
+            else if (p >= (splitThreshold ?? threshold))
+            {
+                // A line inside a rules article where the model sees an opening: the rest of that rules article goes with it.
+                current[r] = ++next;
+                opening[next] = p;
+            }
+
+            articleOf[n] = current[r];
+            previous = n;
+        }
+
+        // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
+        var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();
+        var rulesSets = rules.Articles.Select((a, i) => (Key: Key(a, page), Index: i)).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        var articles = new List<SegmentArticle>();
+        for (var k = 1; k <= next; k++)
+        {
+            var members = Enumerable.Range(1, page.Lines.Count).Where(n => articleOf[n] == k).ToList();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var lineRoles = members.Select(n => (Line: n, Role: roles is not null && roles.TryGetValue(n, out var role) ? role : rulesRole[n])).ToList();
+            var ordered = lineRoles.Where(p => p.Role is BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline)
+                .Concat(lineRoles.Where(p => p.Role is not (BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline))).ToList();
+            var blocks = ArticleAssembler.Merge(ordered, classified);
+            var candidate = new SegmentArticle("", blocks, Math.Round(Math.Clamp(opening.GetValueOrDefault(k, 0.5), 0, 1), 3));
+            var unchanged = rulesSets.TryGetValue(Key(candidate, page), out var same)
+                && lineRoles.All(p => (p.Role == BlockRole.Headline) == (rulesRole[p.Line] == BlockRole.Headline));
+            var memberSet = members.ToHashSet();
+            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].IsSubsetOf(memberSet)).ToList();
+            var title = unchanged ? rules.Articles[same].Title
+                : heads.Count == 1 ? rules.Articles[heads[0]].Title
+                : Text.ArticleText.JoinLines(lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => TitleBuilder.Collapse(classified[p.Line - 1])));
+            articles.Add(candidate with { Title = title });
+        }
+
+        var layout = page.Format is SourceFormat.Alto or SourceFormat.PageXml or SourceFormat.Hocr ? LayoutProfile.Of(page) : null;
+        return new PageSegmentation(page, Segmenter.Guard(articles.OrderBy(a => a.Blocks.Min(b => b.FirstLine)).ToList(), layout));
+    }
+
+    private static string Key(SegmentArticle article, SourcePage page) =>
+        string.Join(',', SegmentationFeatures.Numbers(article).Where(n => n >= 1 && n <= page.Lines.Count && !page.Line(n).IsBlank).Order());
+}

@@ -1,0 +1,195 @@
+using Workbench.Core.Pages;
+using Workbench.Core.Segmentation;
+
+namespace Workbench.Core.Tests.Segmentation;
+
+/// <summary>One test per layout cue, each in Chinese and in English, through the real ALTO/hOCR readers.</summary>
+public class LayoutSegmentationTests
+{
+    private const int Col1 = 100;
+    private const int Col2 = 700;
+    private const int Col3 = 1300;
+    private const int ColWidth = 550;
+
+    public static TheoryData<string> Languages => new() { "zh", "en" };
+
+    private static IReadOnlyList<int> LinesOf(SegmentArticle article) =>
+        article.Blocks.SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToList();
+
+    private static SegmentArticle ArticleWithBox(PageSegmentation segmentation, int x, int y) =>
+        segmentation.ArticleAt(segmentation.Page.Lines.First(l => l.Box is { } b && b.X == x && b.Y == y).Number);
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_HeadlineTallerThanBodyOpensArticle(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col1, 650, ColWidth).Body("b2", Col1, 750, ColWidth, 8);
+        var segmentation = page.SegmentAlto();
+        Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+        Assert.Same(ArticleWithBox(segmentation, Col1, 750 + 7 * 40), ArticleWithBox(segmentation, Col1, 650));
+        Assert.Equal(BlockRole.Headline, segmentation.RoleAt(segmentation.Page.Lines.First(l => l.Text == page.Title(2)).Number));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_FontSizeDecidesWhenTheFileGivesIt(string language)
+    {
+        // Every box is 30 px high; only the ALTO font size says which line is the headline.
+        var page = new LayoutTestPage(language);
+        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 30, 24);
+        for (var i = 0; i < 6; i++)
+        {
+            page.Line("b1", page.BodyText(), Col1, 250 + i * 40, ColWidth, 30, 9);
+        }
+
+        page.Line("h2", page.Title(2), Col1, 520, ColWidth, 30, 24);
+        for (var i = 0; i < 6; i++)
+        {
+            page.Line("b2", page.BodyText(), Col1, 570 + i * 40, ColWidth, 30, 9);
+        }
+
+        var segmentation = page.SegmentAlto();
+        Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_HeadlineSpanningColumnsTakesEveryColumnBeneathUpToTheNextHeadlineOverThatColumn(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, 3 * ColWidth + 100, 100)
+            .Body("c1", Col1, 330, ColWidth, 20).Body("c2", Col2, 330, ColWidth, 20).Body("c3", Col3, 330, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col3, 700, ColWidth).Body("c3b", Col3, 800, ColWidth, 10);
+        var segmentation = page.SegmentAlto();
+        Assert.Equal(2, segmentation.Articles.Count);
+        var first = ArticleWithBox(segmentation, Col1, 200);
+        Assert.Same(first, ArticleWithBox(segmentation, Col2, 330 + 19 * 40));
+        Assert.Same(first, ArticleWithBox(segmentation, Col3, 330));
+        Assert.Same(ArticleWithBox(segmentation, Col3, 700), ArticleWithBox(segmentation, Col3, 800 + 9 * 40));
+        Assert.NotSame(first, ArticleWithBox(segmentation, Col3, 800));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_StoryRunsOnIntoTheNextColumnInReadingOrder(string language)
+    {
+        // Column 1: story A, then story B's headline; B runs on to the top of column 2, which has no headline above it.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 10)
+            .Headline("h2", page.Title(2), Col1, 740, ColWidth).Body("b1", Col1, 840, ColWidth, 12)
+            .Body("b2", Col2, 200, ColWidth, 10);
+        var segmentation = page.SegmentHocr();
+        Assert.Equal(2, segmentation.Articles.Count);
+        Assert.Same(ArticleWithBox(segmentation, Col1, 740), ArticleWithBox(segmentation, Col2, 200));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_SeparatorRuleEndsTheHeadlinesReach(string language)
+    {
+        // A rule across column 2 under story A: the lines below it are a new item, not A's.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, 2 * ColWidth + 50).Body("a1", Col1, 300, ColWidth, 20).Body("a2", Col2, 300, ColWidth, 6)
+            .Graphic(GraphicKind.Separator, Col2, 560, ColWidth, 3)
+            .Body("x", Col2, 600, ColWidth, 6)
+            .Headline("h3", page.Title(3), Col3, 200, ColWidth).Body("c", Col3, 300, ColWidth, 6);
+        var segmentation = page.SegmentAlto();
+        Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col2, 300));
+        Assert.NotSame(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col2, 600));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_CaptionUnderAPictureBelongsToThePicturesArticle(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth)
+            .Graphic(GraphicKind.Picture, Col1, 300, ColWidth, 300)
+            .Line("cap", page.Chinese ? "图为市民在公园散步" : "Visitors stroll in the park", Col1, 610, ColWidth, 26)
+            .Body("a1", Col1, 660, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b1", Col2, 300, ColWidth, 8);
+        var segmentation = page.SegmentAlto();
+        var caption = segmentation.Page.Lines.First(l => l.Box is { Y: 610 }).Number;
+        Assert.Equal(BlockRole.Caption, segmentation.RoleAt(caption));
+        Assert.Same(ArticleWithBox(segmentation, Col1, 200), segmentation.ArticleAt(caption));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_HocrHeaderClassMakesAHeadlineEvenAtBodySize(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 32, cls: "ocr_header").Body("a", Col1, 260, ColWidth, 6)
+            .Line("h2", page.Title(2), Col1, 540, ColWidth, 32, cls: "ocr_header").Body("b", Col1, 600, ColWidth, 6);
+        var segmentation = page.SegmentHocr();
+        Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_KickerDirectlyAboveAHeadlineBelongsToIt(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a", Col1, 300, ColWidth, 6)
+            .Line("k", page.Kicker, Col1, 560, 200, 32).Headline("h2", page.Title(2), Col1, 600, ColWidth).Body("b", Col1, 700, ColWidth, 6);
+        var segmentation = page.SegmentAlto();
+        var kicker = segmentation.Page.Lines.First(l => l.Text == page.Kicker).Number;
+        Assert.Equal(BlockRole.Kicker, segmentation.RoleAt(kicker));
+        Assert.Same(ArticleWithBox(segmentation, Col1, 600), segmentation.ArticleAt(kicker));
+        Assert.Equal(page.Title(2), segmentation.ArticleAt(kicker).Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_MastheadInTheTopBandIsFurnitureWithoutATitle(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("m", page.Chinese ? "示例晨报" : "The Morning Post", Col1, 30, 900, 90)
+            .Headline("h1", page.Title(1), Col1, 300, ColWidth).Body("a", Col1, 400, ColWidth, 6)
+            .Headline("h2", page.Title(2), Col2, 300, ColWidth).Body("b", Col2, 400, ColWidth, 6);
+        var segmentation = page.SegmentAlto();
+        Assert.Equal(["", page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+        Assert.Equal(BlockRole.Other, segmentation.Articles[0].Blocks[0].Role);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_FiveHeadlineSizedLinesNeverComeOutAsOneSureArticle(string language)
+    {
+        // Column OCR reading order, five headlines of one size: whatever the rules decide, no article holding several of them is sure.
+        var page = new LayoutTestPage(language);
+        for (var n = 0; n < 5; n++)
+        {
+            page.Headline($"h{n}", page.Title(n + 1), Col1 + (n % 3) * 600, 200 + (n / 3) * 900, ColWidth).Body($"b{n}", Col1 + (n % 3) * 600, 300 + (n / 3) * 900, ColWidth, 12);
+        }
+
+        var segmentation = page.SegmentAlto();
+        var layout = LayoutProfile.Of(segmentation.Page);
+        foreach (var article in segmentation.Articles)
+        {
+            var headlines = LinesOf(article).Count(layout.IsHeadlineSized);
+            Assert.True(headlines <= 1 || article.Confidence < 0.9, $"an article with {headlines} headline-sized lines scored {article.Confidence}");
+        }
+
+        Assert.Equal(5, segmentation.Articles.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_FiveHeadlinesMergedIntoOneArticleByAModel_AreNeverScoredAsSure(string language)
+    {
+        var page = new LayoutTestPage(language);
+        for (var n = 0; n < 5; n++)
+        {
+            page.Headline($"h{n}", page.Title(n + 1), Col1, 200 + n * 500, ColWidth).Body($"b{n}", Col1, 300 + n * 500, ColWidth, 8);
+        }
+
+        var rules = page.SegmentAlto();
+        var noBoundary = rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, _ => 0f);
+        var merged = Refinement.Apply(rules, noBoundary);
+        var article = Assert.Single(merged.Articles);
+        Assert.True(article.Confidence < 0.9, $"one article over five headlines scored {article.Confidence}");
+    }
+}
