@@ -638,6 +638,9 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Graphics")
+                        .HasColumnType("text");
+
                     b.Property<long>("ImportedAt")
                         .HasColumnType("bigint");
 
@@ -711,12 +714,23 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<double?>("FontSize")
+                        .HasColumnType("double precision");
+
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
 
                     b.Property<string>("Original")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionRole")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -815,6 +829,66 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("RejectedSuggestions");
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.SegmenterModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("BaseF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("HeldOutPages")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("ModelF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RulesF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("TrainingArticles")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TrainingLines")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("TrainingMilliseconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("TrainingPages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SegmenterModels");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1040,6 +1114,15 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                     b.HasOne("Workbench.Web.Data.Page", null)
                         .WithMany()
                         .HasForeignKey("PageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Web.Data.SegmenterModel", b =>
+                {
+                    b.HasOne("Workbench.Web.Data.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
