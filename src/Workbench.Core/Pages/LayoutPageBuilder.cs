@@ -14,7 +14,7 @@ internal sealed class LayoutPageBuilder
     /// <summary>The number the next <see cref="Add"/> will get.</summary>
     public int NextNumber => lines.Count + (!blockOpen && lines.Count > 0 ? 2 : 1);
 
-    public void Add(string text, LineBox? box, string? regionId, Segmentation.BlockRole? role, string? articleHint = null, string? hyphenatedWord = null)
+    public void Add(string text, LineBox? box, string? regionId, Segmentation.BlockRole? role, string? articleHint = null, string? hyphenatedWord = null, string? rawText = null)
     {
         if (!blockOpen && lines.Count > 0)
         {
@@ -29,6 +29,7 @@ internal sealed class LayoutPageBuilder
             RegionRole = role,
             ArticleHint = articleHint,
             HyphenatedWord = hyphenatedWord,
+            RawText = rawText,
         });
     }
 

@@ -33,24 +33,48 @@ public sealed record MetsArticlePart(string FileId, string BlockId, MetsPartRole
     public string? EndId { get; init; }
 }
 
-public sealed record MetsArticle(string Id, string? Title, IReadOnlyList<MetsArticlePart> Parts);
+/// <summary>One content item of the logical structMap (an article, advertisement, illustration, table, …) with its parts.</summary>
+public sealed record MetsArticle(string Id, string? Title, IReadOnlyList<MetsArticlePart> Parts)
+{
+    /// <summary>The div's TYPE as the METS file writes it (<c>ARTICLE</c>, <c>Article</c>, <c>ADVERTISEMENT</c>, <c>ADVERT</c>, <c>TABLE</c>…).</summary>
+    public string? Type { get; init; }
 
-public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<MetsArticle> Articles);
+    /// <summary>Whether <see cref="Type"/> is an article (any case) or not given: the other kinds are shown and exported with their type.</summary>
+    public bool IsArticle => Type is null || Type.Equals("article", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A METS issue: its ALTO pages, its content items, and what its MODS says of the issue.</summary>
+public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<MetsArticle> Articles)
+{
+    /// <summary>The publication's title from the issue's MODS (<c>titleInfo/title</c>), when given.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The issue date from the issue's MODS (<c>originInfo/dateIssued</c>), when given as a full date.</summary>
+    public DateOnly? Date { get; init; }
+}
 
 /// <summary>
 /// Reads the article structure of a newspaper METS file (any namespace prefix).
 /// <list type="bullet">
 /// <item>Pages: the files of the fileSec that are ALTO (fileGrp USE/ID or file ID/MIMETYPE/href says ALTO, text or XML), ordered by the
 /// physical structMap (the order in which pages point at them), else by fileSec order.</item>
-/// <item>NDNP style (Library of Congress, RERO, impresso): logical structMap <c>div TYPE="Article"</c> (any case); every
-/// <c>area BEGIN=…</c> below it is a part, a heading if a div between the area and the article has TYPE HEADING or TITLE, else body.
-/// Parts keep document order.</item>
-/// <item>British Library style: <c>div TYPE="ARTICLE"</c> without areas, linked by <c>structLink/smLinkGrp</c> (smLocatorLinks to the
-/// article and to physical <c>pagearea</c> divs) or by plain <c>smLink from/to</c>; each pagearea's IDREF area is a part, a heading when the
+/// <item>Items: every content div of the logical structMap, not only articles: a div whose TYPE names an item (article, advertisement,
+/// advert, illustration, table, picture, map, …), or any other div with content (areas below it, or structLinks) that is not a part of an
+/// item (heading, title, body, paragraph, text, textblock, caption, …), not a container of items (issue, volume, section, content…) and has
+/// no item below it (Europeana's TITLE_SECTION, a SECTION of loose paragraphs). An item's TYPE is kept as written (<see cref="MetsArticle.Type"/>).
+/// Items are not looked for inside items: an illustration inside an article is part of the article.</item>
+/// <item>NDNP/Europeana style (Library of Congress, RERO, BnF, impresso): every <c>area BEGIN=…</c> below an item is a part, a heading if a div
+/// between the area and the item has TYPE HEADING, TITLE or HEADLINE, else body. Parts keep document order. BEGIN may name a TextBlock or a
+/// ComposedBlock (advertisements and tables often are one): a ComposedBlock gives all the lines of its TextBlocks.</item>
+/// <item>British Library style: items without areas, linked by <c>structLink/smLinkGrp</c> (smLocatorLinks to the item and to physical
+/// <c>pagearea</c> divs) or by plain <c>smLink from/to</c>; each pagearea's IDREF area is a part, a heading when the
 /// pagearea LABEL is Headline/Title. Its BEGIN/END are word IDs: they are resolved (whole lines, from BEGIN's line to END's line) when the pages
 /// come from <see cref="AltoReader.ReadWithIds"/>; with plain <see cref="SourcePage"/>s only TextBlock IDs resolve.</item>
-/// <item>Title: the MODS title of the article's DMDID when present, else the div LABEL.</item>
+/// <item>Title: the MODS title of the item's DMDID when present, else the div LABEL.</item>
+/// <item>Issue: the publication title and issue date of the MODS of the logical divs around the items (the ISSUE div first, then the others,
+/// outermost last), else of any div of TYPE issue; dates written <c>yyyy-MM-dd</c>, <c>dd.MM.yyyy</c> or <c>yyyyMMdd</c> are read.</item>
 /// </list>
+/// The divs are walked with explicit stacks; <see cref="XmlSafety"/> refuses nesting deeper than <see cref="XmlSafety.MaxDepth"/>.
 /// </summary>
 public static class MetsReader
 {
@@ -70,7 +94,9 @@ public static class MetsReader
 
         var root = document.Root!;
         var divsById = root.Below("div").Where(d => d.Attr("ID") is not null).GroupBy(d => d.Attr("ID")!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return new MetsIssue(Pages(root), Articles(root, divsById));
+        var (articles, containers) = Articles(root, divsById);
+        var (title, date) = IssueMetadata(root, containers);
+        return new MetsIssue(Pages(root), articles) { Title = title, Date = date };
     }
 
     /// <summary>
@@ -111,6 +137,10 @@ public static class MetsReader
                     if (linesOfRegion.TryGetValue(part.BlockId, out var regionLines) && part.EndId is null)
                     {
                         numbers = regionLines;
+                    }
+                    else if (part.EndId is null && alto.LinesOfBlock.TryGetValue(part.BlockId, out var blockLines))
+                    {
+                        numbers = blockLines; // a ComposedBlock: the lines of all its TextBlocks
                     }
                     else if (alto.LineOfId.TryGetValue(part.BlockId, out var first))
                     {
@@ -215,17 +245,32 @@ public static class MetsReader
             .ToList();
     }
 
-    private static List<MetsArticle> Articles(XElement root, Dictionary<string, XElement> divsById)
+    /// <summary>The content items (see the class remarks) and the logical divs that contain them, outermost first.</summary>
+    private static (List<MetsArticle> Items, List<XElement> Containers) Articles(XElement root, Dictionary<string, XElement> divsById)
     {
         var titles = ModsTitles(root);
-        var links = StructLinks(root);
+        var logicalMaps = root.Below("structMap").Where(m => !string.Equals(m.Attr("TYPE"), "PHYSICAL", StringComparison.OrdinalIgnoreCase)).ToList();
+        var logicalIds = logicalMaps.SelectMany(m => m.Below("div")).Select(d => d.Attr("ID")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var links = StructLinks(root, logicalIds, id => divsById.TryGetValue(id, out var div) && !IsContainer(div) && !IsPart(div));
         var articles = new List<MetsArticle>();
-        var logical = root.Below("structMap").Where(m => !string.Equals(m.Attr("TYPE"), "PHYSICAL", StringComparison.OrdinalIgnoreCase));
-        foreach (var div in logical.SelectMany(m => m.Below("div")).Where(IsArticle))
+        var containers = new List<XElement>();
+        var stack = new Stack<XElement>(logicalMaps.SelectMany(m => m.Children("div")).Reverse());
+        while (stack.Count > 0)
         {
-            if (div.Ancestors().Any(a => a.Name.LocalName == "div" && IsArticle(a)))
+            var div = stack.Pop();
+            if (!IsItem(div, links))
             {
-                continue; // a nested article is part of its outer one
+                if (div.Below("div").Any(d => IsItem(d, links)))
+                {
+                    containers.Add(div);
+                }
+
+                foreach (var child in div.Children("div").Reverse())
+                {
+                    stack.Push(child);
+                }
+
+                continue;
             }
 
             var id = div.Attr("ID") ?? $"article{articles.Count + 1}";
@@ -252,13 +297,55 @@ public static class MetsReader
 
             var title = div.Attr("DMDID")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => titles.GetValueOrDefault(d)).FirstOrDefault(t => t is not null)
                 ?? div.Attr("LABEL");
-            articles.Add(new MetsArticle(id, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), parts));
+            articles.Add(new MetsArticle(id, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), parts) { Type = div.Attr("TYPE")?.Trim() is { Length: > 0 } type ? type : null });
         }
 
-        return articles;
+        return (articles, containers);
     }
 
-    private static bool IsArticle(XElement div) => string.Equals(div.Attr("TYPE"), "article", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Logical div TYPEs that are content items whatever is below them (an item is never looked into for more items).</summary>
+    private static readonly HashSet<string> ItemTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "article", "advertisement", "advert", "illustration", "table", "picture", "map", "chart", "graphic", "image", "figure",
+        "photograph", "cartoon", "comic", "obituary", "death_notice", "notice", "announcement", "classified", "weather", "letter",
+        "review", "poem", "feuilleton", "serial", "list", "index",
+    };
+
+    /// <summary>Logical div TYPEs that are parts of an item (never an item of their own).</summary>
+    private static readonly HashSet<string> PartTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "heading", "title", "subtitle", "headline", "subheadline", "kicker", "body", "body_content", "paragraph", "text", "textblock",
+        "caption", "author", "byline", "signature", "continuation", "footnote",
+    };
+
+    /// <summary>Logical div TYPEs that hold items (never an item of their own).</summary>
+    private static readonly HashSet<string> ContainerTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "newspaper", "periodical", "volume", "year", "month", "day", "issue", "edition", "supplement", "content", "contents", "section",
+    };
+
+    private static bool IsPart(XElement div) => div.Attr("TYPE") is { } type && PartTypes.Contains(type.Trim());
+
+    private static bool IsContainer(XElement div) => div.Attr("TYPE") is { } type && ContainerTypes.Contains(type.Trim());
+
+    private static bool IsItemType(XElement div) => div.Attr("TYPE") is { } type && ItemTypes.Contains(type.Trim());
+
+    private static bool IsItem(XElement div, Dictionary<string, List<string>> links)
+    {
+        if (IsItemType(div))
+        {
+            return true;
+        }
+
+        if (IsPart(div) || div.Below("div").Any(IsItemType))
+        {
+            return false;
+        }
+
+        var hasContent = div.Below("area").Any(a => a.Attr("BEGIN") is not null && a.Attr("FILEID") is not null)
+            || (div.Attr("ID") is { } id && links.ContainsKey(id));
+        return hasContent && (!IsContainer(div) || div.Children("div").Any(IsPart));
+    }
 
     private static bool IsHeading(string? type) =>
         type is not null && (type.Equals("HEADING", StringComparison.OrdinalIgnoreCase) || type.Equals("TITLE", StringComparison.OrdinalIgnoreCase)
@@ -280,17 +367,56 @@ public static class MetsReader
         return titles;
     }
 
-    /// <summary>Article div ID → the div IDs linked to it (smLinkGrp locators, or smLink from/to).</summary>
-    private static Dictionary<string, List<string>> StructLinks(XElement root)
+    /// <summary>
+    /// The issue's title and date: from the MODS of the logical containers of the items (the ISSUE div first, then the others, innermost
+    /// first), else of any div of TYPE issue (NDNP puts it on the physical issue div).
+    /// </summary>
+    private static (string? Title, DateOnly? Date) IssueMetadata(XElement root, List<XElement> containers)
+    {
+        var dmdSecs = root.Below("dmdSec").Where(d => d.Attr("ID") is not null).GroupBy(d => d.Attr("ID")!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        static bool IsIssue(XElement div) => string.Equals(div.Attr("TYPE")?.Trim(), "issue", StringComparison.OrdinalIgnoreCase);
+        var candidates = containers.Where(IsIssue)
+            .Concat(Enumerable.Reverse(containers).Where(d => !IsIssue(d)))
+            .Concat(root.Below("div").Where(IsIssue));
+        string? title = null;
+        DateOnly? date = null;
+        foreach (var div in candidates)
+        {
+            foreach (var id in div.Attr("DMDID")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [])
+            {
+                if (!dmdSecs.TryGetValue(id, out var dmd))
+                {
+                    continue;
+                }
+
+                title ??= dmd.Below("titleInfo").SelectMany(t => t.Children("title")).Select(t => t.Value.Trim()).FirstOrDefault(t => t.Length > 0);
+                date ??= dmd.Below("dateIssued").OrderByDescending(d => d.Attr("keyDate") == "yes").Select(d => ParseDate(d.Value)).FirstOrDefault(d => d is not null);
+            }
+        }
+
+        return (title, date);
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy", "yyyyMMdd", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ssZ"];
+
+    internal static DateOnly? ParseDate(string value) =>
+        DateTime.TryParseExact(value.Trim(), DateFormats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? DateOnly.FromDateTime(parsed)
+            : null;
+
+    /// <summary>
+    /// Item div ID → the div IDs linked to it (smLinkGrp locators, or smLink from/to): in each link, the logical div that may be an item
+    /// (<paramref name="linkable"/>) is linked to the targets outside the logical structMap (physical page areas).
+    /// </summary>
+    private static Dictionary<string, List<string>> StructLinks(XElement root, HashSet<string> logicalIds, Func<string, bool> linkable)
     {
         var links = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var articleIds = root.Below("div").Where(IsArticle).Select(d => d.Attr("ID")).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        void Link(string article, string target)
+        void Link(string item, string target)
         {
-            if (!links.TryGetValue(article, out var list))
+            if (!links.TryGetValue(item, out var list))
             {
                 list = [];
-                links[article] = list;
+                links[item] = list;
             }
 
             list.Add(target);
@@ -301,12 +427,12 @@ public static class MetsReader
             foreach (var group in structLink.Children("smLinkGrp"))
             {
                 var targets = group.Children("smLocatorLink").Select(l => l.Attr("href")?.TrimStart('#')).OfType<string>().ToList();
-                var article = targets.FirstOrDefault(articleIds.Contains);
-                if (article is not null)
+                var item = targets.FirstOrDefault(t => logicalIds.Contains(t) && linkable(t));
+                if (item is not null)
                 {
-                    foreach (var target in targets.Where(t => !articleIds.Contains(t)))
+                    foreach (var target in targets.Where(t => !logicalIds.Contains(t)))
                     {
-                        Link(article, target);
+                        Link(item, target);
                     }
                 }
             }
@@ -315,7 +441,7 @@ public static class MetsReader
             {
                 var from = link.Attr("from")?.TrimStart('#');
                 var to = link.Attr("to")?.TrimStart('#');
-                if (from is not null && to is not null && articleIds.Contains(from) && !articleIds.Contains(to))
+                if (from is not null && to is not null && logicalIds.Contains(from) && linkable(from) && !logicalIds.Contains(to))
                 {
                     Link(from, to);
                 }

@@ -44,6 +44,12 @@ public sealed record SourceLine(int Number, string Text)
 
     /// <summary>ALTO hyphenation: the full word (SUBS_CONTENT) of the line's first hyphenated part (HypPart2 at its start or HypPart1 at its end).</summary>
     public string? HyphenatedWord { get; init; }
+
+    /// <summary>
+    /// The line as the OCR file wrote it (its words joined with single spaces) when <see cref="Text"/> differs from that: a
+    /// word-segmenting engine's spaces between CJK characters are left out of the text (see <see cref="OcrLineText"/>). Null otherwise.
+    /// </summary>
+    public string? RawText { get; init; }
 }
 
 /// <summary>A page read from a source file: its name, format, and every line in the file's own numbering.</summary>
