@@ -99,6 +99,12 @@ public sealed class Page
     /// <summary>Pages imported together as one issue (a METS file) share this key; null otherwise.</summary>
     public string? IssueKey { get; set; }
 
+    /// <summary>
+    /// Relations between spans the imported annotation file carried (doccano <c>relations</c>, Label Studio <c>relation</c> results):
+    /// Workbench has none, so they are counted at import and in the manifest of every export of the page's articles.
+    /// </summary>
+    public int RelationsNotImported { get; set; }
+
     public Project? Project { get; set; }
 
     public List<PageLine> Lines { get; } = [];
@@ -162,6 +168,12 @@ public sealed class PageLine
 
     public required string Text { get; set; }
 
+    /// <summary>
+    /// The line as the OCR file wrote it, when <see cref="Original"/> differs from it: a word-segmenting engine's spaces between CJK
+    /// characters are left out of the text (Tesseract chi_sim, ALTO SP). Shown on hover; null for every other line.
+    /// </summary>
+    public string? OcrText { get; set; }
+
     /// <summary>The line's box in OCR pixels (see <see cref="Page.OcrWidth"/>), when the source format gives one.</summary>
     public int? X { get; set; }
 
@@ -200,6 +212,7 @@ public sealed class PageImage
 public sealed class Article
 {
     public const int MaxTitle = 500;
+    public const int MaxItemType = 100;
 
     public int Id { get; set; }
 
@@ -221,6 +234,12 @@ public sealed class Article
 
     /// <summary>The article's id in the file it came from (METS logical div ID, Transkribus structure id); null when segmented here.</summary>
     public string? ExternalId { get; set; }
+
+    /// <summary>
+    /// The kind of item the file declares, as it writes it (METS div TYPE: ARTICLE, ADVERTISEMENT, ILLUSTRATION, TABLE…); null when the
+    /// file says nothing. Shown on the card when it is not an article, and exported as <c>itemType</c>.
+    /// </summary>
+    public string? ItemType { get; set; }
 
     /// <summary>When the article was last submitted for review, while it is submitted (the review queue's order); kept by the edit path.</summary>
     public DateTimeOffset? SubmittedAt { get; set; }
