@@ -138,8 +138,9 @@ public sealed class ImportFidelityCliTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("rel.jsonl: imported, 1 approved articles with 2 entities from 1 lines. Not imported: 2 relations (Workbench keeps none; the export manifest counts them).", stdout, StringComparison.Ordinal);
         var outDir = Path.Combine(directory, "out");
-        (code, _, stderr) = await RunAsync("export", "--project", Project, "--format", "ner-jsonl", "--out", outDir);
+        (code, stdout, stderr) = await RunAsync("export", "--project", Project, "--format", "ner-jsonl", "--out", outDir);
         Assert.True(code == 0, stderr);
+        Assert.Contains("relations in the imported files, not imported: 2", stdout, StringComparison.Ordinal);
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json")));
         Assert.Equal(2, manifest.RootElement.GetProperty("counts").GetProperty("relationsNotImported").GetInt32());
     }
