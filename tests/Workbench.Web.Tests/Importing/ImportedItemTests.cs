@@ -38,5 +38,15 @@ public sealed class ImportedItemTests(WorkbenchFactory factory) : IClassFixture<
         Assert.True(status == System.Net.HttpStatusCode.OK, outcome.ToString());
         var ad = await factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.PageId == pageId && a.Key == 3));
         Assert.Equal(("诚聘记者", "ADVERTISEMENT", "DIVL103"), (ad.Title, ad.ItemType, ad.ExternalId));
+
+        // Entities are tagged on the de-spaced text, and exported with offsets in it: 上半年 is [3, 6) of line 5, and
+        // [12, 15) of the article text "全区经济稳中向好\n本报讯上半年…" (the OCR file's "本报讯 上半年" would have put it at [4, 7)).
+        (status, outcome) = await client.ApplyAsync(pageId, new AddEntity("DATE", new Anchor(5, 3), new Anchor(5, 6), "上半年"));
+        Assert.True(status == System.Net.HttpStatusCode.OK, outcome.ToString());
+        var projectId = await factory.DemoProjectIdAsync();
+        var exported = await factory.WithDbAsync(db => Task.FromResult(Workbench.Web.Export.ProjectExport.Articles(db, projectId, Workbench.Web.Export.ProjectExport.StatusAll)
+            .Single(a => a.Page.Source == "mets-europeana_00001.xml" && a.Id.EndsWith("-2", StringComparison.Ordinal))));
+        var entity = Assert.Single(exported.Entities);
+        Assert.Equal(("上半年", "全区经济稳中向好\n本报讯上半年"), (entity.Text, exported.Text[..entity.End]));
     }
 }
