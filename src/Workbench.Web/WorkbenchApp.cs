@@ -77,6 +77,7 @@ public static class WorkbenchApp
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
+        services.AddScoped<FileImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
         services.AddSingleton<PageStateCache>();

@@ -25,4 +25,7 @@ internal static class RepoPaths
     public static string Gold(string seedFileName) => Path.Combine(SegmentationTests, "Gold", seedFileName + ".json");
 
     public static string Fixture(string fileName) => Path.Combine(SegmentationTests, "Fixtures", fileName);
+
+    /// <summary>Small files in the shapes real OCR engines write (made by Tesseract from images rendered for the purpose, or by hand).</summary>
+    public static string PageFixture(string fileName) => Path.Combine(Root, "tests", "Workbench.Core.Tests", "Pages", "Fixtures", fileName);
 }

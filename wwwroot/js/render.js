@@ -104,6 +104,9 @@ export function renderLines(container, state, colours, view) {
       row.title = fmt(S.editing.original, line.original);
       row.append(el('span', 'orig', line.original));
     }
+    // The words as the OCR file spaced them, where the reader left out the spaces between CJK words.
+    const ocr = state.ocrTexts?.[line.n];
+    if (ocr != null) row.title = [row.title, fmt(S.editing.ocrText, ocr)].filter(Boolean).join('\n');
     fragment.append(row);
   }
   container.replaceChildren(fragment);
@@ -137,6 +140,12 @@ export function renderArticles(container, state, colours, view) {
     title.title = approved ? fmt(S.disabled.approved, article.key) : S.editing.titleClick;
     if (!approved) title.tabIndex = 0;
     head.append(el('span', 'key', `#${article.key}`), title);
+    const itemType = state.itemTypes?.[article.key];
+    if (itemType && itemType.toLowerCase() !== 'article') {
+      const badge = el('span', 'item-type', itemType);
+      badge.title = S.editing.itemType;
+      head.append(badge);
+    }
     const here = view.present.filter(p => p.articleKey === article.key && p.userId !== view.me);
     if (here.length) {
       const avatars = el('span', 'card-avatars');

@@ -61,6 +61,7 @@ public static class ContinuedArticles
             PageLineCount = first.PageLineCount,
             Dropped = dropped,
             Parts = ranges,
+            ItemType = first.ItemType,
         };
     }
 }

@@ -63,6 +63,9 @@ public sealed record ExportArticle(
     /// <summary>The parts of an article continued over several pages, in page order; empty for a one-page article.</summary>
     public IReadOnlyList<ExportPart> Parts { get; init; } = [];
 
+    /// <summary>The kind of item the source file declared (METS TYPE as written: ARTICLE, ADVERTISEMENT…); null when it said nothing.</summary>
+    public string? ItemType { get; init; }
+
     /// <summary>Entities that could not be exported, with reasons; the exporter copies them into the manifest.</summary>
     public IReadOnlyList<ExportDrop> Dropped { get; init; } = [];
 }

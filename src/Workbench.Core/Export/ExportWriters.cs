@@ -114,6 +114,15 @@ internal static class ExportJson
         }
     }
 
+    /// <summary><c>"itemType"</c>: the kind of item the source file declared (METS TYPE), only when it declared one.</summary>
+    public static void WriteItemType(Utf8JsonWriter json, string? itemType)
+    {
+        if (itemType is not null)
+        {
+            json.WriteString("itemType", itemType);
+        }
+    }
+
     /// <summary>A continued article's parts (<c>"parts":[{"article","source","publication","date","number","key","start","end"}]</c>); nothing for a one-page article.</summary>
     public static void WriteParts(Utf8JsonWriter json, IReadOnlyList<ExportPart> parts)
     {
@@ -185,7 +194,7 @@ public abstract class JsonLinesWriter : IExportWriter
 
 /// <summary>
 /// <c>ner-jsonl</c>: one article per line,
-/// <c>{"id","page":{"source","publication","date","number"},"title","text","entities":[{"start","end","label","text","source"}],"split","status","annotators","reviewer"}</c>
+/// <c>{"id","page":{"source","publication","date","number"},"title",["itemType",]"text","entities":[{"start","end","label","text","source"}],"split","status","annotators","reviewer"}</c>
 /// with start/end in Unicode code points of text, end exclusive.
 /// </summary>
 public sealed class NerJsonlWriter(Stream stream) : JsonLinesWriter(stream)
@@ -201,6 +210,7 @@ public sealed class NerJsonlWriter(Stream stream) : JsonLinesWriter(stream)
         json.WriteEndObject();
         ExportJson.WriteParts(json, article.Parts);
         json.WriteString("title", article.Title);
+        ExportJson.WriteItemType(json, article.ItemType);
         json.WriteString("text", article.Text);
         json.WriteStartArray("entities");
         foreach (var entity in article.Entities)
@@ -287,6 +297,7 @@ public sealed class LabelStudioWriter : IExportWriter
         json.WriteString("title", article.Title);
         json.WriteString("source", article.Page.Source);
         json.WriteString("articleId", article.Id);
+        ExportJson.WriteItemType(json, article.ItemType);
         ExportJson.WriteParts(json, article.Parts);
         json.WriteEndObject();
         json.WriteStartArray("annotations");

@@ -32,6 +32,9 @@ public sealed class ExportCounters
 {
     /// <summary>Parts of continued articles left out because not every part is approved (counted per part).</summary>
     public int HeldBack { get; set; }
+
+    /// <summary>Relations the annotation files of the exported articles' pages carried, which Workbench did not import.</summary>
+    public int RelationsNotImported { get; set; }
 }
 
 /// <summary>Articles and entities written to one split; labels counted by entity label.</summary>
@@ -59,6 +62,9 @@ public sealed record ExportManifest(
     /// <summary>Article parts held back because their continued article is not approved on every page.</summary>
     public int HeldBack { get; init; }
 
+    /// <summary>Relations between spans in the imported files of the exported pages, which were not imported (Workbench has none).</summary>
+    public int RelationsNotImported { get; init; }
+
     /// <summary>Writes indented JSON with a fixed property order; dictionaries sorted by key (ordinal).</summary>
     public void Write(Stream stream)
     {
@@ -76,6 +82,7 @@ public sealed record ExportManifest(
         json.WriteNumber("articles", Splits.Sum(s => s.Articles));
         json.WriteNumber("entities", Splits.Sum(s => s.Entities));
         json.WriteNumber("heldBackParts", HeldBack);
+        json.WriteNumber("relationsNotImported", RelationsNotImported);
         json.WriteStartObject("splits");
         foreach (var split in Splits)
         {
@@ -219,6 +226,7 @@ public static class Exporter
                 options.Clock.GetUtcNow())
             {
                 HeldBack = options.Counters.HeldBack,
+                RelationsNotImported = options.Counters.RelationsNotImported,
             };
             using (var stream = openFile(ExportManifest.FileName))
             {

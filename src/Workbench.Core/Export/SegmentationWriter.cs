@@ -7,6 +7,9 @@ public sealed record SegmentationPageArticle(string Id, string Status, string Ti
 {
     /// <summary>A continued article's parts: every part is written on its own page with its own blocks, each listing all parts.</summary>
     public IReadOnlyList<ExportPart> Parts { get; init; } = [];
+
+    /// <summary>The kind of item the source file declared (METS TYPE), or null.</summary>
+    public string? ItemType { get; init; }
 }
 
 /// <summary>
@@ -37,6 +40,7 @@ public sealed record SegmentationPage(ExportPageInfo Page, string Format, int Li
             json.WriteString("id", article.Id);
             json.WriteString("status", article.Status);
             json.WriteString("title", article.Title);
+            ExportJson.WriteItemType(json, article.ItemType);
             json.WriteNumber("confidence", Math.Round(article.Confidence, 3));
             json.WriteStartArray("blocks");
             foreach (var block in article.Blocks)
@@ -87,7 +91,7 @@ public sealed class SegmentationWriter(Stream stream) : JsonLinesWriter(stream)
 
         _first ??= article;
         _split = split;
-        _articles.Add(new SegmentationPageArticle(article.Id, article.Status, article.Title, 1.0, article.Blocks, article.Text) { Parts = article.Parts });
+        _articles.Add(new SegmentationPageArticle(article.Id, article.Status, article.Title, 1.0, article.Blocks, article.Text) { Parts = article.Parts, ItemType = article.ItemType });
     }
 
     public override void Complete()

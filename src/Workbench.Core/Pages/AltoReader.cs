@@ -8,9 +8,14 @@ namespace Workbench.Core.Pages;
 /// Reads ALTO (v1–v4, any namespace: elements are matched by local name).
 /// <list type="bullet">
 /// <item>Every <c>TextBlock</c> (also inside <c>ComposedBlock</c>s, at any depth) is a block; its ID is each line's <see cref="SourceLine.RegionId"/>.</item>
-/// <item>Reading order is document order, unless blocks carry <c>IDNEXT</c>: then chains are followed from each block no other block points to
-/// (chain heads in document order); blocks left out of every chain (or in a cycle) follow in document order.</item>
-/// <item>A line is its <c>String@CONTENT</c>s; <c>SP</c> is a space (two Strings without SP between them are also separated by one space);
+/// <item>Reading order: an ALTO 4 <c>ReadingOrder</c> when it names any line (eScriptorium and kraken write one): its groups are walked
+/// depth first in document order (an <c>OrderedGroup</c>'s order is its children's; an <c>UnorderedGroup</c> is read as written), and
+/// each <c>ElementRef@REF</c> adds the lines it names not named before: a TextLine itself, the line holding a String, every line of a
+/// TextBlock or ComposedBlock. Lines it never names follow in document order. Without one, document order, unless blocks carry
+/// <c>IDNEXT</c>: then chains are followed from each block no other block points to (chain heads in document order); blocks left out of
+/// every chain (or in a cycle) follow in document order. A new block starts wherever the next line is in another TextBlock.</item>
+/// <item>A line is its <c>String@CONTENT</c>s; <c>SP</c> is a space (two Strings without SP between them are also separated by one space),
+/// except between CJK words (see <see cref="OcrLineText"/>; what the file said is kept as <see cref="SourceLine.RawText"/>);
 /// <c>HYP@CONTENT</c> is appended as printed. Hyphenated words stay as OCR'd in each line (HypPart1 "Zei", HypPart2 "tung");
 /// the full word (<c>SUBS_CONTENT</c>) is kept in <see cref="SourceLine.HyphenatedWord"/>.</item>
 /// <item><c>MeasurementUnit</c> pixel, mm10 (1/10 mm) and inch1200 (1/1200 inch) are scaled to pixels. The resolution comes from
@@ -23,9 +28,38 @@ public static class AltoReader
     /// <summary>Reads a page and also maps every TextBlock, TextLine and String ID to its line number (a block to its first line).</summary>
     public static AltoPage ReadWithIds(string sourceName, ReadOnlySpan<byte> bytes, double? dpi = null)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new Ids();
         var page = Read(sourceName, XmlSafety.Load(sourceName, bytes), dpi, ids);
-        return new AltoPage(page, ids);
+        return new AltoPage(page, ids.LineOfId) { LinesOfBlock = ids.LinesOfBlock.ToDictionary(p => p.Key, p => (IReadOnlyList<int>)[.. p.Value.Order()], StringComparer.Ordinal) };
+    }
+
+    /// <summary>What <see cref="ReadWithIds"/> collects while numbering lines.</summary>
+    private sealed class Ids
+    {
+        public Dictionary<string, int> LineOfId { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, List<int>> LinesOfBlock { get; } = new(StringComparer.Ordinal);
+
+        public void Add(XElement block, XElement line, int number)
+        {
+            foreach (var id in new[] { block.Attr("ID"), line.Attr("ID") }.Concat(line.Children("String").Select(s => s.Attr("ID"))).OfType<string>())
+            {
+                LineOfId.TryAdd(id, number);
+            }
+
+            // A METS area may name a TextBlock or a ComposedBlock around it (advertisements, tables): both map to all their lines.
+            foreach (var id in block.AncestorsAndSelf().Where(e => e.Name.LocalName is "TextBlock" or "ComposedBlock").Select(e => e.Attr("ID")).OfType<string>())
+            {
+                if (!LinesOfBlock.TryGetValue(id, out var numbers))
+                {
+                    numbers = [];
+                    LinesOfBlock[id] = numbers;
+                }
+
+                numbers.Add(number);
+                LineOfId.TryAdd(id, number);
+            }
+        }
     }
 
     public const double DefaultDpi = 300;
@@ -37,7 +71,7 @@ public static class AltoReader
 
     public static SourcePage Read(string sourceName, XDocument document, double? dpi = null) => Read(sourceName, document, dpi, null);
 
-    private static SourcePage Read(string sourceName, XDocument document, double? dpi, Dictionary<string, int>? ids)
+    private static SourcePage Read(string sourceName, XDocument document, double? dpi, Ids? ids)
     {
         ArgumentNullException.ThrowIfNull(document);
         if (!IsAlto(document))
@@ -50,26 +84,21 @@ public static class AltoReader
         var builder = new LayoutPageBuilder();
         var fontSizes = FontSizes(root);
         var tagRoles = TagRoles(root);
-        foreach (var block in Order(root.Below("TextBlock").ToList()))
+        var blocks = root.Below("TextBlock").ToList();
+        var lines = ReadingOrder(root, blocks) ?? Order(blocks).SelectMany(b => b.Children("TextLine").Select(l => (Line: l, Block: b))).ToList();
+        XElement? currentBlock = null;
+        foreach (var (line, block) in lines)
         {
-            builder.StartBlock();
-            var blockId = block.Attr("ID");
-            var blockRole = RoleOfTags(block, tagRoles);
-            foreach (var line in block.Children("TextLine"))
+            if (block != currentBlock)
             {
-                if (ids is not null)
-                {
-                    var number = builder.NextNumber;
-                    foreach (var id in new[] { blockId, line.Attr("ID") }.Concat(line.Children("String").Select(s => s.Attr("ID"))).OfType<string>())
-                    {
-                        ids.TryAdd(id, number);
-                    }
-                }
-
-                var (text, hyphenated) = LineText(line);
-                var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
-                builder.Add(text, box, blockId, RoleOfTags(line, tagRoles) ?? blockRole, null, hyphenated, line.Attr("ID"), FontSize(block, line, fontSizes));
+                builder.StartBlock();
+                currentBlock = block;
             }
+
+            ids?.Add(block, line, builder.NextNumber);
+            var (text, raw, hyphenated) = LineText(line);
+            var box = LayoutPageBuilder.Box(line.Number("HPOS"), line.Number("VPOS"), line.Number("WIDTH"), line.Number("HEIGHT"), scale);
+            builder.Add(text, box, block.Attr("ID"), RoleOfTags(line, tagRoles) ?? RoleOfTags(block, tagRoles), null, hyphenated, line.Attr("ID"), FontSize(block, line, fontSizes), raw);
         }
 
         var layoutPage = root.Child("Layout")?.Child("Page");
@@ -200,9 +229,9 @@ public static class AltoReader
         return graphics;
     }
 
-    private static (string Text, string? Hyphenated) LineText(XElement line)
+    private static (string Text, string? Raw, string? Hyphenated) LineText(XElement line)
     {
-        var text = new StringBuilder();
+        var text = new OcrLineText();
         string? hyphenated = null;
         var previousWasString = false;
         foreach (var child in line.Elements())
@@ -212,10 +241,10 @@ public static class AltoReader
                 case "String":
                     if (previousWasString)
                     {
-                        text.Append(' ');
+                        text.Space();
                     }
 
-                    text.Append(child.Attr("CONTENT"));
+                    text.Word(child.Attr("CONTENT") ?? "");
                     if (child.Attr("SUBS_TYPE") is not null && child.Attr("SUBS_CONTENT") is { Length: > 0 } full)
                     {
                         hyphenated ??= full;
@@ -224,17 +253,83 @@ public static class AltoReader
                     previousWasString = true;
                     break;
                 case "SP":
-                    text.Append(' ');
+                    text.Space();
                     previousWasString = false;
                     break;
                 case "HYP":
-                    text.Append(child.Attr("CONTENT") ?? "-");
+                    text.Glued(child.Attr("CONTENT") ?? "-");
                     previousWasString = false;
                     break;
             }
         }
 
-        return (text.ToString().Trim(), hyphenated);
+        var (joined, raw) = text.Result();
+        return (joined.Trim(), raw?.Trim(), hyphenated);
+    }
+
+    /// <summary>
+    /// The lines in the order of an ALTO 4 <c>ReadingOrder</c> (see the class remarks), each with its TextBlock, or null when there is
+    /// none or it names no line. Walked with an explicit stack: groups may nest (as deep as <see cref="XmlSafety.MaxDepth"/> allows).
+    /// </summary>
+    private static List<(XElement Line, XElement Block)>? ReadingOrder(XElement root, List<XElement> blocks)
+    {
+        if (root.Child("ReadingOrder") is not { } readingOrder)
+        {
+            return null;
+        }
+
+        var all = blocks.SelectMany(b => b.Children("TextLine").Select(l => (Line: l, Block: b))).ToList();
+        var blockOfLine = all.ToDictionary(p => p.Line, p => p.Block);
+        var byId = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var element in root.Child("Layout")?.Descendants() ?? [])
+        {
+            if (element.Name.LocalName is "TextBlock" or "ComposedBlock" or "TextLine" or "String" && element.Attr("ID") is { } id)
+            {
+                byId.TryAdd(id, element);
+            }
+        }
+
+        var ordered = new List<(XElement Line, XElement Block)>();
+        var seen = new HashSet<XElement>();
+        var stack = new Stack<XElement>(readingOrder.Elements().Reverse());
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.Name.LocalName == "ElementRef")
+            {
+                if (node.Attr("REF") is { } reference && byId.TryGetValue(reference, out var target))
+                {
+                    var named = target.Name.LocalName switch
+                    {
+                        "TextLine" => [target],
+                        "String" => target.Parent is { } parent ? [parent] : [],
+                        _ => target.Below("TextLine"),
+                    };
+                    foreach (var line in named)
+                    {
+                        if (blockOfLine.TryGetValue(line, out var block) && seen.Add(line))
+                        {
+                            ordered.Add((line, block));
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var child in node.Elements().Reverse())
+            {
+                stack.Push(child);
+            }
+        }
+
+        if (ordered.Count == 0)
+        {
+            return null;
+        }
+
+        ordered.AddRange(all.Where(p => seen.Add(p.Line)));
+        return ordered;
     }
 
     private static IEnumerable<XElement> Order(List<XElement> blocks)
@@ -318,5 +413,9 @@ public static class AltoReader
     }
 }
 
-/// <summary>An ALTO page with the line number of every TextBlock/TextLine/String ID (for METS areas that name word ranges).</summary>
-public sealed record AltoPage(SourcePage Page, IReadOnlyDictionary<string, int> LineOfId);
+/// <summary>An ALTO page with the line number of every TextBlock/ComposedBlock/TextLine/String ID (for METS areas that name word ranges).</summary>
+public sealed record AltoPage(SourcePage Page, IReadOnlyDictionary<string, int> LineOfId)
+{
+    /// <summary>Every TextBlock and ComposedBlock ID → the numbers of all lines inside it, ascending (METS areas naming a block).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> LinesOfBlock { get; init; } = new Dictionary<string, IReadOnlyList<int>>();
+}

@@ -11,12 +11,18 @@ namespace Workbench.Core.Pages;
 /// is skipped without being read or fetched; a doctype with an internal subset (entity declarations) is refused like any DTD.
 /// <list type="bullet">
 /// <item>Lines: elements with class <c>ocr_line</c>, <c>ocrx_line</c>, <c>ocr_caption</c>, <c>ocr_header</c>, <c>ocr_textfloat</c> (the
-/// innermost one when nested); the text is the <c>ocrx_word</c>s joined with single spaces (else the line's own text, whitespace collapsed).</item>
+/// innermost one when nested); the text is the <c>ocrx_word</c>s joined by <see cref="OcrLineText"/> (single spaces, none between CJK
+/// words; the file's spacing kept as <see cref="SourceLine.RawText"/>), else the line's own text, whitespace collapsed.</item>
+/// <item>A word's text is its own text and its character boxes (<c>hocr_char_boxes</c>: <c>ocrx_cinfo</c> with <c>x_bboxes</c>),
+/// never the alternatives an engine lists beside them: Tesseract's <c>lstm_choice_mode</c> writes <c>ocr_symbol</c> spans and
+/// <c>ocrx_cinfo</c> spans with ids <c>lstm_choices_*</c>/<c>timestep*</c>/<c>choice_*</c> (titles with <c>x_confs</c>); the hOCR
+/// spec's <c>&lt;del class="alt"&gt;</c> alternatives are left out too.</item>
 /// <item>Blocks: a line's nearest <c>ocr_par</c>, else <c>ocr_carea</c>; its id is <see cref="SourceLine.RegionId"/>; one blank line between blocks.</item>
 /// <item>Order: siblings with <c>order N</c> in their title are read by N (the others keep document order after them); then an area with a
 /// <c>cflow</c> is read with all areas of the same flow where the flow first appears (other lines stay in place), and the flow name becomes <see cref="SourceLine.ArticleHint"/>.</item>
 /// <item>Box: <c>bbox x0 y0 x1 y1</c> of the line. Roles: ocr_header → Headline, ocr_caption → Caption, ocr_pageheader/ocr_pagefooter → Other.</item>
 /// </list>
+/// The tree is walked without recursion (and <see cref="XmlSafety"/> refuses nesting deeper than <see cref="XmlSafety.MaxDepth"/>).
 /// </summary>
 public static class HocrReader
 {
@@ -35,7 +41,7 @@ public static class HocrReader
         }
 
         var lines = new List<(XElement Line, XElement? Block, string? Flow)>();
-        Collect(document.Root!, null, null, lines);
+        Collect(document.Root!, lines);
         // A content flow is read whole where it first appears; lines outside any flow stay in place.
         var ordered = new List<(XElement Line, XElement? Block, string? Flow)>();
         var emitted = new HashSet<string>(StringComparer.Ordinal);
@@ -63,7 +69,8 @@ public static class HocrReader
                 first = false;
             }
 
-            builder.Add(Text(line), Box(line), block?.Attr("id"), Role(line), flow, lineId: line.Attr("id"), fontSize: FontSize(line));
+            var (text, raw) = Text(line);
+            builder.Add(text, Box(line), block?.Attr("id"), Role(line), flow, lineId: line.Attr("id"), fontSize: FontSize(line), rawText: raw);
         }
 
         var ocrPage = document.Root!.DescendantsAndSelf().First(e => HasClass(e, "ocr_page"));
@@ -110,38 +117,107 @@ public static class HocrReader
         return graphics;
     }
 
-    private static void Collect(XElement element, XElement? block, string? flow, List<(XElement, XElement?, string?)> lines)
+    /// <summary>The innermost line elements in reading order (see the class remarks), each with its block and flow; iterative.</summary>
+    private static void Collect(XElement root, List<(XElement Line, XElement? Block, string? Flow)> lines)
     {
-        if (HasClass(element, "ocr_carea") || HasClass(element, "ocr_par"))
+        var stack = new Stack<(XElement Element, XElement? Block, string? Flow)>();
+        stack.Push((root, null, null));
+        while (stack.Count > 0)
         {
-            block = element;
-        }
+            var (element, block, flow) = stack.Pop();
+            if (HasClass(element, "ocr_carea") || HasClass(element, "ocr_par"))
+            {
+                block = element;
+            }
 
-        if (Property(element, "cflow") is { } cflow)
-        {
-            flow = cflow;
-        }
+            if (Property(element, "cflow") is { } cflow)
+            {
+                flow = cflow;
+            }
 
-        if (LineClasses.Any(c => HasClass(element, c)) && !element.Descendants().Any(d => LineClasses.Any(c => HasClass(d, c))))
-        {
-            lines.Add((element, block, flow));
-            return;
-        }
+            if (LineClasses.Any(c => HasClass(element, c)) && !element.Descendants().Any(d => LineClasses.Any(c => HasClass(d, c))))
+            {
+                lines.Add((element, block, flow));
+                continue;
+            }
 
-        var children = element.Elements().Select((e, i) => (e, i))
-            .OrderBy(p => int.TryParse(Property(p.e, "order"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var order) ? order : int.MaxValue)
-            .ThenBy(p => p.i)
-            .Select(p => p.e);
-        foreach (var child in children)
-        {
-            Collect(child, block, flow, lines);
+            var children = element.Elements().Select((e, i) => (e, i))
+                .OrderBy(p => int.TryParse(Property(p.e, "order"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var order) ? order : int.MaxValue)
+                .ThenBy(p => p.i)
+                .Select(p => p.e)
+                .ToList();
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                stack.Push((children[i], block, flow));
+            }
         }
     }
 
-    private static string Text(XElement line)
+    private static (string Text, string? Raw) Text(XElement line)
     {
-        var words = line.Descendants().Where(e => HasClass(e, "ocrx_word")).Select(w => Collapse(w.Value)).Where(w => w.Length > 0).ToList();
-        return words.Count > 0 ? string.Join(' ', words) : Collapse(line.Value);
+        var words = Kept(line).OfType<XElement>().Where(e => HasClass(e, "ocrx_word")).ToList();
+        if (words.Count == 0)
+        {
+            return (Collapse(string.Join(' ', Kept(line).OfType<XText>().Select(t => t.Value))), null);
+        }
+
+        var text = new OcrLineText();
+        foreach (var word in words)
+        {
+            var value = string.Concat(Kept(word).OfType<XText>().Select(t => Collapse(t.Value)));
+            if (value.Length > 0)
+            {
+                text.Space();
+                text.Word(value);
+            }
+        }
+
+        return text.Result();
+    }
+
+    /// <summary>The nodes below <paramref name="element"/> in document order, without alternatives and what is inside them; iterative.</summary>
+    private static IEnumerable<XNode> Kept(XElement element)
+    {
+        var stack = new Stack<XNode>(element.Nodes().Reverse());
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (current is XElement child)
+            {
+                if (IsAlternative(child))
+                {
+                    continue;
+                }
+
+                foreach (var below in child.Nodes().Reverse())
+                {
+                    stack.Push(below);
+                }
+            }
+
+            yield return current;
+        }
+    }
+
+    /// <summary>
+    /// Alternatives an engine lists beside its reading: Tesseract's LSTM choices (<c>lstm_choice_mode</c> 1 and 2) and the hOCR spec's
+    /// <c>&lt;del class="alt"&gt;</c>. A character box (<c>ocrx_cinfo</c> with <c>x_bboxes</c>) is the reading itself.
+    /// </summary>
+    private static bool IsAlternative(XElement element)
+    {
+        if (element.Name.LocalName == "del" || HasClass(element, "ocr_symbol"))
+        {
+            return true;
+        }
+
+        if (!HasClass(element, "ocrx_cinfo"))
+        {
+            return false;
+        }
+
+        var id = element.Attr("id") ?? "";
+        return id.StartsWith("lstm_choices", StringComparison.Ordinal) || id.StartsWith("timestep", StringComparison.Ordinal)
+            || id.StartsWith("choice", StringComparison.Ordinal) || Property(element, "x_confs") is not null;
     }
 
     private static string Collapse(string text)

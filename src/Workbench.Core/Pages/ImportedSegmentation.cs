@@ -75,3 +75,36 @@ internal static class ImportedSegmentation
         return head.Count == 0 ? null : ArticleText.JoinLines(head);
     }
 }
+
+/// <summary>
+/// Layout lines no article claims. The segmenter reads text, so lines without text (a baseline-only PAGE file: layout ground truth)
+/// end up in no article, and a line in no article can be neither segmented by hand nor exported. Those lines go to one last untitled
+/// article with Confidence 0, flagged for review, as lines no declared article claims do (<see cref="ImportedSegmentation"/>).
+/// </summary>
+public static class UnclaimedLines
+{
+    /// <summary>
+    /// <paramref name="segmentation"/> with one more article holding every line of a layout page (ALTO, PAGE, hOCR) that has a box or
+    /// region and no article, unless there are none. Text and Markdown pages are returned as they are.
+    /// </summary>
+    public static PageSegmentation Keep(PageSegmentation segmentation)
+    {
+        ArgumentNullException.ThrowIfNull(segmentation);
+        var page = segmentation.Page;
+        if (page.Format is SourceFormat.Text or SourceFormat.Markdown)
+        {
+            return segmentation;
+        }
+
+        var claimed = segmentation.Articles.SelectMany(a => a.Blocks).SelectMany(b => Enumerable.Range(b.FirstLine, Math.Max(0, b.LastLine - b.FirstLine + 1))).ToHashSet();
+        if (page.Lines.All(l => claimed.Contains(l.Number) || ImportedSegmentation.IsSeparator(l)))
+        {
+            return segmentation;
+        }
+
+        // Claimed lines stand in one placeholder article; the leftover article Build makes of the rest is the one wanted.
+        var articleOfLine = page.Lines.Select(l => claimed.Contains(l.Number) ? "claimed" : null).ToList();
+        var leftover = ImportedSegmentation.Build(page, articleOfLine, _ => null).Articles[^1];
+        return segmentation with { Articles = [.. segmentation.Articles, leftover] };
+    }
+}

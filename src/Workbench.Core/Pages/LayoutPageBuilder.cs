@@ -14,7 +14,7 @@ internal sealed class LayoutPageBuilder
     /// <summary>The number the next <see cref="Add"/> will get.</summary>
     public int NextNumber => lines.Count + (!blockOpen && lines.Count > 0 ? 2 : 1);
 
-    public void Add(string text, LineBox? box, string? regionId, Segmentation.BlockRole? role, string? articleHint = null, string? hyphenatedWord = null, string? lineId = null, double? fontSize = null)
+    public void Add(string text, LineBox? box, string? regionId, Segmentation.BlockRole? role, string? articleHint = null, string? hyphenatedWord = null, string? lineId = null, double? fontSize = null, string? rawText = null)
     {
         if (!blockOpen && lines.Count > 0)
         {
@@ -31,6 +31,7 @@ internal sealed class LayoutPageBuilder
             HyphenatedWord = hyphenatedWord,
             FontSize = fontSize is > 0 and < 10_000 ? fontSize : null,
             LineId = lineId,
+            RawText = rawText,
         });
     }
 

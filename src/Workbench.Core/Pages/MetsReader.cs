@@ -33,26 +33,50 @@ public sealed record MetsArticlePart(string FileId, string BlockId, MetsPartRole
     public string? EndId { get; init; }
 }
 
-public sealed record MetsArticle(string Id, string? Title, IReadOnlyList<MetsArticlePart> Parts);
+/// <summary>One content item of the logical structMap (an article, advertisement, illustration, table, …) with its parts.</summary>
+public sealed record MetsArticle(string Id, string? Title, IReadOnlyList<MetsArticlePart> Parts)
+{
+    /// <summary>The div's TYPE as the METS file writes it (<c>ARTICLE</c>, <c>Article</c>, <c>ADVERTISEMENT</c>, <c>ADVERT</c>, <c>TABLE</c>…).</summary>
+    public string? Type { get; init; }
 
-public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<MetsArticle> Articles);
+    /// <summary>Whether <see cref="Type"/> is an article (any case) or not given: the other kinds are shown and exported with their type.</summary>
+    public bool IsArticle => Type is null || Type.Equals("article", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>A METS issue: its ALTO pages, its content items, and what its MODS says of the issue.</summary>
+public sealed record MetsIssue(IReadOnlyList<MetsPageRef> Pages, IReadOnlyList<MetsArticle> Articles)
+{
+    /// <summary>The publication's title from the issue's MODS (<c>titleInfo/title</c>), when given.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The issue date from the issue's MODS (<c>originInfo/dateIssued</c>), when given as a full date.</summary>
+    public DateOnly? Date { get; init; }
+}
 
 /// <summary>
 /// Reads the article structure of a newspaper METS file (any namespace prefix).
 /// <list type="bullet">
 /// <item>Pages: the files of the fileSec that are ALTO (fileGrp USE/ID or file ID/MIMETYPE/href says ALTO, text or XML), ordered by the
 /// physical structMap (the order in which pages point at them), else by fileSec order.</item>
-/// <item>NDNP style (Library of Congress, RERO, impresso): logical structMap <c>div TYPE="Article"</c> (any case); every
-/// <c>area BEGIN=…</c> below it is a part, a heading if a div between the area and the article has TYPE HEADING or TITLE, else body.
-/// Parts keep document order.</item>
-/// <item>British Library style: <c>div TYPE="ARTICLE"</c> without areas, linked by <c>structLink/smLinkGrp</c> (smLocatorLinks to the
-/// article and to physical <c>pagearea</c> divs) or by plain <c>smLink from/to</c>; each pagearea's IDREF area is a part, a heading when the
+/// <item>Items: every content div of the logical structMap, not only articles: a div whose TYPE names an item (article, advertisement,
+/// advert, illustration, table, picture, map, …), or any other div with content (areas below it, or structLinks) that is not a part of an
+/// item (heading, title, body, paragraph, text, textblock, caption, …), not a container of items (issue, volume, section, content…) and has
+/// no item below it (Europeana's TITLE_SECTION, a SECTION of loose paragraphs). An item's TYPE is kept as written (<see cref="MetsArticle.Type"/>).
+/// Items are not looked for inside items: an illustration inside an article is part of the article.</item>
+/// <item>NDNP/Europeana style (Library of Congress, RERO, BnF, impresso): every <c>area BEGIN=…</c> below an item is a part, a heading if a div
+/// between the area and the item has TYPE HEADING, TITLE or HEADLINE, else body. Parts keep document order. BEGIN may name a TextBlock or a
+/// ComposedBlock (advertisements and tables often are one): a ComposedBlock gives all the lines of its TextBlocks.</item>
+/// <item>British Library style: items without areas, linked by <c>structLink/smLinkGrp</c> (smLocatorLinks to the item and to physical
+/// <c>pagearea</c> divs) or by plain <c>smLink from/to</c>; each pagearea's IDREF area is a part, a heading when the
 /// pagearea LABEL is Headline/Title. Its BEGIN/END are word IDs: they are resolved (whole lines, from BEGIN's line to END's line) when the pages
 /// come from <see cref="AltoReader.ReadWithIds"/>; with plain <see cref="SourcePage"/>s only TextBlock IDs resolve.</item>
-/// <item>Title: the MODS title of the article's DMDID when present, else the div LABEL.</item>
+/// <item>Title: the MODS title of the item's DMDID when present, else the div LABEL.</item>
+/// <item>Issue: the publication title and issue date of the MODS of the logical divs around the items (the ISSUE div first, then the others,
+/// outermost last), else of any div of TYPE issue; dates written <c>yyyy-MM-dd</c>, <c>dd.MM.yyyy</c> or <c>yyyyMMdd</c> are read.</item>
 /// </list>
+/// The divs are walked with explicit stacks; <see cref="XmlSafety"/> refuses nesting deeper than <see cref="XmlSafety.MaxDepth"/>.
 /// </summary>
-public static class MetsReader
+public static partial class MetsReader
 {
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".jp2"];
 
@@ -70,7 +94,9 @@ public static class MetsReader
 
         var root = document.Root!;
         var divsById = root.Below("div").Where(d => d.Attr("ID") is not null).GroupBy(d => d.Attr("ID")!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        return new MetsIssue(Pages(root), Articles(root, divsById));
+        var (articles, containers) = Articles(root, divsById);
+        var (title, date) = IssueMetadata(root, containers);
+        return new MetsIssue(Pages(root), articles) { Title = title, Date = date };
     }
 
     /// <summary>
@@ -111,6 +137,10 @@ public static class MetsReader
                     if (linesOfRegion.TryGetValue(part.BlockId, out var regionLines) && part.EndId is null)
                     {
                         numbers = regionLines;
+                    }
+                    else if (part.EndId is null && alto.LinesOfBlock.TryGetValue(part.BlockId, out var blockLines))
+                    {
+                        numbers = blockLines; // a ComposedBlock: the lines of all its TextBlocks
                     }
                     else if (alto.LineOfId.TryGetValue(part.BlockId, out var first))
                     {
@@ -213,115 +243,5 @@ public static class MetsReader
             .ThenBy(p => p.index)
             .Select((p, order) => new MetsPageRef(p.f.Id, p.f.Href, order + 1) { ImageHref = imageOfFile.GetValueOrDefault(p.f.Id) })
             .ToList();
-    }
-
-    private static List<MetsArticle> Articles(XElement root, Dictionary<string, XElement> divsById)
-    {
-        var titles = ModsTitles(root);
-        var links = StructLinks(root);
-        var articles = new List<MetsArticle>();
-        var logical = root.Below("structMap").Where(m => !string.Equals(m.Attr("TYPE"), "PHYSICAL", StringComparison.OrdinalIgnoreCase));
-        foreach (var div in logical.SelectMany(m => m.Below("div")).Where(IsArticle))
-        {
-            if (div.Ancestors().Any(a => a.Name.LocalName == "div" && IsArticle(a)))
-            {
-                continue; // a nested article is part of its outer one
-            }
-
-            var id = div.Attr("ID") ?? $"article{articles.Count + 1}";
-            var parts = new List<MetsArticlePart>();
-            foreach (var area in div.Below("area").Where(a => a.Attr("BEGIN") is not null && a.Attr("FILEID") is not null))
-            {
-                var heading = area.Ancestors().TakeWhile(a => a != div).Any(a => a.Name.LocalName == "div" && IsHeading(a.Attr("TYPE")));
-                parts.Add(new MetsArticlePart(area.Attr("FILEID")!, area.Attr("BEGIN")!, heading ? MetsPartRole.Heading : MetsPartRole.Body) { EndId = area.Attr("END") });
-            }
-
-            foreach (var target in links.GetValueOrDefault(id) ?? [])
-            {
-                if (!divsById.TryGetValue(target, out var pageArea))
-                {
-                    continue;
-                }
-
-                var heading = IsHeading(pageArea.Attr("LABEL")) || IsHeading(pageArea.Attr("TYPE"));
-                foreach (var area in pageArea.Below("area").Where(a => a.Attr("BEGIN") is not null && a.Attr("FILEID") is not null))
-                {
-                    parts.Add(new MetsArticlePart(area.Attr("FILEID")!, area.Attr("BEGIN")!, heading ? MetsPartRole.Heading : MetsPartRole.Body) { EndId = area.Attr("END") });
-                }
-            }
-
-            var title = div.Attr("DMDID")?.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(d => titles.GetValueOrDefault(d)).FirstOrDefault(t => t is not null)
-                ?? div.Attr("LABEL");
-            articles.Add(new MetsArticle(id, string.IsNullOrWhiteSpace(title) ? null : title.Trim(), parts));
-        }
-
-        return articles;
-    }
-
-    private static bool IsArticle(XElement div) => string.Equals(div.Attr("TYPE"), "article", StringComparison.OrdinalIgnoreCase);
-
-    private static bool IsHeading(string? type) =>
-        type is not null && (type.Equals("HEADING", StringComparison.OrdinalIgnoreCase) || type.Equals("TITLE", StringComparison.OrdinalIgnoreCase)
-            || type.Equals("HEADLINE", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>dmdSec ID → the first MODS titleInfo/title in it.</summary>
-    private static Dictionary<string, string> ModsTitles(XElement root)
-    {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var dmd in root.Below("dmdSec"))
-        {
-            var title = dmd.Below("titleInfo").SelectMany(t => t.Children("title")).Select(t => t.Value.Trim()).FirstOrDefault(t => t.Length > 0);
-            if (dmd.Attr("ID") is { } id && title is not null)
-            {
-                titles.TryAdd(id, title);
-            }
-        }
-
-        return titles;
-    }
-
-    /// <summary>Article div ID → the div IDs linked to it (smLinkGrp locators, or smLink from/to).</summary>
-    private static Dictionary<string, List<string>> StructLinks(XElement root)
-    {
-        var links = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var articleIds = root.Below("div").Where(IsArticle).Select(d => d.Attr("ID")).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        void Link(string article, string target)
-        {
-            if (!links.TryGetValue(article, out var list))
-            {
-                list = [];
-                links[article] = list;
-            }
-
-            list.Add(target);
-        }
-
-        foreach (var structLink in root.Below("structLink"))
-        {
-            foreach (var group in structLink.Children("smLinkGrp"))
-            {
-                var targets = group.Children("smLocatorLink").Select(l => l.Attr("href")?.TrimStart('#')).OfType<string>().ToList();
-                var article = targets.FirstOrDefault(articleIds.Contains);
-                if (article is not null)
-                {
-                    foreach (var target in targets.Where(t => !articleIds.Contains(t)))
-                    {
-                        Link(article, target);
-                    }
-                }
-            }
-
-            foreach (var link in structLink.Children("smLink"))
-            {
-                var from = link.Attr("from")?.TrimStart('#');
-                var to = link.Attr("to")?.TrimStart('#');
-                if (from is not null && to is not null && articleIds.Contains(from) && !articleIds.Contains(to))
-                {
-                    Link(from, to);
-                }
-            }
-        }
-
-        return links;
     }
 }

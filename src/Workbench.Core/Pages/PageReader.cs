@@ -4,8 +4,9 @@ namespace Workbench.Core.Pages;
 
 /// <summary>
 /// Reads pages: plain text and Markdown here; ALTO, PAGE XML and hOCR through their readers. <see cref="Read(string, ReadOnlySpan{byte}, SourceFormat?)"/>
-/// picks the reader: an explicit format wins; else a <c>.xml</c> file is read by its root element (alto → ALTO, PcGts → PAGE, mets →
-/// refused: a METS file needs its ALTO pages), and <c>.hocr</c>/<c>.html</c>/<c>.htm</c>/<c>.xhtml</c> with an <c>ocr_page</c> is hOCR.
+/// picks the reader: an explicit format wins; else the content decides, whatever the file's name (<see cref="ContentSniffer"/>): markup is
+/// read by its root element (alto → ALTO, PcGts → PAGE, an <c>ocr_page</c> element → hOCR, mets → refused: a METS file needs its ALTO
+/// pages; any other root → refused), JSON and "token TAG" lines are annotations and refused as pages, and the rest is a text page.
 /// Plain text and Markdown pages: The text is kept exactly as it came (no normalisation):
 /// offsets are fixed against it, and NFKC would turn "Ⅶ" into "VII".
 /// </summary>
@@ -62,8 +63,18 @@ public static class PageReader
                 return PageXmlReader.Read(sourceName, bytes);
             case SourceFormat.Hocr:
                 return HocrReader.Read(sourceName, bytes);
-            case null when IsLayoutExtension(sourceName):
-                return ReadLayout(sourceName, bytes);
+            case null:
+                switch (ContentSniffer.Sniff(sourceName, bytes))
+                {
+                    case ContentKind.Xml:
+                        return ReadLayout(sourceName, bytes);
+                    case ContentKind.Json:
+                        throw new PageRejectedException(sourceName, CoreText.Format("Import.AnnotationFile", "JSON"));
+                    case ContentKind.Conll:
+                        throw new PageRejectedException(sourceName, CoreText.Format("Import.AnnotationFile", "CoNLL"));
+                }
+
+                break;
         }
 
         var text = Decode(sourceName, bytes);

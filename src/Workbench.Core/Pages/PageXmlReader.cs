@@ -13,7 +13,8 @@ namespace Workbench.Core.Pages;
 /// order does not mention follow in document order; with no <c>ReadingOrder</c> at all, document order is used.</item>
 /// <item><c>TextRegion@type</c> → <see cref="SourceLine.RegionRole"/>: heading → Headline, caption → Caption, credit → Credit,
 /// header/footer/page-number/catch-word/signature-mark/marginalia → Other, paragraph/footnote/endnote → Body; other types: none.</item>
-/// <item>Line text: <c>TextLine/TextEquiv/Unicode</c> (lowest <c>index</c> first), else its Words' text joined with spaces. If no line of a
+/// <item>Line text: <c>TextLine/TextEquiv/Unicode</c> (lowest <c>index</c> first), else its Words' text joined with spaces (none between
+/// CJK words, see <see cref="OcrLineText"/>; the spaced form is kept as <see cref="SourceLine.RawText"/>). If no line of a
 /// region has text but the region has a <c>TextEquiv</c>, that text is split on newlines into lines (without boxes).</item>
 /// <item>Lines without any text (baseline-only ground truth) are kept with empty text, so their boxes and article hints survive.</item>
 /// <item>Boxes: the bounding box of <c>Coords@points</c> (else of <c>Baseline@points</c>). Lines inside a region are ordered by Transkribus
@@ -51,7 +52,7 @@ public static partial class PageXmlReader
             {
                 foreach (var line in lines)
                 {
-                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id, fontSize: line.FontSize ?? regionSize);
+                    builder.Add(line.Text, line.Box, regionId, role, line.Hint ?? regionHint, lineId: line.Id, fontSize: line.FontSize ?? regionSize, rawText: line.Raw);
                 }
             }
             else
@@ -123,20 +124,32 @@ public static partial class PageXmlReader
         _ => null,
     };
 
-    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id, double? FontSize);
+    private sealed record LineInfo(string Text, LineBox? Box, string? Hint, int? Index, string? Id, double? FontSize, string? Raw = null);
 
     private static List<LineInfo> LinesOf(XElement region)
     {
         var lines = region.Children("TextLine").Select(line =>
         {
             var custom = line.Attr("custom");
-            var text = TextOf(line) ?? string.Join(' ', line.Children("Word").Select(TextOf).Where(t => !string.IsNullOrEmpty(t)));
-            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"), FontSize(line) ?? WordFontSize(line));
+            var (text, raw) = TextOf(line) is { } own ? (own, null) : WordsOf(line);
+            return new LineInfo(text, BoxOf(line.Child("Coords")) ?? BoxOf(line.Child("Baseline")), Article(custom), Index(custom), line.Attr("id"), FontSize(line) ?? WordFontSize(line), raw);
         }).ToList();
         return lines.Count > 0 && lines.All(l => l.Index is not null) ? lines.OrderBy(l => l.Index).ToList() : lines;
     }
 
     private static string? RegionText(XElement region) => TextOf(region);
+
+    private static (string Text, string? Raw) WordsOf(XElement line)
+    {
+        var text = new OcrLineText();
+        foreach (var word in line.Children("Word").Select(TextOf).OfType<string>())
+        {
+            text.Space();
+            text.Word(word);
+        }
+
+        return text.Result();
+    }
 
     private static string? TextOf(XElement element)
     {
@@ -194,10 +207,13 @@ public static partial class PageXmlReader
         }
 
         var byId = regions.Where(r => r.Attr("id") is not null).GroupBy(r => r.Attr("id")!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        // Depth first with an explicit stack: groups nest, and a file may nest them as deep as XmlSafety.MaxDepth allows.
         var ordered = new List<XElement>();
         var seen = new HashSet<XElement>();
-        void Visit(XElement node)
+        var stack = new Stack<XElement>(readingOrder.Elements().Reverse());
+        while (stack.Count > 0)
         {
+            var node = stack.Pop();
             if (node.Attr("regionRef") is { } reference && byId.TryGetValue(reference, out var region) && seen.Add(region))
             {
                 ordered.Add(region);
@@ -211,15 +227,10 @@ public static partial class PageXmlReader
                 children = children.OrderBy(e => e.Number("index") ?? double.MaxValue);
             }
 
-            foreach (var child in children.ToList())
+            foreach (var child in children.Reverse())
             {
-                Visit(child);
+                stack.Push(child);
             }
-        }
-
-        foreach (var group in readingOrder.Elements())
-        {
-            Visit(group);
         }
 
         ordered.AddRange(regions.Where(seen.Add));

@@ -74,6 +74,10 @@ public sealed record SourceLine(int Number, string Text)
     /// in pixels, else its words' <c>x_fsize</c>; PAGE <c>TextStyle@fontSize</c>). Units differ between formats: compare within a page only.
     /// </summary>
     public double? FontSize { get; init; }
+    /// The line as the OCR file wrote it (its words joined with single spaces) when <see cref="Text"/> differs from that: a
+    /// word-segmenting engine's spaces between CJK characters are left out of the text (see <see cref="OcrLineText"/>). Null otherwise.
+    /// </summary>
+    public string? RawText { get; init; }
 }
 
 /// <summary>A page read from a source file: its name, format, and every line in the file's own numbering.</summary>

@@ -10,9 +10,17 @@ namespace Workbench.Core.Pages;
 /// The only exception is hOCR: Tesseract writes <c>&lt;!DOCTYPE html PUBLIC …&gt;</c>, so for hOCR a plain HTML
 /// doctype without an internal subset is skipped unread; any other doctype is still refused.
 /// Input must be UTF-8 (a BOM is allowed) or declare ISO-8859-1; the same NUL/empty/size checks as text pages apply.
+/// Elements may nest at most <see cref="MaxDepth"/> deep: the readers walk the tree, and a file nesting 100,000 groups
+/// must be refused by name, not overflow the stack of the process that serves everyone.
 /// </summary>
 public static partial class XmlSafety
 {
+    /// <summary>
+    /// The deepest element nesting read (the root is depth 1). Real ALTO, PAGE, hOCR and METS files stay under 40
+    /// (METS with MODS inside structMap divs is the deepest seen); this leaves ample room and keeps every walk shallow.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     public static string DtdReason => CoreText.Get("Import.Dtd");
 
     /// <summary>Settings for untrusted XML: DTD prohibited, no resolver, no entity expansion, size capped.</summary>
@@ -89,8 +97,14 @@ public static partial class XmlSafety
 
         try
         {
-            using var reader = XmlReader.Create(new StringReader(text), Settings(skip));
+            // The depth is checked while the tree is built: XDocument.Load itself slows down with the square of the depth
+            // (100,000 nested divs took minutes), so a file must be stopped at the limit, not measured afterwards.
+            using var reader = new DepthLimitedReader(XmlReader.Create(new StringReader(text), Settings(skip)), MaxDepth);
             return XDocument.Load(reader, LoadOptions.None);
+        }
+        catch (TooDeepException e)
+        {
+            throw new PageRejectedException(sourceName, CoreText.Format("Import.TooDeep", MaxDepth, e.Element));
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
         {

@@ -82,6 +82,11 @@ internal static class ExportCommand
         }
 
         text.WriteLine("  " + T("dropped: {0} (reasons in {1})", manifest.Dropped.Count, ExportManifest.FileName));
+        if (manifest.RelationsNotImported > 0)
+        {
+            text.WriteLine("  " + T("relations in the imported files, not imported: {0}", manifest.RelationsNotImported));
+        }
+
         foreach (var file in manifest.Files)
         {
             text.WriteLine("  " + T("{0} ({1} bytes)", file.Name, file.Size));

@@ -11,17 +11,17 @@ namespace Workbench.Web.Cli;
 /// <summary>
 /// `import PATH... --project NAME [--format F] [--status draft|approved]`: page files or annotation files (one page per
 /// file, see <see cref="AnnotationImporter"/>) or folders into a project (created if missing), with progress.
-/// With `--format auto` the kind of each file is decided by <see cref="ImportFormats"/>.
+/// Each file takes the one import path the uploads take too (<see cref="FileImporter"/>); with `--format auto` its content decides.
 /// </summary>
 internal static class ImportCommand
 {
     public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var paths = new Argument<string[]>("PATH") { Description = T("Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .hocr, .html, each with its image beside it if any, and, unless --format is text or markdown, .jsonl, .json, .conll, .bio)."), Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = T("Page or annotation files, or folders (searched recursively for .txt, .md, .xml, .alto, .hocr, .html, each with its image beside it if any, and, unless --format is text or markdown, .jsonl, .json, .conll, .bio, .bmes, .bioes, .tsv). A file named here is read whatever its extension."), Arity = ArgumentArity.OneOrMore };
         var project = new Option<string>("--project") { Description = T("The project to import into; created if missing."), Required = true };
         var format = new Option<string>("--format")
         {
-            Description = T("Pages: text, markdown, alto, page or hocr. Annotations: ner-jsonl, doccano, cluener, conll or label-studio. auto (the default): .jsonl/.json/.conll/.bio are annotations (format from the content), .md is a page, .txt is a page unless its lines are all \"character TAG\" (CoNLL); give the format for ambiguous files."),
+            Description = T("Pages: text, markdown, alto, page or hocr. Annotations: ner-jsonl (also Prodigy/spaCy spans), doccano, cluener, conll (BIO, BIOES, BMES) or label-studio. auto (the default): the content decides, whatever the extension: JSON and \"character TAG\" lines are annotations (format from their shape), XML is read by its root element, anything else is a text or Markdown page."),
             DefaultValueFactory = _ => ImportFormats.Auto,
         };
         format.AcceptOnlyFromAmong(ImportFormats.All);
@@ -42,8 +42,8 @@ internal static class ImportCommand
 
             await using var host = await CliHost.OpenAsync(hostArgs);
             var db = host.Get<WorkbenchDbContext>();
-            var importer = host.Get<PageImporter>();
-            var annotations = host.Get<AnnotationImporter>();
+            var pages = host.Get<PageImporter>();
+            var importer = host.Get<FileImporter>();
             var newLabels = new List<string>();
             var target = await ProjectService.GetOrCreateAsync(db, parse.GetValue(project)!, TimeProvider.System, cancellationToken);
             var outcomes = new List<ImportOutcome>();
@@ -73,7 +73,7 @@ internal static class ImportCommand
 
                         if (PageImporter.IsMetsFile(file))
                         {
-                            outcomes.AddRange(await importer.ImportMetsIssueAsync(target.Id, file, cancellationToken));
+                            outcomes.AddRange(await pages.ImportMetsIssueAsync(target.Id, file, cancellationToken));
                             Step();
                             continue;
                         }
@@ -82,12 +82,6 @@ internal static class ImportCommand
                         if (bytes is null)
                         {
                             outcomes.Add(new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, ImportMessages.TooLarge(Path.GetFileName(file))));
-                        }
-                        else if (ImportFormats.IsAnnotationFile(file, bytes, formatName))
-                        {
-                            var result = await annotations.ImportAsync(target.Id, Path.GetFileName(file), bytes, ImportFormats.ParseAnnotation(formatName), articleStatus, cancellationToken);
-                            outcomes.Add(result.Outcome);
-                            newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
                         }
                         else
                         {
@@ -103,7 +97,9 @@ internal static class ImportCommand
                                 return found;
                             }
 
-                            outcomes.AddRange(await importer.ImportWithImageAsync(target.Id, Path.GetFileName(file), bytes, Recorded, ImportFormats.ParsePage(formatName), cancellationToken));
+                            var result = await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, formatName, articleStatus, Recorded, cancellationToken);
+                            outcomes.AddRange(result.Outcomes);
+                            newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
                         }
 
                         Step();
@@ -115,7 +111,7 @@ internal static class ImportCommand
                         var name = Path.GetFileName(image);
                         outcomes.AddRange(new FileInfo(image).Length > PageImageStore.MaxBytes
                             ? [new ImportOutcome(name, ImportStatus.Rejected, $"{name}: {ImageMessages.TooLarge(PageImageStore.MaxBytes)}")]
-                            : await importer.AttachImageAsync(target.Id, name, await File.ReadAllBytesAsync(image, cancellationToken), cancellationToken));
+                            : await pages.AttachImageAsync(target.Id, name, await File.ReadAllBytesAsync(image, cancellationToken), cancellationToken));
                     }
                 });
 

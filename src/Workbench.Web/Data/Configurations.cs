@@ -95,6 +95,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
     {
         article.Property(a => a.Title).HasMaxLength(Article.MaxTitle);
         article.Property(a => a.ExternalId).HasMaxLength(ArticleLink.MaxExternalId);
+        article.Property(a => a.ItemType).HasMaxLength(Article.MaxItemType);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         article.HasIndex(a => new { a.PageId, a.Key }).IsUnique();
         article.HasIndex(a => new { a.Status, a.PageId }); // the review queue: submitted articles, counted from the index alone

@@ -107,6 +107,10 @@ public sealed class Page
 
     /// <summary>The separators and pictures the OCR file names (<see cref="StoredLayout"/>), kept so re-segmentation and training see them; null when none.</summary>
     public string? Graphics { get; set; }
+    /// Relations between spans the imported annotation file carried (doccano <c>relations</c>, Label Studio <c>relation</c> results):
+    /// Workbench has none, so they are counted at import and in the manifest of every export of the page's articles.
+    /// </summary>
+    public int RelationsNotImported { get; set; }
 
     public Project? Project { get; set; }
 
@@ -170,6 +174,12 @@ public sealed class PageLine
     public required string Original { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>
+    /// The line as the OCR file wrote it, when <see cref="Original"/> differs from it: a word-segmenting engine's spaces between CJK
+    /// characters are left out of the text (Tesseract chi_sim, ALTO SP). Shown on hover; null for every other line.
+    /// </summary>
+    public string? OcrText { get; set; }
 
     /// <summary>The line's box in OCR pixels (see <see cref="Page.OcrWidth"/>), when the source format gives one.</summary>
     public int? X { get; set; }
@@ -258,6 +268,7 @@ public sealed class PageImage
 public sealed class Article
 {
     public const int MaxTitle = 500;
+    public const int MaxItemType = 100;
 
     public int Id { get; set; }
 
@@ -279,6 +290,12 @@ public sealed class Article
 
     /// <summary>The article's id in the file it came from (METS logical div ID, Transkribus structure id); null when segmented here.</summary>
     public string? ExternalId { get; set; }
+
+    /// <summary>
+    /// The kind of item the file declares, as it writes it (METS div TYPE: ARTICLE, ADVERTISEMENT, ILLUSTRATION, TABLE…); null when the
+    /// file says nothing. Shown on the card when it is not an article, and exported as <c>itemType</c>.
+    /// </summary>
+    public string? ItemType { get; set; }
 
     /// <summary>When the article was last submitted for review, while it is submitted (the review queue's order); kept by the edit path.</summary>
     public DateTimeOffset? SubmittedAt { get; set; }

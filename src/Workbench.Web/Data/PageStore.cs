@@ -11,8 +11,8 @@ namespace Workbench.Web.Data;
 public static class PageStore
 {
     /// <summary>
-    /// Fills a new page's lines, articles, blocks and entities from its initial state; with the segmentation, also each line's box and
-    /// the size of the image the boxes refer to, from the source page it was made of.
+    /// Fills a new page's lines, articles, blocks and entities from its initial state; with the segmentation, also each line's box, its
+    /// text as the OCR file wrote it (when the reader de-spaced it), and the size of the image the boxes refer to, from the source page it was made of.
     /// </summary>
     public static void Fill(Page page, PageState state, PageSegmentation? segmentation = null)
     {
@@ -25,20 +25,21 @@ public static class PageStore
         page.Graphics = source is null ? null : StoredLayout.WriteGraphics(source.Graphics);
         foreach (var line in state.Lines.Values)
         {
-            var from = source is not null && line.Number <= source.Lines.Count && source.Line(line.Number).Number == line.Number ? source.Line(line.Number) : null;
-            var box = from?.Box;
+            var sourceLine = source is not null && line.Number <= source.Lines.Count && source.Line(line.Number).Number == line.Number ? source.Line(line.Number) : null;
+            var box = sourceLine?.Box;
             page.Lines.Add(new PageLine
             {
                 Number = line.Number,
                 Original = line.Original,
                 Text = line.Text,
+                OcrText = sourceLine?.RawText,
                 X = box?.X,
                 Y = box?.Y,
                 Width = box?.Width,
                 Height = box?.Height,
-                FontSize = from?.FontSize,
-                Region = from?.RegionId is { Length: <= 200 } region ? region : null,
-                RegionRole = from?.RegionRole,
+                FontSize = sourceLine?.FontSize,
+                Region = sourceLine?.RegionId is { Length: <= 200 } region ? region : null,
+                RegionRole = sourceLine?.RegionRole,
             });
         }
 
@@ -87,6 +88,16 @@ public static class PageStore
         Text = entity.Text,
         Source = entity.Source,
     };
+
+    /// <summary>The OCR file's own text of the lines whose stored text differs from it (line number → text as read).</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> OcrTextsAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default) =>
+        await db.Lines.AsNoTracking().Where(l => l.PageId == pageId && l.OcrText != null)
+            .ToDictionaryAsync(l => l.Number, l => l.OcrText!, cancellationToken);
+
+    /// <summary>The item types a file declared for the page's articles (article key → type as written), for the articles that have one.</summary>
+    public static async Task<IReadOnlyDictionary<int, string>> ItemTypesAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default) =>
+        await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && a.ItemType != null)
+            .ToDictionaryAsync(a => a.Key, a => a.ItemType!, cancellationToken);
 
     /// <summary>The boxes of a page's lines (line number → box), for the lines that have one.</summary>
     public static async Task<IReadOnlyDictionary<int, LineBox>> BoxesAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default) =>

@@ -227,8 +227,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     }
 
     /// <remarks>
-    /// A changed article's row is rewritten. What the state does not hold stays with the key: the imported id (a split's first
-    /// part keeps it) and, while the article stays submitted, when and by whom it was submitted; an article that becomes
+    /// A changed article's row is rewritten. What the state does not hold stays with the key: the imported id and item type (a split's
+    /// first part keeps them) and, while the article stays submitted, when and by whom it was submitted; an article that becomes
     /// submitted with this operation gets the operation's time and author (the review queue reads them from an index).
     /// </remarks>
     private async Task WriteArticlesAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, CancellationToken cancellationToken)
@@ -241,11 +241,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
         var current = after.Articles.Select(a => a.Key).ToHashSet();
         var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
-        var kept = new Dictionary<int, (string? ExternalId, DateTimeOffset? SubmittedAt, string? SubmittedBy)>();
+        var kept = new Dictionary<int, (string? ExternalId, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? ItemType)>();
         if (stale.Count > 0)
         {
-            kept = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && (a.ExternalId != null || a.SubmittedAt != null))
-                .ToDictionaryAsync(a => a.Key, a => (a.ExternalId, a.SubmittedAt, a.SubmittedBy), cancellationToken);
+            kept = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && (a.ExternalId != null || a.SubmittedAt != null || a.ItemType != null))
+                .ToDictionaryAsync(a => a.Key, a => (a.ExternalId, a.SubmittedAt, a.SubmittedBy, a.ItemType), cancellationToken);
             await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -268,6 +268,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             row.PageId = pageId;
             var previous = kept.GetValueOrDefault(article.Key);
             row.ExternalId = previous.ExternalId;
+            row.ItemType = previous.ItemType;
             if (article.Status == ArticleStatus.Submitted)
             {
                 var stillSubmitted = was.Article?.Status == ArticleStatus.Submitted && previous.SubmittedAt is not null;

@@ -56,6 +56,15 @@ public sealed record WorkbenchState(
 
     public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
 
+    /// <summary>
+    /// The OCR file's own text of the lines the reader de-spaced (line number → text as read: <c>李 资 政</c> for 李资政), shown on hover.
+    /// Kept apart from <see cref="Lines"/> like the boxes: it never changes, and patches replace line objects.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> OcrTexts { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The item type the file declared for an article (article key → METS TYPE as written), for the articles that have one.</summary>
+    public IReadOnlyDictionary<int, string> ItemTypes { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Where the page's articles came from: "automatic" (the segmenter), "mets" or "pageXml" (read from the file).</summary>
     public string Segmentation { get; init; } = "automatic";
 

@@ -42,6 +42,8 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             Segmentation = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Segmentation.ToString()),
             Continuations = continuations,
             UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
+            OcrTexts = await PageStore.OcrTextsAsync(db, pageId, cancellationToken),
+            ItemTypes = await PageStore.ItemTypesAsync(db, pageId, cancellationToken),
         });
     }
 }

@@ -44,7 +44,9 @@ public static class ProjectExport
                 .OrderBy(p => p.Id).Select(p => p.Id).ToList();
         var chains = Chains(db, projectId);
         var pageGroups = PageGroups(db, chains);
+        var itemTypes = ItemTypes(db, projectId);
         var userNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var relationsCounted = new HashSet<int>();
         foreach (var pageId in pageIds)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,6 +61,11 @@ public static class ProjectExport
             if (keys.Count == 0)
             {
                 continue;
+            }
+
+            if (counters is not null && page.RelationsNotImported > 0 && relationsCounted.Add(page.Id))
+            {
+                counters.RelationsNotImported += page.RelationsNotImported;
             }
 
             foreach (var article in state.Articles)
@@ -76,7 +83,7 @@ public static class ProjectExport
                         continue; // written with its first part
                     }
 
-                    var parts = chain.Select(p => Part(db, p.PageId, p.Key, userNames, cancellationToken)).ToList();
+                    var parts = chain.Select(p => Part(db, p.PageId, p.Key, userNames, itemTypes, cancellationToken)).ToList();
                     if (parts.Any(p => p is null))
                     {
                         continue; // a part vanished meanwhile; the link is dead and the next export writes the parts alone
@@ -104,7 +111,7 @@ public static class ProjectExport
                     continue;
                 }
 
-                if (Part(db, page, state, article.Key, userNames) is { } exported)
+                if (Part(db, page, state, article.Key, userNames, itemTypes) is { } exported)
                 {
                     yield return exported with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
                 }
@@ -212,13 +219,21 @@ public static class ProjectExport
         return result;
     }
 
-    private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, CancellationToken cancellationToken)
+    private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes, CancellationToken cancellationToken)
     {
         var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
-        return loaded is { } l && Part(db, l.Page, l.State, key, userNames) is { } article ? (article, key) : null;
+        return loaded is { } l && Part(db, l.Page, l.State, key, userNames, itemTypes) is { } article ? (article, key) : null;
     }
 
-    private static ExportArticle? Part(WorkbenchDbContext db, Page page, PageState state, int key, Dictionary<string, string> userNames)
+    /// <summary>The item types files declared for the project's articles, by (page id, article key); one query, usually empty.</summary>
+    private static Dictionary<(int, int), string> ItemTypes(WorkbenchDbContext db, int projectId) =>
+        db.Articles.AsNoTracking()
+            .Where(a => a.ItemType != null && db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId))
+            .Select(a => new { a.PageId, a.Key, a.ItemType })
+            .ToList()
+            .ToDictionary(a => (a.PageId, a.Key), a => a.ItemType!);
+
+    private static ExportArticle? Part(WorkbenchDbContext db, Page page, PageState state, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes)
     {
         var (annotators, reviewers) = People(db, page.Id, [key], userNames);
         var format = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Format.ToString());
@@ -229,7 +244,7 @@ public static class ProjectExport
             ArticleId(page, key),
             annotators.TryGetValue(key, out var who) ? who : [],
             reviewers.GetValueOrDefault(key),
-            format);
+            format) is { } article ? article with { ItemType = itemTypes.GetValueOrDefault((page.Id, key)) } : null;
     }
 
     public static ExportPageInfo Info(Page page) => new(

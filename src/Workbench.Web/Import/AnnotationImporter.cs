@@ -27,9 +27,11 @@ public sealed record AnnotationImportOutcome(ImportOutcome Outcome, IReadOnlyLis
 /// <item>labels the project lacks are added (display name = name, colour from <see cref="Palette"/>, the lowest free
 /// hotkey or none); a label equal to a project label ignoring case takes the project's spelling.</item>
 /// </list>
-/// A file with any problem stores nothing (one transaction) and is reported with its record and reason. A file whose
+/// A file with any problem stores nothing (one transaction) and is reported with its line (or task) and reason. A file whose
 /// SHA-256 is already in the project is skipped. With status approved the articles are gold: approved at version 0
-/// (no operation has happened yet) and their entities written to the project's gazetteer.
+/// (no operation has happened yet) and their entities written to the project's gazetteer. What the file carried that is not
+/// imported (relations, Prodigy's rejected records, Label Studio's other annotations, predictions and non-span results) is
+/// counted in the outcome; the relations also on the page (<see cref="Page.RelationsNotImported"/>), for the export manifest.
 /// </summary>
 public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? clock = null)
 {
@@ -49,7 +51,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
         if (bytes.Length > PageReader.MaxBytes)
         {
-            return Refused(sourceName, $"the file is larger than {PageReader.MaxBytes / (1024 * 1024)} MB.");
+            return Refused(sourceName, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
         }
 
         var sha = PageFiles.Sha256(bytes);
@@ -70,7 +72,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
         if (document.Texts.Count == 0)
         {
-            return Refused(sourceName, "the file has no records.");
+            return Refused(sourceName, ImportMessages.NoRecords);
         }
 
         var labels = await db.Labels.Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).ToListAsync(cancellationToken);
@@ -108,6 +110,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
         var page = PageFiles.NewPage(projectId, sourceName, SourceFormat.Text, sha, PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state);
+        page.RelationsNotImported = document.Relations;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -148,6 +151,11 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
         if (newLabels.Count > 0)
         {
             message.Append(ImportMessages.NewLabels(newLabels));
+        }
+
+        if (document.NotImported.Count > 0)
+        {
+            message.Append(ImportMessages.NotImported(document.NotImported));
         }
 
         return new(new ImportOutcome(sourceName, ImportStatus.Imported, message.ToString(), page.Id, page.Articles.Count), newLabels);
@@ -194,12 +202,12 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
                 var slice = PageText.Slice(built, start, end);
                 if (slice is null || slice.Length == 0 || !string.Equals(slice, expected, StringComparison.Ordinal))
                 {
-                    throw new AnnotationImportException(record, $"span [{span.Start}, {span.End}) {span.Label} “{expected}” does not map onto the page lines");
+                    throw new AnnotationImportException(record, ImportMessages.SpanNotOnLines(span.Start, span.End, span.Label, expected));
                 }
 
                 if (span.Label.Length > Entity.MaxLabel)
                 {
-                    throw new AnnotationImportException(record, $"the label “{span.Label}” is longer than {Entity.MaxLabel} characters");
+                    throw new AnnotationImportException(record, ImportMessages.LabelTooLong(span.Label, Entity.MaxLabel));
                 }
 
                 string label;

@@ -34,4 +34,14 @@ public static class ImportMessages
     public static string MetsOutside(string mets, string href) => Text.Format("MetsOutside", mets, href);
 
     public static string MetsMissing(string mets, string href) => Text.Format("MetsMissing", mets, href);
+
+    public static string NoRecords => Text.Get("NoRecords");
+
+    public static string SpanNotOnLines(int start, int end, string label, string text) => Text.Format("SpanNotOnLines", start, end, label, text);
+
+    public static string LabelTooLong(string label, int max) => Text.Format("LabelTooLong", label, max);
+
+    /// <summary>" Not imported: 3 relations, 2 results of type choices." for what an annotation file carried that Workbench does not keep.</summary>
+    public static string NotImported(IEnumerable<Core.Export.NotImported> items) =>
+        Text.Format("NotImported", string.Join(Text.Get("ListSeparator"), items.Select(i => Text.Format($"NotImported.{i.Kind}", i.Count, i.Detail))));
 }

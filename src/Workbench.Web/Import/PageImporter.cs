@@ -16,11 +16,11 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
-    /// <summary>Page files a folder import picks up: text, Markdown, and the layout formats (ALTO/PAGE .xml, hOCR .hocr/.html).</summary>
-    public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".hocr", ".html"];
+    /// <summary>Page files a folder import picks up: text, Markdown, and the layout formats (ALTO/PAGE .xml/.alto, hOCR .hocr/.html/.xhtml).</summary>
+    public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".alto", ".hocr", ".html", ".htm", ".xhtml"];
 
     public async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), metadata, null, null, [], cancellationToken);
+        await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), metadata, null, null, [], cancellationToken: cancellationToken);
 
     /// <summary>
     /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
@@ -29,17 +29,20 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup lookup, SourceFormat? format = null, CancellationToken cancellationToken = default)
     {
         var extra = new List<ImportOutcome>();
-        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken);
+        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken: cancellationToken);
         return [outcome, .. extra];
     }
 
-    /// <summary>PAGE XML with Transkribus article structure keeps its articles; everything else is segmented (rules, or the default model).</summary>
+    /// <summary>
+    /// PAGE XML with Transkribus article structure keeps its articles; everything else is segmented (rules, or the default model). Layout lines
+    /// the segmenter leaves out (lines without text: a baseline-only PAGE file) go to one last article flagged for review (<see cref="UnclaimedLines"/>).
+    /// </summary>
     internal static PageSegmentation Segment(SourcePage source) => Segment(source, Segmentation.ProjectSegmenters.Default);
 
     private static PageSegmentation Segment(SourcePage source, Func<SourcePage, PageSegmentation> segmenter) =>
         source.Format == SourceFormat.PageXml && source.Lines.Any(l => l.ArticleHint is not null)
             ? PageXmlReader.Segment(source)
-            : segmenter(source);
+            : UnclaimedLines.Keep(segmenter(source));
 
     /// <summary>The project's segmenter (its own model where that beat the rules on its held-out pages), keeping declared articles.</summary>
     private async Task<Func<SourcePage, PageSegmentation>> SegmenterForAsync(int projectId, CancellationToken cancellationToken)
@@ -51,7 +54,8 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     /// <summary>
     /// Imports the ALTO pages of a METS issue (files listed in its fileSec, relative to the METS file's folder) with the METS articles as
     /// the segmentation. Pages are named "FOLDER_FILE" (the METS folder's name and the ALTO file's name). A page that is missing, outside
-    /// the folder or unreadable is refused; the others are imported.
+    /// the folder or unreadable is refused; the others are imported. Every page gets the issue's publication title and date from the METS
+    /// MODS when it gives them (else what the folder's name says), and each article the METS type of its item (advertisement, table…).
     /// </summary>
     /// The scan of each page is the image file the METS physical structMap puts beside the ALTO file, else one found as for a folder import.
     public async Task<IReadOnlyList<ImportOutcome>> ImportMetsIssueAsync(int projectId, string metsPath, CancellationToken cancellationToken = default)
@@ -110,7 +114,14 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         }
 
         var segmentations = MetsReader.Segment(issue, pages.ToDictionary(p => p.Key, p => p.Value.Alto, StringComparer.Ordinal));
-        var issueMetadata = PageMetadata.FromFileName(prefix);
+        var named = PageMetadata.FromFileName(prefix);
+        var issueMetadata = named with
+        {
+            Publication = issue.Title is { } title ? title[..Math.Min(title.Length, Page.MaxPublication)] : named.Publication,
+            IssueDate = issue.Date ?? named.IssueDate,
+        };
+        var itemTypes = issue.Articles.Where(a => a.Type is not null).GroupBy(a => a.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Type![..Math.Min(g.First().Type!.Length, Article.MaxItemType)], StringComparer.Ordinal);
         var issueKey = $"mets:{issueSha[..16]}";
         var imported = new List<int>();
         foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
@@ -120,7 +131,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             var lookup = ImageLookups.ForMetsPage(path, folder, reference.ImageRelativePath);
             var extra = new List<ImportOutcome>();
             var metadata = issueMetadata with { PageNumber = reference.Order > 0 ? reference.Order : issueMetadata.PageNumber };
-            var outcome = await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, lookup, extra, cancellationToken);
+            var outcome = await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, lookup, extra, itemTypes, cancellationToken);
             outcomes.Add(outcome);
             outcomes.AddRange(extra);
             if (outcome is { Status: ImportStatus.Imported, PageId: int pageId })
@@ -134,7 +145,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         return outcomes;
     }
 
-    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, string? issueKey, ImageLookup? lookup, List<ImportOutcome> extra, CancellationToken cancellationToken)
+    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, string? issueKey, ImageLookup? lookup, List<ImportOutcome> extra, IReadOnlyDictionary<string, string>? itemTypes = null, CancellationToken cancellationToken = default)
     {
         sourceName = PageFiles.SourceName(sourceName);
         var sha = PageFiles.Sha256(bytes);
@@ -168,6 +179,11 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         var state = PageStates.FromSegmentation(segmentation);
         var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
         PageStore.Fill(page, state, segmentation);
+        foreach (var article in page.Articles.Where(a => a.ExternalId is not null))
+        {
+            article.ItemType = itemTypes?.GetValueOrDefault(article.ExternalId!);
+        }
+
         page.IssueKey = issueKey;
         page.Segmentation = !segmentation.Articles.Any(a => a.ExternalId is not null) ? SegmentationSource.Automatic
             : issueKey is not null ? SegmentationSource.Mets : SegmentationSource.PageXml;

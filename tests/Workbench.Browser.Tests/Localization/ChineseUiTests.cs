@@ -40,7 +40,7 @@ public sealed partial class ChineseUiTests(BrowserFixture browser, ITestOutputHe
     private static readonly string[] Identifiers =
     [
         "ner-jsonl", "label-studio", "ocr-pairs", "segmentation", "conll", "doccano", "cluener", "CLUENER",
-        "manifest.json", "SHA-256", "Unicode", "none", "imported",
+        "manifest.json", "SHA-256", "Unicode", "none", "imported", "Prodigy/spaCy", "BIOES", "BMES",
     ];
 
     // Visible text nodes and the title/aria-label/placeholder/alt/value of visible elements, each with a short description of its element.

@@ -148,7 +148,7 @@ public class AnnotationImportTests
     [InlineData("徐 O\n某 I-PER\n", 2, "without a B-PER")]
     [InlineData("徐 B-LOC\n某 I-PER\n", 2, "continues a LOC")]
     [InlineData("徐 B-PER\n\n某 I-PER\n", 3, "without a B-PER")]
-    [InlineData("徐 O\n某 S-PER\n", 2, "unsupported tag")]
+    [InlineData("徐 O\n某 X-PER\n", 2, "unsupported tag")]
     [InlineData("徐 O\n某某 O\n", 2, "one character per line")]
     [InlineData("徐 O\r\n某\r\n", 2, "expected “character TAG”")]
     public void BrokenConllIsRefusedWithItsLine(string content, int line, string reason)
@@ -207,4 +207,156 @@ public class AnnotationImportTests
     [InlineData("a.jsonl", "{\"text\":\"a\",\"label\":{}}", AnnotationFormat.Cluener)]
     public void FormatIsDetectedFromExtensionAndContent(string name, string content, AnnotationFormat expected) =>
         Assert.Equal(expected, AnnotationImport.Detect(name, content));
+
+    [Fact]
+    public void ProdigySpans_AreReadInCodePoints_AndRejectedAnswersAreLeftOutAndCounted()
+    {
+        // Issue 15 case 4: Prodigy (ner.manual) writes "spans" with Python string offsets, i.e. code points; 𠀀 and 😀 are one each.
+        const string content = """
+            {"text": "𠀀𠀀公司在北京😀成立", "tokens": [{"text": "𠀀𠀀公司", "start": 0, "end": 4, "id": 0}], "_input_hash": 1, "_task_hash": 2, "_view_id": "ner_manual", "spans": [{"start": 0, "end": 4, "token_start": 0, "token_end": 0, "label": "ORG"}, {"start": 5, "end": 7, "token_start": 2, "token_end": 2, "label": "LOC"}], "answer": "accept"}
+            {"text": "不要这条", "spans": [{"start": 0, "end": 2, "label": "X"}], "answer": "reject"}
+            {"text": "张三😀说", "spans": [{"start": 0, "end": 2, "label": "PER", "text": "张三"}], "answer": "accept", "_timestamp": 1700000000}
+            """;
+
+        Assert.Equal(AnnotationFormat.NerJsonl, AnnotationImport.Detect("prodigy.jsonl", content));
+        var doc = Read("prodigy.jsonl", content);
+
+        Assert.Equal(["𠀀𠀀公司在北京😀成立", "张三😀说"], doc.Texts.Select(t => t.Text));
+        Assert.Equal([("𠀀𠀀公司", "ORG"), ("北京", "LOC")], Spans(doc.Texts[0]));
+        Assert.Equal(new ImportedSpan(0, 6, "ORG"), doc.Texts[0].Spans[0]);
+        Assert.Equal([("张三", "PER")], Spans(doc.Texts[1]));
+        Assert.Equal([new NotImported(NotImportedKind.RejectedRecords, 1)], doc.NotImported);
+    }
+
+    [Fact]
+    public void SpacyDocJson_EntsAndSpanGroupsAreRead()
+    {
+        var ents = Read("spacy.jsonl", """{"text": "李四在上海", "ents": [{"start": 0, "end": 2, "label": "PER"}], "sents": [{"start": 0, "end": 5}], "tokens": [{"id": 0, "start": 0, "end": 2}]}""");
+        var groups = Read("spacy.jsonl", """{"text": "李四在上海", "spans": {"sc": [{"start": 3, "end": 5, "label": "LOC", "kb_id": ""}]}, "ents": []}""");
+
+        Assert.Equal([("李四", "PER")], Spans(Assert.Single(ents.Texts)));
+        Assert.Equal([("上海", "LOC")], Spans(Assert.Single(groups.Texts)));
+    }
+
+    [Theory]
+    [InlineData("{\"text\": \"张三\", \"entities\": [], \"label\": [[0, 2, \"PER\"]]}", AnnotationFormat.NerJsonl, "\"label\"")]
+    [InlineData("{\"text\": \"张三\", \"label\": [], \"spans\": [{\"start\": 0, \"end\": 2, \"label\": \"PER\"}]}", AnnotationFormat.Doccano, "\"spans\"")]
+    [InlineData("{\"text\": \"张三\", \"label\": {}, \"mentions\": [{\"begin\": 0, \"end\": 2}]}", AnnotationFormat.Cluener, "\"mentions\"")]
+    [InlineData("{\"text\": \"张三\", \"ner\": [{\"char_start\": 0, \"char_end\": 2, \"type\": \"PER\"}]}", AnnotationFormat.NerJsonl, "\"ner\"")]
+    public void RecordsWithSpanLikeFieldsTheReaderDoesNotRead_AreRefusedNamingThem(string record, AnnotationFormat format, string named)
+    {
+        var e = Assert.Throws<AnnotationImportException>(() => Read("x.jsonl", "{\"text\": \"ok\"}\n" + record + "\n", format));
+
+        Assert.Equal(2, e.Record);
+        Assert.Contains($"line 2: the record carries {named}", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARecordWithSpansInTwoFields_IsRefused()
+    {
+        var e = Refused("x.jsonl", """{"text": "张三", "entities": [{"start": 0, "end": 2, "label": "PER"}], "spans": [{"start": 0, "end": 1, "label": "PER"}]}""");
+
+        Assert.Contains("\"entities\", \"spans\"", e.Message, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> Schemes => new()
+    {
+        // Issue 15 case 5: the same two sentences in every scheme (徐某 PER, 北京 LOC, 沪 and 深 one-character LOCs side by side).
+        { "bio", "徐 B-PER\n某 I-PER\n到 O\n北 B-LOC\n京 I-LOC\n\n沪 B-LOC\n深 B-LOC\n涨 O\n" },
+        { "bioes", "徐 B-PER\n某 E-PER\n到 O\n北 B-LOC\n京 E-LOC\n\n沪 S-LOC\n深 S-LOC\n涨 O\n" },
+        { "iobes", "徐\tB-PER\n某\tE-PER\n到\tO\n北\tB-LOC\n京\tE-LOC\n\n沪\tS-LOC\n深\tS-LOC\n涨\tO\n" },
+        { "bmes", "徐 B-PER\n某 E-PER\n到 O\n北 B-LOC\n京 E-LOC\n\n沪 S-LOC\n深 S-LOC\n涨 O\n" },
+        { "bilou", "徐 B-PER\n某 L-PER\n到 O\n北 B-LOC\n京 L-LOC\n\n沪 U-LOC\n深 U-LOC\n涨 O\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Schemes))]
+    public void ConllSchemes_AllGiveTheSameSpans(string extension, string content)
+    {
+        var doc = Read("x." + extension, content);
+
+        Assert.Equal(["徐某到北京", "沪深涨"], doc.Texts.Select(t => t.Text));
+        Assert.Equal([("徐某", "PER"), ("北京", "LOC")], Spans(doc.Texts[0]));
+        Assert.Equal([("沪", "LOC"), ("深", "LOC")], Spans(doc.Texts[1]));
+    }
+
+    [Fact]
+    public void BmesWithMiddleTags_IsRead()
+    {
+        var doc = Read("resume.bmes", "中 B-ORG\n国 M-ORG\n银 M-ORG\n行 E-ORG\n高 B-TITLE\n管 E-TITLE\n");
+
+        Assert.Equal([("中国银行", "ORG"), ("高管", "TITLE")], Spans(Assert.Single(doc.Texts)));
+    }
+
+    [Theory]
+    [InlineData("徐 B-PER\n某 E-PER\n张 B-PER\n到 O\n", 4, "the PER entity is not ended with E-PER")]
+    [InlineData("徐 B-PER\n某 E-PER\n张 B-PER\n\n", 4, "before the end of the sentence")]
+    [InlineData("徐 S-PER\n某 E-PER\n", 2, "E-PER without a B-PER")]
+    [InlineData("徐 B-PER\n某 M-LOC\n某 E-PER\n", 2, "M-LOC continues a PER entity")]
+    public void BrokenEndingSchemes_AreRefusedNamingTheLine(string content, int line, string reason)
+    {
+        var e = Refused("x.bioes", content);
+
+        Assert.Equal(line, e.Record);
+        Assert.Equal(AnnotationPlace.Line, e.Place);
+        Assert.StartsWith($"line {line}: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(reason, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TabSeparatedConll_ReadsASpaceAsAToken()
+    {
+        // Issue 15 case 6: a space inside an entity, tab-separated.
+        var doc = Read("hp.tsv", "哈\tB-HP\n利\tI-HP\n \tI-HP\n波\tI-HP\n特\tI-HP\n来\tO\n");
+
+        Assert.Equal("哈利 波特来", Assert.Single(doc.Texts).Text);
+        Assert.Equal([("哈利 波特", "HP")], Spans(doc.Texts[0]));
+    }
+
+    [Fact]
+    public void Relations_AreCountedNotImported()
+    {
+        // Issue 15 case 12: doccano's relation shape and Label Studio relation results.
+        var doccano = Read("rel.jsonl", """
+            {"id": 1, "text": "张三任职于华为", "entities": [{"id": 1, "label": "PER", "start_offset": 0, "end_offset": 2}, {"id": 2, "label": "ORG", "start_offset": 5, "end_offset": 7}], "relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "works_for"}]}
+            {"id": 2, "text": "李四", "entities": [], "relations": []}
+            """);
+        var labelStudio = Read("rel.json", """
+            [{"data": {"text": "张三任职于华为"}, "annotations": [{"result": [
+              {"id": "a", "type": "labels", "value": {"start": 0, "end": 2, "labels": ["PER"]}},
+              {"id": "b", "type": "labels", "value": {"start": 5, "end": 7, "labels": ["ORG"]}},
+              {"from_id": "a", "to_id": "b", "type": "relation", "direction": "right"},
+              {"type": "choices", "value": {"choices": ["news"]}}]},
+              {"result": []}], "predictions": [{"result": [{"type": "labels", "value": {"start": 0, "end": 1, "labels": ["X"]}}]}]}]
+            """);
+
+        Assert.Equal(1, doccano.Relations);
+        Assert.Equal([("张三", "PER"), ("华为", "ORG")], Spans(doccano.Texts[0]));
+        Assert.Equal(1, labelStudio.Relations);
+        Assert.Equal(
+            [new NotImported(NotImportedKind.Relations, 1), new NotImported(NotImportedKind.OtherAnnotations, 1), new NotImported(NotImportedKind.Predictions, 1), new NotImported(NotImportedKind.OtherResults, 1, "choices")],
+            labelStudio.NotImported);
+    }
+
+    [Fact]
+    public void LabelStudioResultsOfAnotherTypeThatMarkSpans_AreRefused()
+    {
+        var e = Refused("ls.json", """[{"data": {"text": "张三"}, "annotations": [{"result": [{"type": "hypertextlabels", "value": {"start": "/p[1]", "end": "/p[1]", "startOffset": 0, "endOffset": 2, "htmllabels": ["PER"]}}]}]}]""");
+
+        Assert.Equal(AnnotationPlace.Task, e.Place);
+        Assert.Contains("task 1: a result of type “hypertextlabels” marks spans", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x.jsonl", "{\"sentence\": \"张三\", \"ner\": [[0, 2, \"PER\"]]}\n", "\"sentence\", \"ner\"")]
+    [InlineData("x.json", "[{\"id\": 0, \"paragraphs\": []}]", "\"id\", \"paragraphs\"")]
+    [InlineData("x.jsonl", "{\"text\": \"a\"}\n{\"words\": [\"b\"]}\n", "\"text\"")]
+    public void UnknownJson_SaysWhichKeysItFound(string name, string content, string keys)
+    {
+        // Issue 15 case 13.
+        var e = Refused(name, content);
+
+        Assert.Contains("unknown format", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"its first record has the keys {keys}", e.Message, StringComparison.Ordinal);
+    }
 }

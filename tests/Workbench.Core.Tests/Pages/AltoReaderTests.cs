@@ -110,4 +110,74 @@ public class AltoReaderTests
         Assert.Equal(SourceFormat.Alto, page.Format);
         Assert.Equal("Great Fire", page.Line(1).Text);
     }
+
+    [Fact]
+    public void Read_TesseractChiSimAlto_LeavesOutTheSpBetweenCjkWords_AndKeepsTheFilesSpacingAside()
+    {
+        // Issue 15 case 2: `tesseract zh1.png out -l chi_sim alto` writes an SP between every two Strings.
+        var page = PageReader.Read("zh.alto", File.ReadAllBytes(RepoPaths.PageFixture("tesseract-chi_sim.alto")));
+
+        var line = page.Lines.Single(l => !l.IsBlank);
+        Assert.Equal(SourceFormat.Alto, page.Format);
+        Assert.Equal("李资政星期一(4月14日)在北京会见代表团。", line.Text);
+        Assert.Equal("李 资 政 星 期 一 (4 月 14 日 ) 在 北京 会 见 代 表 团 。", line.RawText);
+    }
+
+    [Fact]
+    public void Read_HangulKeepsItsSpaces_KanaJoins_AndHyphenationStaysAsPrinted()
+    {
+        var page = Read(Alto("http://www.loc.gov/standards/alto/ns-v4#", """
+            <TextBlock ID="A">
+              <TextLine><String CONTENT="한국어"/><SP/><String CONTENT="문장은"/><SP/><String CONTENT="띄어"/></TextLine>
+              <TextLine><String CONTENT="ひらがな"/><SP/><String CONTENT="と"/><SP/><String CONTENT="カタカナ"/><SP/><String CONTENT="。"/></TextLine>
+              <TextLine><String CONTENT="Zei" SUBS_TYPE="HypPart1" SUBS_CONTENT="Zeitung"/><HYP CONTENT="-"/></TextLine>
+            </TextBlock>
+            """));
+
+        Assert.Equal(["한국어 문장은 띄어", "ひらがなとカタカナ。", "Zei-"], page.Lines.Select(l => l.Text));
+        Assert.Equal([null, "ひらがな と カタカナ 。", null], page.Lines.Select(l => l.RawText));
+    }
+
+    [Fact]
+    public void Read_Alto4ReadingOrder_DecidesTheOrderOfLines()
+    {
+        // Issue 15 case 10, in the shape eScriptorium/kraken export: ElementRefs to lines, to Strings (their line) and to blocks
+        // (a marginal note inserted into the main text); a second, unordered group repeats lines and is not read again.
+        var page = Read(Alto("http://www.loc.gov/standards/alto/ns-v4#", """
+            <TextBlock ID="main">
+              <TextLine ID="l1"><String ID="s1" CONTENT="first"/></TextLine>
+              <TextLine ID="l2"><String ID="s2" CONTENT="second"/></TextLine>
+              <TextLine ID="l3"><String ID="s3" CONTENT="third"/></TextLine>
+            </TextBlock>
+            <TextBlock ID="margin"><TextLine ID="m1"><String CONTENT="note"/></TextLine></TextBlock>
+            <TextBlock ID="footer"><TextLine ID="f1"><String CONTENT="unlisted"/></TextLine></TextBlock>
+            """).Replace("<Layout>", """
+            <ReadingOrder><UnorderedGroup ID="ug0">
+              <OrderedGroup ID="og0">
+                <ElementRef ID="o1" REF="l1"/><ElementRef ID="o2" REF="s2"/><ElementRef ID="o3" REF="margin"/><ElementRef ID="o4" REF="l3"/>
+              </OrderedGroup>
+              <UnorderedGroup ID="ug1"><ElementRef ID="u1" REF="l3"/><ElementRef ID="u2" REF="l1"/></UnorderedGroup>
+            </UnorderedGroup></ReadingOrder>
+            <Layout>
+            """));
+
+        Assert.Equal(["first", "second", "", "note", "", "third", "", "unlisted"], page.Lines.Select(l => l.Text));
+        Assert.Equal(["main", "main", null, "margin", null, "main", null, "footer"], page.Lines.Select(l => l.RegionId));
+    }
+
+    [Fact]
+    public void ReadWithIds_MapsComposedBlocksToAllTheirLines()
+    {
+        var alto = AltoReader.ReadWithIds("p.xml", Encoding.UTF8.GetBytes(Alto("http://www.loc.gov/standards/alto/ns-v2#", """
+            <TextBlock ID="TB1"><TextLine><String CONTENT="Before"/></TextLine></TextBlock>
+            <ComposedBlock ID="CB1" TYPE="Advertisement">
+              <TextBlock ID="TB2"><TextLine><String CONTENT="Soap"/></TextLine></TextBlock>
+              <ComposedBlock ID="CB2"><TextBlock ID="TB3"><TextLine><String CONTENT="cheap"/></TextLine><TextLine><String CONTENT="here"/></TextLine></TextBlock></ComposedBlock>
+            </ComposedBlock>
+            """)));
+
+        Assert.Equal([3, 5, 6], alto.LinesOfBlock["CB1"]);
+        Assert.Equal([5, 6], alto.LinesOfBlock["CB2"]);
+        Assert.Equal([1], alto.LinesOfBlock["TB1"]);
+    }
 }

@@ -75,6 +75,60 @@ public class HocrReaderTests
     public void Read_HtmlWithoutOcrPageIsRefused()
     {
         var e = Assert.Throws<PageRejectedException>(() => PageReader.Read("index.html", Encoding.UTF8.GetBytes("<html><body><p>hi</p></body></html>")));
-        Assert.Contains("not ALTO, PAGE XML or hOCR", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("not ALTO, PAGE XML, hOCR or METS", e.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TesseractLstmChoicesAndCharBoxes_GiveOnlyTheWords()
+    {
+        // Issue 15 case 1: `tesseract en1.png out -l eng -c lstm_choice_mode=2 -c hocr_char_boxes=1 hocr` on a rendered line.
+        var page = PageReader.Read("choices.hocr", File.ReadAllBytes(RepoPaths.PageFixture("tesseract-choices.hocr")));
+
+        Assert.Equal(["1 Down the Rabbit-Hole"], page.Lines.Where(l => !l.IsBlank).Select(l => l.Text));
+        Assert.Null(page.Line(1).RawText);
+    }
+
+    [Fact]
+    public void Read_LstmChoiceMode1Timesteps_AndSpecAlternatives_AreLeftOut()
+    {
+        // lstm_choice_mode=1 writes ocr_symbol/timestep spans after the word's text; the hOCR spec writes <ins>/<del class="alt">.
+        var page = Read("""
+            <div class='ocr_carea' id='c'><span class='ocr_line' id='l' title='bbox 0 0 9 9'>
+              <span class='ocrx_word' id='w1' title='bbox 0 0 1 1'>Down
+                <span class='ocr_symbol' id='symbol_1_1_1'><span class='ocrx_cinfo' id='timestep1_1_1'><span class='ocrx_cinfo' id='choice_1_1_1' title='x_confs 99'>D</span><span class='ocrx_cinfo' id='choice_1_1_2' title='x_confs 1'>O</span></span></span>
+              </span>
+              <span class='ocrx_word' id='w2' title='bbox 0 0 1 1'><span class='alternatives'><ins class='alt' title='nlp 3'>the</ins><del class='alt' title='nlp 5'>tho</del></span></span>
+            </span></div>
+            """);
+
+        Assert.Equal("Down the", page.Line(1).Text);
+    }
+
+    [Fact]
+    public void Read_TesseractChiSim_JoinsCjkWordsWithoutSpaces_AndKeepsTheFilesSpacingAside()
+    {
+        // Issue 15 case 2: `tesseract zh1.png out -l chi_sim hocr`; Tesseract's own text output is "李资政星期一(4月14日 ) 在北京会见代表团。".
+        var page = PageReader.Read("zh.hocr", File.ReadAllBytes(RepoPaths.PageFixture("tesseract-chi_sim.hocr")));
+
+        var line = page.Lines.Single(l => !l.IsBlank);
+        Assert.Equal("李资政星期一(4月14日)在北京会见代表团。", line.Text);
+        Assert.Equal("李 资 政 星 期 一 (4 月 14 日 ) 在 北京 会 见 代 表 团 。", line.RawText);
+        Assert.Equal(line.Text, PageReader.Read("c.hocr", File.ReadAllBytes(RepoPaths.PageFixture("tesseract-chi_sim-choices.hocr"))).Lines.Single(l => !l.IsBlank).Text);
+    }
+
+    [Theory]
+    [InlineData("你好|世界", "你好世界")]
+    [InlineData("こんにちは|世界", "こんにちは世界")]
+    [InlineData("안녕하세요|세계", "안녕하세요 세계")]
+    [InlineData("使用|Windows|系统", "使用 Windows 系统")]
+    [InlineData("2023|年|7|月", "2023年7月")]
+    [InlineData("𠀀|😀|中", "𠀀😀中")]
+    [InlineData("Great|Fire", "Great Fire")]
+    public void Read_WordBoundaries_DropOnlyBetweenCjk(string words, string expected)
+    {
+        var page = Read($"<div class='ocr_carea' id='c'>{Line("l", "0 0 1 1", words.Split('|'))}</div>");
+
+        Assert.Equal(expected, page.Line(1).Text);
+        Assert.Equal(expected == words.Replace('|', ' ') ? null : words.Replace('|', ' '), page.Line(1).RawText);
     }
 }

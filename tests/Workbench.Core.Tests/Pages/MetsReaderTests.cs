@@ -154,4 +154,68 @@ public class MetsReaderTests
         Assert.Equal([new SegmentBlock(BlockRole.Body, 5, 5)], articles[1].Blocks);
         Assert.Null(articles[1].ExternalId);
     }
+
+    private static readonly string Europeana = RepoPaths.PageFixture("mets-europeana");
+
+    private static MetsIssue ReadEuropeana() =>
+        MetsReader.Read("issue-METS.xml", File.ReadAllBytes(Path.Combine(Europeana, "issue-METS.xml")));
+
+    private static IReadOnlyDictionary<string, PageSegmentation> SegmentEuropeana(MetsIssue issue) =>
+        MetsReader.Segment(issue, issue.Pages.ToDictionary(
+            p => p.FileId,
+            p => AltoReader.ReadWithIds(p.RelativePath, File.ReadAllBytes(Path.Combine(Europeana, p.RelativePath)))));
+
+    [Fact]
+    public void Read_EveryContentDivIsAnItemWithItsMetsType()
+    {
+        // Issue 15 case 8: advertisements, an illustration with a caption, a table and the title section are items, not leftovers.
+        var issue = ReadEuropeana();
+
+        Assert.Equal(
+            [("DIVL4", "TITLE_SECTION"), ("DIVL10", "ARTICLE"), ("DIVL30", "ILLUSTRATION"), ("DIVL40", "TABLE"), ("DIVL103", "ADVERTISEMENT"), ("DIVL104", "ADVERTISEMENT")],
+            issue.Articles.Select(a => (a.Id, a.Type)));
+        Assert.Equal("全区经济稳中向好", issue.Articles[1].Title);
+        Assert.Equal("Adv. 1 Page 1", issue.Articles[4].Title);
+        Assert.True(issue.Articles[1].IsArticle);
+        Assert.False(issue.Articles[4].IsArticle);
+    }
+
+    [Fact]
+    public void Read_IssueTitleAndDateComeFromTheIssuesMods()
+    {
+        // Issue 15 case 9.
+        var issue = ReadEuropeana();
+
+        Assert.Equal("内蒙古日报", issue.Title);
+        Assert.Equal(new DateOnly(2023, 7, 12), issue.Date);
+    }
+
+    [Theory]
+    [InlineData("1824-02-17", 1824, 2, 17)]
+    [InlineData("01.08.1821", 1821, 8, 1)]
+    [InlineData("18451228", 1845, 12, 28)]
+    public void ParseDate_ReadsTheFormsMetsFilesUse(string value, int year, int month, int day) =>
+        Assert.Equal(new DateOnly(year, month, day), MetsReader.ParseDate(value));
+
+    [Fact]
+    public void Segment_AreasNamingComposedBlocksGetAllTheirLines()
+    {
+        // Issue 15 case 7: the article's table and the advertisements are ComposedBlocks; their lines belong to their items.
+        var issue = ReadEuropeana();
+        var pages = SegmentEuropeana(issue);
+
+        string[] Lines(string fileId, string? id) =>
+        [
+            .. pages[fileId].Articles.Single(a => a.ExternalId == id).Blocks
+                .SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1))
+                .Select(n => pages[fileId].Page.Line(n).Text).Where(t => t.Length > 0),
+        ];
+
+        Assert.Equal(["全区经济稳中向好", "本报讯上半年全区生产总值增长。", "主要指标如下表。", "工业增长6.1%", "农业增长4.2%"], Lines("ALTO00001", "DIVL10"));
+        Assert.Equal(["诚聘记者", "电话12345678"], Lines("ALTO00001", "DIVL103"));
+        Assert.Equal(["1"], Lines("ALTO00001", null)); // only the page number is left over
+        Assert.Equal(["气温28℃"], Lines("ALTO00002", "DIVL40"));
+        Assert.Equal(["图为呼和浩特新区"], Lines("ALTO00002", "DIVL30"));
+        Assert.DoesNotContain(pages["ALTO00002"].Articles, a => a.ExternalId is null);
+    }
 }

@@ -68,14 +68,16 @@ public class XmlSafetyTests
     public void UnknownXml_IsRefused()
     {
         var e = Refuse("<tei><text>x</text></tei>", "tei.xml");
-        Assert.Contains("not ALTO, PAGE XML or hOCR", e.Reason, StringComparison.Ordinal);
+        Assert.Contains("not ALTO, PAGE XML, hOCR or METS", e.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void TextFilesAreStillReadAsText()
+    public void MarkupIsReadAsMarkupWhateverTheName_AndAsTextOnlyWhenAsked()
     {
-        var page = PageReader.Read("page.txt", Encoding.UTF8.GetBytes("<alto>not parsed</alto>"));
-        Assert.Equal(SourceFormat.Text, page.Format);
+        // Issue 15: content decides. A .txt holding ALTO is ALTO; --format text still reads it as text.
+        var alto = Encoding.UTF8.GetBytes(AltoReaderTests.Alto("http://www.loc.gov/standards/alto/ns-v4#", """<TextBlock ID="B"><TextLine><String CONTENT="x"/></TextLine></TextBlock>"""));
+        Assert.Equal(SourceFormat.Alto, PageReader.Read("page.txt", alto).Format);
+        Assert.Equal(SourceFormat.Text, PageReader.Read("page.txt", alto, SourceFormat.Text).Format);
     }
 }
 

@@ -152,16 +152,16 @@ public sealed class ExportImportCliTests : IDisposable
 
     public static TheoryData<string, string, string, string> BadFiles => new()
     {
-        { "broken.jsonl", Record("张三") + "\n" + Record("李四") + "\n{\"text\": \"王五\", \"entities\": [}\n" + Record("赵六") + "\n", "auto", "record 3: broken JSON" },
-        { "mismatch.jsonl", Record("张三") + "\n" + "{\"text\":\"李四在北京\",\"entities\":[{\"start\":0,\"end\":2,\"label\":\"PER\",\"text\":\"北京\"}]}\n", "ner-jsonl", "record 2:" },
+        { "broken.jsonl", Record("张三") + "\n" + Record("李四") + "\n{\"text\": \"王五\", \"entities\": [}\n" + Record("赵六") + "\n", "auto", "line 3: broken JSON" },
+        { "mismatch.jsonl", Record("张三") + "\n" + "{\"text\":\"李四在北京\",\"entities\":[{\"start\":0,\"end\":2,\"label\":\"PER\",\"text\":\"北京\"}]}\n", "ner-jsonl", "line 2:" },
         { "unknown.json", "{\"foo\": 1}\n", "auto", "unknown format" },
-        { "bad-tag.conll", "张 B-PER\n三 X-PER\n", "conll", "record 2:" },
-        { "bad-label.jsonl", Record("张三") + "\n" + "{\"text\":\"李四\",\"entities\":[{\"start\":0,\"end\":2,\"label\":\"bad label\"}]}\n", "ner-jsonl", "record 2:" },
+        { "bad-tag.conll", "张 B-PER\n三 X-PER\n", "conll", "line 2:" },
+        { "bad-label.jsonl", Record("张三") + "\n" + "{\"text\":\"李四\",\"entities\":[{\"start\":0,\"end\":2,\"label\":\"bad label\"}]}\n", "ner-jsonl", "line 2:" },
     };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task RefusedImport_ReportsTheRecord_AndLeavesTheDatabaseUnchanged(string name, string content, string format, string reason)
+    public async Task RefusedImport_ReportsTheLine_AndLeavesTheDatabaseUnchanged(string name, string content, string format, string reason)
     {
         var (code, _, stderr) = await RunAsync("import", await WriteAsync("first.conll", "甲 B-PER\n乙 O\n"), "--project", Project);
         Assert.True(code == 0, stderr);

@@ -116,7 +116,7 @@ public sealed class ExportPageTests(WorkbenchFactory factory) : IClassFixture<Wo
     }
 
     [Fact]
-    public async Task RefusedUpload_NamesTheRecord_AndStoresNothing()
+    public async Task RefusedUpload_NamesTheLine_AndStoresNothing()
     {
         var admin = await factory.LoginAsync("admin");
         var projectId = await factory.DemoProjectIdAsync();
@@ -125,7 +125,7 @@ public sealed class ExportPageTests(WorkbenchFactory factory) : IClassFixture<Wo
 
         var html = await UploadAsync(admin, $"/Projects/{projectId}/Export", "refused.jsonl", broken, "ner-jsonl", "approved");
 
-        Assert.Contains("refused.jsonl: record 2:", html, StringComparison.Ordinal);
+        Assert.Contains("refused.jsonl: line 2:", html, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(async db => (await db.Pages.CountAsync(), await db.Labels.CountAsync(), await db.Entities.CountAsync())));
     }
 

@@ -65,6 +65,37 @@ public sealed class UploadTests(WorkbenchFactory factory) : IClassFixture<Workbe
         Assert.False(await factory.WithDbAsync(db => db.Pages.AnyAsync(p => p.SourceName == "mixed-bad.txt")));
     }
 
+    [Fact]
+    public async Task DeeplyNestedFiles_AreRefusedByName_AndTheAppStillAnswers()
+    {
+        // Issue 17 H1: ReadingOrder groups nested 100,000 deep and hOCR with 100,000 nested divs overflowed the stack and killed the server.
+        var client = await factory.LoginAsync("admin");
+        var projectId = await factory.DemoProjectIdAsync();
+        static string Nest(string open, string close) => string.Concat(Enumerable.Repeat(open, 100_000)) + string.Concat(Enumerable.Repeat(close, 100_000));
+        var page = $"""<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"><Page><ReadingOrder>{Nest("<OrderedGroup id=\"g\">", "</OrderedGroup>")}</ReadingOrder></Page></PcGts>""";
+        var hocr = $"""<html><body><div class='ocr_page' title='bbox 0 0 9 9'>{Nest("<div>", "</div>")}</div></body></html>""";
+
+        var html = await UploadAsync(client, projectId, ("deep-order.xml", Encoding.UTF8.GetBytes(page)), ("deep-divs.hocr", Encoding.UTF8.GetBytes(hocr)));
+
+        Assert.Contains("deep-order.xml: the XML nests elements more than 256 levels deep", html, StringComparison.Ordinal);
+        Assert.Contains("deep-divs.hocr: the XML nests elements more than 256 levels deep", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/Projects/{projectId}")).StatusCode);
+        Assert.False(await factory.WithDbAsync(db => db.Pages.AnyAsync(p => p.SourceName.StartsWith("deep-"))));
+    }
+
+    [Fact]
+    public async Task AnnotationFileUploadedWithPages_TakesTheSamePathAsTheCli()
+    {
+        // Issue 15 case 3 on the web: content decides; a CoNLL file among page files is imported as annotations, not as a text page.
+        var client = await factory.LoginAsync("admin");
+        var projectId = await factory.DemoProjectIdAsync();
+
+        var html = await UploadAsync(client, projectId, ("web-tags.bioes", "徐 B-PER\n某 E-PER\n到 O\n"u8.ToArray()));
+
+        Assert.Contains("web-tags.bioes: imported, 1 draft articles with 1 entities from 1 lines.", html, StringComparison.Ordinal);
+        Assert.Equal("徐某到", await factory.WithDbAsync(db => db.Lines.Where(l => db.Pages.Any(p => p.Id == l.PageId && p.SourceName == "web-tags.bioes")).Select(l => l.Text).SingleAsync()));
+    }
+
     private static async Task<string> UploadAsync(HttpClient client, int projectId, params (string Name, byte[] Bytes)[] files)
     {
         var response = await client.UploadAsync($"/Projects/{projectId}", $"/Projects/{projectId}?handler=Upload", files);

@@ -249,6 +249,10 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ItemType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Key")
                         .HasColumnType("INTEGER");
 
@@ -645,6 +649,9 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RelationsNotImported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Segmentation")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -688,6 +695,9 @@ namespace Workbench.Web.Data.Migrations
 
                     b.Property<int?>("Height")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OcrText")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Original")
                         .IsRequired()

@@ -13,7 +13,7 @@ namespace Workbench.Web.Pages.Projects;
 /// <remarks>An upload may hold many pages with their scans, so its size limit is well above one file's.</remarks>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer) : PageModel
+public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer, FileImporter fileImporter) : PageModel
 {
     private const string OutcomesKey = "import-outcomes";
     private const long MaxUploadBytes = 1024L * 1024 * 1024;
@@ -159,9 +159,10 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         }
 
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The same path as the CLI: the content decides what each file is (a page, or annotations imported as draft).
         foreach (var (name, bytes) in pages)
         {
-            outcomes.AddRange(await importer.ImportWithImageAsync(projectId, name, bytes, ImageLookups.InUpload(images, used)));
+            outcomes.AddRange((await fileImporter.ImportAsync(projectId, name, bytes, ImportFormats.Auto, Core.Editing.ArticleStatus.Draft, ImageLookups.InUpload(images, used))).Outcomes);
         }
 
         foreach (var (name, bytes) in images.Where(i => !used.Contains(i.Key)))

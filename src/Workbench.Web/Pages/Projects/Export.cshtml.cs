@@ -20,7 +20,7 @@ namespace Workbench.Web.Pages.Projects;
 /// Export for training (any member may download: approved articles are the project's published result, and members
 /// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
 /// </summary>
-public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer) : ProjectPageModel(db, access)
+public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, FileImporter importer) : ProjectPageModel(db, access)
 {
     private const string OutcomesKey = "annotation-outcomes";
 
@@ -157,8 +157,9 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
 
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer);
-            var result = await importer.ImportAsync(projectId, name, buffer.ToArray(), ImportFormats.ParseAnnotation(format), status);
-            outcomes.Add(result.Outcome);
+            // The same path as the CLI: with "detect", the content decides (a page file uploaded here is imported as a page).
+            var result = await importer.ImportAsync(projectId, name, buffer.ToArray(), format, status, lookup: null);
+            outcomes.AddRange(result.Outcomes);
         }
 
         TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);

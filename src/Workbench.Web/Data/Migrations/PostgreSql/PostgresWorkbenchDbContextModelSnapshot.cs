@@ -262,6 +262,10 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ItemType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Key")
                         .HasColumnType("integer");
 
@@ -676,6 +680,9 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("RelationsNotImported")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Segmentation")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -719,6 +726,9 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
 
                     b.Property<int?>("Height")
                         .HasColumnType("integer");
+
+                    b.Property<string>("OcrText")
+                        .HasColumnType("text");
 
                     b.Property<string>("Original")
                         .IsRequired()
