@@ -11,15 +11,15 @@ namespace Workbench.Core.Tests.Segmentation;
 /// </summary>
 public class CorpusTests(ITestOutputHelper output)
 {
-    // Floors = what each segmenter measured on these test halves on 2026-12-07 (branch segmenter, the final test-half run),
-    // rounded down to two decimals, so a change that makes things worse fails: F1, title accuracy, and the share of right
-    // boundaries among those scored ≥ 0.9 (a corpus with none there passes that check). Rules alone measured: zh hOCR
-    // 0.619 / 0.429 / 5 of 76, zh ALTO 0.557 / 0.440 / 6 of 98, latin hOCR 0.888 / 0.808 / 21 of 74, latin ALTO
-    // 0.891 / 0.545 / 16 of 78, METS fixtures 0.943 / 0.889 / 7 of 7, shared METS 0.875 / 0.444 / 2 of 3 (the layout rules
-    // cost zh ALTO 0.004 and shared METS 0.019 against main's rules; the shipped comparison is rules + model). Rules + the
-    // base model: zh hOCR 0.745 / 0.500 / 10 of 11, zh ALTO 0.740 / 0.536 / 11 of 12, latin hOCR 0.967 / 0.869 / 23 of 23,
-    // latin ALTO 0.973 / 0.616 / 17 of 18, METS fixtures 0.943 / 0.889 / none, shared METS 0.877 / 0.222 / none.
-    // The targets are F1 ≥ 0.95, title accuracy ≥ 0.9 and ≥ 90 % right in the ≥ 0.9 bucket on every corpus:
+    // Floors = what each segmenter measured on these test halves on 2026-12-07 (main after the import-fidelity merge, which joins
+    // CJK words without spaces and reads METS items of every type, and the base model retrained on the dev halves of 36 generated
+    // pages per language and format), rounded down to two decimals, so a change that makes things worse fails: F1, title accuracy,
+    // and the share of right boundaries among those scored >= 0.9 (a corpus with none there passes that check). Rules alone:
+    // zh hOCR 0.620 / 0.429 / 5 of 75, zh ALTO 0.557 / 0.440 / 6 of 100, latin hOCR 0.888 / 0.808 / 21 of 74, latin ALTO
+    // 0.891 / 0.545 / 16 of 78, METS fixtures 0.943 / 0.889 / 7 of 7, shared METS 0.875 / 0.400 / 2 of 3. Rules + the base
+    // model: zh hOCR 0.759 / 0.571 / 10 of 10, zh ALTO 0.765 / 0.571 / 10 of 10, latin hOCR 0.983 / 0.939 / 12 of 12, latin
+    // ALTO 0.981 / 0.687 / 12 of 12, METS fixtures 0.943 / 0.889 / none, shared METS 0.899 / 0.200 / 1 of 1.
+    // The targets are F1 >= 0.95, title accuracy >= 0.9 and >= 90 % right in the >= 0.9 bucket on every corpus:
     // raise these floors to the targets when the segmenter reaches them.
     private static readonly Dictionary<string, Floor> Floors = new(StringComparer.Ordinal)
     {
@@ -28,17 +28,17 @@ public class CorpusTests(ITestOutputHelper output)
         ["synthetic-latin-hocr"] = new(F1: 0.88, Titles: 0.80, Sure: 0.28),
         ["synthetic-latin-alto"] = new(F1: 0.89, Titles: 0.54, Sure: 0.2),
         ["mets-fixtures"] = new(F1: 0.94, Titles: 0.88, Sure: 0.9),
-        ["mets-shared"] = new(F1: 0.87, Titles: 0.44, Sure: 0.66),
+        ["mets-shared"] = new(F1: 0.87, Titles: 0.4, Sure: 0.66),
     };
 
     private static readonly Dictionary<string, Floor> ModelFloors = new(StringComparer.Ordinal)
     {
-        ["synthetic-zh-hocr"] = new(F1: 0.74, Titles: 0.5, Sure: 0.9),
-        ["synthetic-zh-alto"] = new(F1: 0.74, Titles: 0.53, Sure: 0.9),
-        ["synthetic-latin-hocr"] = new(F1: 0.96, Titles: 0.86, Sure: 0.95),
-        ["synthetic-latin-alto"] = new(F1: 0.97, Titles: 0.61, Sure: 0.94),
+        ["synthetic-zh-hocr"] = new(F1: 0.75, Titles: 0.57, Sure: 0.9),
+        ["synthetic-zh-alto"] = new(F1: 0.76, Titles: 0.57, Sure: 0.9),
+        ["synthetic-latin-hocr"] = new(F1: 0.98, Titles: 0.93, Sure: 0.95),
+        ["synthetic-latin-alto"] = new(F1: 0.98, Titles: 0.68, Sure: 0.94),
         ["mets-fixtures"] = new(F1: 0.94, Titles: 0.88, Sure: 0.9),
-        ["mets-shared"] = new(F1: 0.87, Titles: 0.22, Sure: 0.9),
+        ["mets-shared"] = new(F1: 0.89, Titles: 0.2, Sure: 0.9),
     };
 
     public static TheoryData<string> TestHalves => new(Floors.Keys);
