@@ -102,10 +102,10 @@ public static class WorkbenchApp
         // minimal APIs and the hub's negotiate/connect requests.
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseApiMembershipGuard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
-        app.MapCommentEndpoints();
         app.MapHub<PageHub>("/hubs/page");
         return app;
     }
