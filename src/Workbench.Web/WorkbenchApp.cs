@@ -42,6 +42,9 @@ public static class WorkbenchApp
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<LanguageClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+        // Every request checks the cookie's security stamp against the user's (one indexed read): a log-out or a new password
+        // changes the stamp, so a copied old cookie stops working at once, not after the default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -66,11 +69,16 @@ public static class WorkbenchApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
+        services.AddSignalR(options =>
+        {
+            options.AddFilter<CultureHubFilter>();
+            options.AddFilter<RevocationFilter>();
+        }).AddJsonProtocol(options =>
         {
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddScoped<ProjectAccess>();
+        services.AddSingleton<OriginCheck>();
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
@@ -82,6 +90,7 @@ public static class WorkbenchApp
             sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>()));
         services.AddScoped<SuggestionService>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<ConnectionRevocation>();
         services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -89,6 +98,7 @@ public static class WorkbenchApp
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -101,6 +111,7 @@ public static class WorkbenchApp
         // After authentication (the user's saved language is a claim), before everything that answers: pages,
         // minimal APIs and the hub's negotiate/connect requests.
         app.UseRequestLocalization();
+        app.UseOriginCheck();
         app.UseAuthorization();
         app.UseApiMembershipGuard();
         app.MapStaticAssets();

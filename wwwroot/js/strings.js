@@ -78,11 +78,8 @@ export function fmt(template, ...args) {
 /** The page's language (<html lang>), for Intl. */
 export const lang = (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
 
-/** A date and time in the page's language. */
-export function formatDateTime(value) {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
+/** A date and time in the page's language and the viewer's time zone, naming the zone (time.js). */
+export { formatLocal as formatDateTime } from './time.js';
 
 /** A number in the page's language. */
 export function formatNumber(value) {

@@ -79,7 +79,7 @@ public sealed class MembershipFilter : IEndpointFilter
         http.Request.RouteValues.TryGetValue(name, out var value) && int.TryParse(value?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 }
 
-public static class MembershipEndpoints
+public static partial class MembershipEndpoints
 {
     /// <summary>The prefix under which every endpoint must be mapped through <see cref="MapMemberGroup"/>.</summary>
     public const string ApiPrefix = "/api";
@@ -105,12 +105,14 @@ public static class MembershipEndpoints
     {
         if (http.Request.Path.StartsWithSegments(ApiPrefix) && http.GetEndpoint() is { } endpoint && endpoint.Metadata.GetMetadata<MembershipRequired>() is null)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MembershipEndpoints))
-                .LogError("{Endpoint} is under {Prefix} without the membership filter; refused.", endpoint.DisplayName, ApiPrefix);
+            LogUnguarded(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MembershipEndpoints)), endpoint.DisplayName);
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
         await next(http);
     });
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Endpoint} is under /api without the membership filter; refused.")]
+    private static partial void LogUnguarded(ILogger log, string? endpoint);
 }
