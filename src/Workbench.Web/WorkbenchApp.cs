@@ -73,12 +73,14 @@ public static class WorkbenchApp
         {
             options.AddFilter<CultureHubFilter>();
             options.AddFilter<RevocationFilter>();
+            options.AddFilter<HubRateLimitFilter>();
         }).AddJsonProtocol(options =>
         {
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddScoped<ProjectAccess>();
         services.AddSingleton<OriginCheck>();
+        services.AddWorkbenchRateLimits(builder.Configuration);
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
@@ -113,6 +115,7 @@ public static class WorkbenchApp
         app.UseRequestLocalization();
         app.UseOriginCheck();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseApiMembershipGuard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -84,7 +84,7 @@ public static partial class MembershipEndpoints
     /// <summary>The prefix under which every endpoint must be mapped through <see cref="MapMemberGroup"/>.</summary>
     public const string ApiPrefix = "/api";
 
-    /// <summary>A route group under /api whose endpoints all run behind <see cref="MembershipFilter"/>.</summary>
+    /// <summary>A route group under /api whose endpoints all run behind <see cref="MembershipFilter"/> and the per-user rate limit.</summary>
     public static RouteGroupBuilder MapMemberGroup(this IEndpointRouteBuilder app, string pattern, ProjectRole minimum = ProjectRole.Annotator)
     {
         if (!pattern.StartsWith(ApiPrefix + "/", StringComparison.Ordinal))
@@ -93,7 +93,7 @@ public static partial class MembershipEndpoints
         }
 
         var group = app.MapGroup(pattern);
-        group.WithMetadata(new MembershipRequired(minimum)).AddEndpointFilter<MembershipFilter>();
+        group.WithMetadata(new MembershipRequired(minimum)).AddEndpointFilter<MembershipFilter>().RequireRateLimiting(RateLimits.ApiPolicy);
         return group;
     }
 
