@@ -80,6 +80,7 @@ public static class WorkbenchApp
         });
         services.AddScoped<ProjectAccess>();
         services.AddSingleton<OriginCheck>();
+        services.AddSingleton<LoginThrottle>();
         services.AddWorkbenchRateLimits(builder.Configuration);
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
