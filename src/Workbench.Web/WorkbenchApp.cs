@@ -79,6 +79,7 @@ public static class WorkbenchApp
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddScoped<ProjectAccess>();
+        services.AddProblemDetails();
         services.AddSingleton<OriginCheck>();
         services.AddSingleton<LoginThrottle>();
         services.AddWorkbenchRateLimits(builder.Configuration);
@@ -102,12 +103,7 @@ public static class WorkbenchApp
     {
         var app = CreateBuilder(args).Build();
         app.UseSecurityHeaders();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseWorkbenchErrors();
         app.UseRouting();
         app.UseAuthentication();
 

@@ -52,7 +52,7 @@ public static class TaggingEndpoints
 
         page.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, Membership member, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys, member.UserId, clock.GetUtcNow(), cancellationToken);
+            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys ?? [], member.UserId, clock.GetUtcNow(), cancellationToken);
             return Results.Json(new { rejected = added });
         });
     }
