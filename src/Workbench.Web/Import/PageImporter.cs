@@ -75,7 +75,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             var path = Path.GetFullPath(Path.Combine(folder, reference.RelativePath));
             try
             {
-                if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (!ImportPaths.IsInside(folder, path))
                 {
                     throw new PageRejectedException(name, ImportMessages.MetsOutside(metsName, reference.Href));
                 }
