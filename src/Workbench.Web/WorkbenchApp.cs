@@ -84,6 +84,8 @@ public static class WorkbenchApp
         services.AddSingleton<LoginThrottle>();
         services.AddWorkbenchRateLimits(builder.Configuration);
         services.AddScoped<PageImporter>();
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<UploadOutcomes>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<DemoSeeder>();

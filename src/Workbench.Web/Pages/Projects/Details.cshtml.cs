@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +12,8 @@ namespace Workbench.Web.Pages.Projects;
 /// <remarks>An upload may hold many pages with their scans, so its size limit is well above one file's.</remarks>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer) : PageModel
+public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer, UploadOutcomes uploads) : PageModel
 {
-    private const string OutcomesKey = "import-outcomes";
     private const long MaxUploadBytes = 1024L * 1024 * 1024;
 
     public int ProjectId { get; private set; }
@@ -65,6 +63,10 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
     public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
 
+    /// <summary>The token of an upload's outcomes (see <see cref="UploadOutcomes"/>), from ?outcomes=.</summary>
+    [BindProperty(SupportsGet = true, Name = "outcomes")]
+    public string? OutcomesToken { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int projectId)
     {
         var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
@@ -104,10 +106,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, lines.GetValueOrDefault(p.Id), byPage[p.Id].Sum(s => s.Count),
             byPage[p.Id].OrderBy(s => s.Status).Select(s => (s.Status, s.Count)).ToList(),
             p.ImportedAt, p.Version)).ToList();
-        if (TempData[OutcomesKey] is string json)
-        {
-            Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
-        }
+        Outcomes = await uploads.LoadAsync(ProjectAccess.UserId(User), OutcomesToken);
 
         return Page();
     }
@@ -133,6 +132,12 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName);
+            if (UploadNames.Refusal(name) is { } badName)
+            {
+                outcomes.Add(new ImportOutcome(UploadNames.Visible(name), ImportStatus.Rejected, badName));
+                continue;
+            }
+
             var isImage = PageImageStore.IsImageName(name);
             if (isImage && file.Length > PageImageStore.MaxBytes)
             {
@@ -169,8 +174,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             outcomes.AddRange(await importer.AttachImageAsync(projectId, name, bytes));
         }
 
-        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
-        return RedirectToPage(new { projectId });
+        return RedirectToPage(new { projectId, outcomes = await uploads.SaveAsync(ProjectAccess.UserId(User)!, outcomes) });
     }
 
     public sealed record PageRow(int Id, string SourceName, string? Publication, DateOnly? IssueDate, int? PageNumber, int Lines, int Articles, IReadOnlyList<(ArticleStatus Status, int Count)> ByStatus, DateTimeOffset ImportedAt, int Version);

@@ -20,9 +20,11 @@ namespace Workbench.Web.Pages.Projects;
 /// Export for training (any member may download: approved articles are the project's published result, and members
 /// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
 /// </summary>
-public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer) : ProjectPageModel(db, access)
+public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, AnnotationImporter importer, UploadOutcomes uploads) : ProjectPageModel(db, access)
 {
-    private const string OutcomesKey = "annotation-outcomes";
+    /// <summary>The token of an upload's outcomes (see <see cref="UploadOutcomes"/>), from ?outcomes=.</summary>
+    [BindProperty(SupportsGet = true, Name = "outcomes")]
+    public string? OutcomesToken { get; set; }
 
     public string? Error { get; private set; }
 
@@ -59,10 +61,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             return refused;
         }
 
-        if (TempData[OutcomesKey] is string json)
-        {
-            Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
-        }
+        Outcomes = await uploads.LoadAsync(UserId, OutcomesToken);
 
         return Page();
     }
@@ -149,6 +148,12 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName);
+            if (UploadNames.Refusal(name) is { } badName)
+            {
+                outcomes.Add(new ImportOutcome(UploadNames.Visible(name), ImportStatus.Rejected, badName));
+                continue;
+            }
+
             if (file.Length > PageReader.MaxBytes)
             {
                 outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, ImportMessages.TooLarge(name)));
@@ -161,8 +166,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             outcomes.Add(result.Outcome);
         }
 
-        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
-        return RedirectToPage(new { projectId });
+        return RedirectToPage(new { projectId, outcomes = await uploads.SaveAsync(UserId!, outcomes) });
     }
 
     private static string AsciiName(string name)
