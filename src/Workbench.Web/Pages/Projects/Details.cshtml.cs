@@ -111,7 +111,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int projectId, List<IFormFile> files)
+    public async Task<IActionResult> OnPostUploadAsync(int projectId, List<IFormFile> files, string? encoding)
     {
         var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
         if (!ProjectAccess.Allows(role, ProjectRole.Admin))
@@ -120,6 +120,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         }
 
         var outcomes = new List<ImportOutcome>();
+        var textEncoding = TextEncodings.Parse(encoding) ?? TextEncoding.Utf8;
         if (files.Count == 0)
         {
             outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.ChoosePages));
@@ -166,7 +167,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, bytes) in pages)
         {
-            outcomes.AddRange(await importer.ImportWithImageAsync(projectId, name, bytes, ImageLookups.InUpload(images, used)));
+            outcomes.AddRange(await importer.ImportWithImageAsync(projectId, name, bytes, ImageLookups.InUpload(images, used), encoding: textEncoding));
         }
 
         foreach (var (name, bytes) in images.Where(i => !used.Contains(i.Key)))
