@@ -42,9 +42,6 @@ public static class WorkbenchApp
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<LanguageClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
-        // Every request checks the cookie's security stamp against the user's (one indexed read): a log-out or a new password
-        // changes the stamp, so a copied old cookie stops working at once, not after the default 30 minutes.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -53,6 +50,7 @@ public static class WorkbenchApp
             options.Cookie.Name = "workbench.auth";
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync; // a log-out or a new password ends old cookies at once
             options.Events.OnRedirectToLogin = context => RespondOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context =>
             {
