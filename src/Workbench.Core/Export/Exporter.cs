@@ -59,6 +59,15 @@ public sealed record ExportManifest(
     /// <summary>Article parts held back because their continued article is not approved on every page.</summary>
     public int HeldBack { get; init; }
 
+    /// <summary>
+    /// Ids of exported articles nobody changed (no annotator: the machine's segmentation and OCR as imported), so training
+    /// can tell read-and-confirmed gold from untouched output; in order of export.
+    /// </summary>
+    public IReadOnlyList<string> Untouched { get; init; } = [];
+
+    /// <summary>Splits that got no article (a small project, or a weight of 0): named so nobody trains or tests on nothing unawares.</summary>
+    public IReadOnlyList<string> EmptySplits => SplitRatios is null ? [] : Splits.Where(s => s.Articles == 0).Select(s => s.Name).ToList();
+
     /// <summary>Writes indented JSON with a fixed property order; dictionaries sorted by key (ordinal).</summary>
     public void Write(Stream stream)
     {
@@ -71,11 +80,19 @@ public sealed record ExportManifest(
         json.WriteStartObject("split");
         json.WriteString("ratios", SplitRatios ?? "none");
         json.WriteString("seed", Seed);
+        json.WriteStartArray("empty");
+        foreach (var name in EmptySplits)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("counts");
         json.WriteNumber("articles", Splits.Sum(s => s.Articles));
         json.WriteNumber("entities", Splits.Sum(s => s.Entities));
         json.WriteNumber("heldBackParts", HeldBack);
+        json.WriteNumber("untouched", Untouched.Count);
         json.WriteStartObject("splits");
         foreach (var split in Splits)
         {
@@ -98,6 +115,13 @@ public sealed record ExportManifest(
             json.WriteString("label", drop.Label);
             json.WriteString("reason", drop.Reason);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("untouched");
+        foreach (var id in Untouched)
+        {
+            json.WriteStringValue(id);
         }
 
         json.WriteEndArray();
@@ -166,6 +190,7 @@ public static class Exporter
             }
 
             var dropped = new List<ExportDrop>();
+            var untouched = new List<string>();
             var bySegmentationPage = options.Format == ExportFormats.Segmentation;
             foreach (var article in articles)
             {
@@ -179,6 +204,11 @@ public static class Exporter
                 }
 
                 dropped.AddRange(article.Dropped);
+                if (article.Annotators.Count == 0)
+                {
+                    untouched.Add(article.Id);
+                }
+
             }
 
             var splits = new List<ManifestSplit>();
@@ -219,6 +249,7 @@ public static class Exporter
                 options.Clock.GetUtcNow())
             {
                 HeldBack = options.Counters.HeldBack,
+                Untouched = untouched,
             };
             using (var stream = openFile(ExportManifest.FileName))
             {

@@ -48,8 +48,16 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
     [BindProperty]
     public string Status { get; set; } = ProjectExport.StatusApproved;
 
+    /// <summary>None by default, as in the CLI: one file with every article; a split is a choice about evaluation.</summary>
     [BindProperty]
-    public string Split { get; set; } = "80/10/10";
+    public string Split { get; set; } = "none";
+
+    /// <summary>The user saw that a split would be empty and downloads anyway.</summary>
+    [BindProperty]
+    public bool ConfirmEmpty { get; set; }
+
+    /// <summary>Set when the chosen split would leave a split empty: each split's article count, shown before downloading.</summary>
+    public IReadOnlyList<(string Split, int Articles)>? EmptySplitWarning { get; private set; }
 
     [BindProperty]
     public string Seed { get; set; } = "0";
@@ -99,6 +107,16 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             return Page();
         }
 
+        if (ratios is not null && !ConfirmEmpty)
+        {
+            var preview = await ProjectExport.SplitPreviewAsync(Db, projectId, Status, ratios, string.IsNullOrWhiteSpace(Seed) ? "0" : Seed.Trim(), Format, HttpContext.RequestAborted);
+            if (preview.Any(p => p.Articles == 0))
+            {
+                EmptySplitWarning = preview;
+                return Page();
+            }
+        }
+
         var options = new ExportOptions(Format)
         {
             Split = ratios,
@@ -106,7 +124,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Ann
             Project = ProjectName,
             Filters = new Dictionary<string, string> { ["status"] = Status },
         };
-        var fileName = $"workbench-{ProjectName}-{Format}.zip";
+        var fileName = ExportZip.DownloadName(ProjectName, projectId, Format);
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
