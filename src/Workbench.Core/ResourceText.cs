@@ -15,8 +15,8 @@ public sealed class ResourceText(string baseName, Assembly assembly)
     /// <summary>The text for <paramref name="key"/>; the key itself when it is missing (the resx check test catches that).</summary>
     public string Get(string key) => resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
-    /// <summary>The text for <paramref name="key"/> with its {0}… placeholders filled (numbers written invariantly, as line numbers are).</summary>
-    public string Format(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, Get(key), args);
+    /// <summary>The text for <paramref name="key"/> with its {0}… placeholders filled (numbers written invariantly, as line numbers are; plural forms, see <see cref="PluralFormat"/>).</summary>
+    public string Format(string key, params object?[] args) => string.Format(PluralFormat.Invariant, Get(key), args);
 }
 
 /// <summary>The Core's user-facing messages: <c>Resources/CoreMessages(.zh-Hans).resx</c>.</summary>

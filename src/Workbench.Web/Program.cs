@@ -8,7 +8,17 @@ if (WorkbenchCli.IsCliCommand(args))
 }
 
 var app = WorkbenchApp.Build(WorkbenchCli.ServeArguments(args));
-await WorkbenchApp.InitializeAsync(app, seedDemo: true, Console.Out);
+try
+{
+    await WorkbenchApp.InitializeAsync(app, seedDemo: true, Console.Out);
+}
+catch (Workbench.Web.Data.StartupException e)
+{
+    // A setting the app cannot start with: say what and why, without a stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
 await app.RunAsync();
 return 0;
 

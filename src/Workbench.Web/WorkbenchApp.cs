@@ -52,6 +52,7 @@ public static class WorkbenchApp
             options.Cookie.Name = "workbench.auth";
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionStamp.ValidateAsync; // a log-out or a new password ends old cookies at once
             options.Events.OnRedirectToLogin = context => RespondOrRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context =>
             {
@@ -68,13 +69,24 @@ public static class WorkbenchApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        var signalR = services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
+        var signalR = services.AddSignalR(options =>
+        {
+            options.AddFilter<CultureHubFilter>();
+            options.AddFilter<RevocationFilter>();
+            options.AddFilter<HubRateLimitFilter>();
+        }).AddJsonProtocol(options =>
         {
             options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
         });
         services.AddScaleOut(builder.Configuration, database, signalR);
         services.AddScoped<ProjectAccess>();
+        services.AddProblemDetails();
+        services.AddSingleton<OriginCheck>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddWorkbenchRateLimits(builder.Configuration);
         services.AddScoped<PageImporter>();
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<UploadOutcomes>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<FileImporter>();
@@ -86,6 +98,7 @@ public static class WorkbenchApp
             sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>(),
             sp.GetRequiredService<IPageWriteLock>()));
         services.AddScoped<SuggestionService>();
+        services.AddSingleton<ConnectionRevocation>();
         services.AddSingleton(TimeProvider.System);
         Segmentation.ProjectSegmenters.UseBaseModel = builder.Configuration.GetValue("Workbench:Segmentation:BaseModel", false);
         return builder;
@@ -94,12 +107,8 @@ public static class WorkbenchApp
     public static WebApplication Build(string[] args)
     {
         var app = CreateBuilder(args).Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/Error");
-        }
-
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseSecurityHeaders();
+        app.UseWorkbenchErrors();
         app.UseRouting();
         app.UseAuthentication();
 
@@ -107,11 +116,13 @@ public static class WorkbenchApp
         // minimal APIs and the hub's negotiate/connect requests.
         app.UseRequestLocalization();
         app.UseDatabaseBusyAnswer(); // inside the request's language, so the message is in it
+        app.UseOriginCheck();
         app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseApiMembershipGuard();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
-        app.MapCommentEndpoints();
         app.MapHub<PageHub>("/hubs/page", hub => ScaleOutSetup.ConfigureHub(hub, app.Services.GetRequiredService<ScaleOutOptions>()));
         return app;
     }

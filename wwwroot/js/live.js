@@ -80,6 +80,11 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   function setStatus(next) {
     status = next;
     onStatus(next);
+    // Who else is here is only known while connected: a disconnected page shows nobody rather than a stale list.
+    if (next !== 'connected') {
+      presenceRevision = -1;
+      onPresence([]);
+    }
   }
 
   function versionChanged() {
@@ -179,6 +184,8 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
 
   conn.on('OperationApplied', onOperation);
   conn.on('CommentAdded', comment => { if (comment.pageId === pageId) onComment?.(comment); });
+  // The server closes this connection when the user's access changed (removed, new role, logged out); it says why.
+  conn.on('AccessRevoked', reason => onError(reason));
   conn.on('PresenceChanged', (id, present, revision) => { if (id === pageId) presenceSnapshot(present, revision); });
   conn.onreconnecting(() => setStatus('reconnecting'));
   conn.onreconnected(() => join().catch(err => { console.warn(err); setStatus('offline'); }));

@@ -70,19 +70,22 @@ export function optional(path) {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Fills {0}, {1}, … in a template. */
+/** Fills {0}, {1}, … in a template; {1:plural:article|articles} picks the form for the count (first for 1, last otherwise). */
 export function fmt(template, ...args) {
-  return String(template).replace(/\{(\d+)\}/g, (m, i) => (args[i] ?? m));
+  return String(template).replace(/\{(\d+)(?::plural:([^}]*))?\}/g, (m, i, forms) => {
+    const value = args[i];
+    if (value === undefined) return m;
+    if (forms === undefined) return value;
+    const list = forms.split('|');
+    return Number(value) === 1 ? list[0] : list[list.length - 1];
+  });
 }
 
 /** The page's language (<html lang>), for Intl. */
 export const lang = (typeof document !== 'undefined' && document.documentElement.lang) || undefined;
 
-/** A date and time in the page's language. */
-export function formatDateTime(value) {
-  const date = value instanceof Date ? value : new Date(value);
-  return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-}
+/** A date and time in the page's language and the viewer's time zone, naming the zone (time.js). */
+export { formatLocal as formatDateTime } from './time.js';
 
 /** A number in the page's language. */
 export function formatNumber(value) {

@@ -64,6 +64,14 @@ public sealed record ExportManifest(
 
     /// <summary>Relations between spans in the imported files of the exported pages, which were not imported (Workbench has none).</summary>
     public int RelationsNotImported { get; init; }
+    /// <summary>
+    /// Ids of exported articles nobody changed (no annotator: the machine's segmentation and OCR as imported), so training
+    /// can tell read-and-confirmed gold from untouched output; in order of export.
+    /// </summary>
+    public IReadOnlyList<string> Untouched { get; init; } = [];
+
+    /// <summary>Splits that got no article (a small project, or a weight of 0): named so nobody trains or tests on nothing unawares.</summary>
+    public IReadOnlyList<string> EmptySplits => SplitRatios is null ? [] : Splits.Where(s => s.Articles == 0).Select(s => s.Name).ToList();
 
     /// <summary>Writes indented JSON with a fixed property order; dictionaries sorted by key (ordinal).</summary>
     public void Write(Stream stream)
@@ -77,12 +85,20 @@ public sealed record ExportManifest(
         json.WriteStartObject("split");
         json.WriteString("ratios", SplitRatios ?? "none");
         json.WriteString("seed", Seed);
+        json.WriteStartArray("empty");
+        foreach (var name in EmptySplits)
+        {
+            json.WriteStringValue(name);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteStartObject("counts");
         json.WriteNumber("articles", Splits.Sum(s => s.Articles));
         json.WriteNumber("entities", Splits.Sum(s => s.Entities));
         json.WriteNumber("heldBackParts", HeldBack);
         json.WriteNumber("relationsNotImported", RelationsNotImported);
+        json.WriteNumber("untouched", Untouched.Count);
         json.WriteStartObject("splits");
         foreach (var split in Splits)
         {
@@ -105,6 +121,13 @@ public sealed record ExportManifest(
             json.WriteString("label", drop.Label);
             json.WriteString("reason", drop.Reason);
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("untouched");
+        foreach (var id in Untouched)
+        {
+            json.WriteStringValue(id);
         }
 
         json.WriteEndArray();
@@ -173,6 +196,7 @@ public static class Exporter
             }
 
             var dropped = new List<ExportDrop>();
+            var untouched = new List<string>();
             var bySegmentationPage = options.Format == ExportFormats.Segmentation;
             foreach (var article in articles)
             {
@@ -186,6 +210,11 @@ public static class Exporter
                 }
 
                 dropped.AddRange(article.Dropped);
+                if (article.Annotators.Count == 0)
+                {
+                    untouched.Add(article.Id);
+                }
+
             }
 
             var splits = new List<ManifestSplit>();
@@ -227,6 +256,7 @@ public static class Exporter
             {
                 HeldBack = options.Counters.HeldBack,
                 RelationsNotImported = options.Counters.RelationsNotImported,
+                Untouched = untouched,
             };
             using (var stream = openFile(ExportManifest.FileName))
             {

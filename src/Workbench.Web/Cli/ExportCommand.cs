@@ -67,6 +67,16 @@ internal static class ExportCommand
                 file => File.Create(Path.Combine(directory, file)));
 
             await output.WriteLineAsync(Summary(manifest, directory));
+            foreach (var empty in manifest.EmptySplits)
+            {
+                await error.WriteLineAsync(T("warning: the {0} split is empty ({1} articles exported with {2}); use more approved articles or other ratios, or --split none.", empty, manifest.Splits.Sum(s => s.Articles), manifest.SplitRatios));
+            }
+
+            if (manifest.Untouched.Count > 0)
+            {
+                await error.WriteLineAsync(T("note: {0} exported articles were never changed by anyone (machine output approved as it is); their ids are under \"untouched\" in {1}.", manifest.Untouched.Count, ExportManifest.FileName));
+            }
+
             return 0;
         });
         return command;

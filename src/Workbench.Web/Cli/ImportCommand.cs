@@ -27,10 +27,17 @@ internal static class ImportCommand
         format.AcceptOnlyFromAmong(ImportFormats.All);
         var status = new Option<string>("--status") { Description = T("Status of imported annotated articles: draft, or approved (gold from another tool; also feeds the gazetteer)."), DefaultValueFactory = _ => "draft" };
         status.AcceptOnlyFromAmong("draft", "approved");
-        var command = new Command("import", T("Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.")) { paths, project, format, status };
+        var encoding = new Option<string>("--encoding")
+        {
+            Description = T("How to read text pages that are not UTF-8: utf-8 (the default: such files are refused) or gb18030 (also reads GBK and GB2312; converted to UTF-8, the original bytes' SHA-256 kept)."),
+            DefaultValueFactory = _ => TextEncodings.Utf8Name,
+        };
+        encoding.AcceptOnlyFromAmong([.. TextEncodings.Names, "gbk", "gb2312", "utf8"]);
+        var command = new Command("import", T("Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.")) { paths, project, format, status, encoding };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var formatName = parse.GetValue(format)!;
+            var textEncoding = TextEncodings.Parse(parse.GetValue(encoding)) ?? TextEncoding.Utf8;
             var articleStatus = parse.GetValue(status) == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
             var arguments = parse.GetValue(paths)!;
             var files = ImportFormats.ExpandPaths(arguments, formatName);
@@ -97,7 +104,7 @@ internal static class ImportCommand
                                 return found;
                             }
 
-                            var result = await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, formatName, articleStatus, Recorded, cancellationToken);
+                            var result = await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, formatName, articleStatus, Recorded, textEncoding, cancellationToken);
                             outcomes.AddRange(result.Outcomes);
                             newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
                         }

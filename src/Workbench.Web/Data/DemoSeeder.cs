@@ -33,8 +33,13 @@ public sealed class DemoSeeder(
             return;
         }
 
-        var project = await ProjectService.GetOrCreateAsync(db, DemoProjectName, clock ?? TimeProvider.System, cancellationToken);
         var configured = configuration["Workbench:Demo:Password"];
+        if (!string.IsNullOrEmpty(configured))
+        {
+            await CheckConfiguredPasswordAsync(configured);
+        }
+
+        var project = await ProjectService.GetOrCreateAsync(db, DemoProjectName, clock ?? TimeProvider.System, cancellationToken);
         var created = new List<(string Name, string Password, ProjectRole Role)>();
         foreach (var (name, role) in DemoAccounts)
         {
@@ -67,6 +72,28 @@ public sealed class DemoSeeder(
 
         await console.WriteLineAsync();
     }
+
+    /// <summary>Refuses a weak <c>Workbench:Demo:Password</c> before anything is created, saying which rules it breaks and what they are.</summary>
+    private async Task CheckConfiguredPasswordAsync(string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new AppUser { UserName = DemoAccounts[0].Name }, password);
+            problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new StartupException(Text.Format("WeakDemoPassword", string.Join(" ", problems), PasswordRules(users.Options.Password)));
+        }
+    }
+
+    /// <summary>The password rules in a sentence, from the configured options.</summary>
+    public static string PasswordRules(PasswordOptions options) =>
+        Text.Format("PasswordRules", options.RequiredLength);
+
+    private static readonly Core.ResourceText Text = new("Workbench.Web.Resources.Data.UserMessages", typeof(DemoSeeder).Assembly);
 
     /// <summary>A random password readable on a console: 16 characters from an unambiguous alphabet, plus a digit-letter mix.</summary>
     public static string GeneratePassword()

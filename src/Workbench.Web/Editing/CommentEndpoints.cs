@@ -12,12 +12,13 @@ public static class CommentEndpoints
 {
     public sealed record CommentRequest(string? Text);
 
-    public static void MapCommentEndpoints(this IEndpointRouteBuilder app)
+    /// <param name="page">The page's member group (<see cref="WorkbenchEndpoints.PageRoute"/>).</param>
+    public static void MapCommentEndpoints(this RouteGroupBuilder page)
     {
-        var comments = app.MapGroup("/api/pages/{pageId:int}/articles/{key:int}/comments");
-        comments.MapGet("", async (int pageId, int key, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        var comments = page.MapGroup("/articles/{key:int}/comments");
+        comments.MapGet("", async (int pageId, int key, WorkbenchDbContext db, CancellationToken cancellationToken) =>
         {
-            if (await CheckAsync(pageId, key, http, access, db, cancellationToken) is { } refused)
+            if (await CheckAsync(pageId, key, db, cancellationToken) is { } refused)
             {
                 return refused;
             }
@@ -30,10 +31,10 @@ public static class CommentEndpoints
             return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), WorkbenchState.Json);
         });
 
-        comments.MapPost("", async (int pageId, int key, CommentRequest request, HttpContext http, ProjectAccess access, WorkbenchDbContext db,
+        comments.MapPost("", async (int pageId, int key, CommentRequest request, Membership member, WorkbenchDbContext db,
             IHubContext<PageHub, IPageClient> hub, TimeProvider clock, CancellationToken cancellationToken) =>
         {
-            if (await CheckAsync(pageId, key, http, access, db, cancellationToken) is { } refused)
+            if (await CheckAsync(pageId, key, db, cancellationToken) is { } refused)
             {
                 return refused;
             }
@@ -49,32 +50,19 @@ public static class CommentEndpoints
                 return Results.Problem(string.Format(System.Globalization.CultureInfo.InvariantCulture, ServerMessages.CommentTooLong, Comment.MaxText), statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var userId = ProjectAccess.UserId(http.User)!;
+            var userId = member.UserId;
             var comment = new Comment { PageId = pageId, ArticleKey = key, AuthorId = userId, At = clock.GetUtcNow(), Text = text };
             db.Comments.Add(comment);
             await db.SaveChangesAsync(cancellationToken);
             var names = await UserNames.ForAsync(db, [userId], cancellationToken);
-            var view = CommentView.From(comment, names.GetValueOrDefault(userId, http.User.Identity?.Name ?? userId));
+            var view = CommentView.From(comment, names.GetValueOrDefault(userId, member.UserName));
             await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(view);
             return Results.Json(view, WorkbenchState.Json, statusCode: StatusCodes.Status201Created);
         });
     }
 
-    private static async Task<IResult?> CheckAsync(int pageId, int key, HttpContext http, ProjectAccess access, WorkbenchDbContext db, CancellationToken cancellationToken)
-    {
-        var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
-        if (projectId is null)
-        {
-            return Results.Problem(Core.Editing.EditMessages.Format(ServerMessages.NoSuchPage, pageId), statusCode: StatusCodes.Status404NotFound);
-        }
-
-        if (role is null)
-        {
-            return Results.Problem(ServerMessages.NotMember, statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        return await db.Articles.AnyAsync(a => a.PageId == pageId && a.Key == key, cancellationToken)
+    private static async Task<IResult?> CheckAsync(int pageId, int key, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        await db.Articles.AnyAsync(a => a.PageId == pageId && a.Key == key, cancellationToken)
             ? null
             : Results.Problem(Core.Editing.EditMessages.Format(ServerMessages.NoSuchArticle, key), statusCode: StatusCodes.Status404NotFound);
-    }
 }

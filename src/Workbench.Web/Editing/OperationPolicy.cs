@@ -4,11 +4,17 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Editing;
 
 /// <summary>Why an operation is refused; <paramref name="Forbidden"/> when it is the user's role, not the page's state.</summary>
-public sealed record Refusal(string Reason, bool Forbidden);
+public sealed record Refusal(string Reason, bool Forbidden)
+{
+    /// <summary>The same operation goes through with a comment (the browser then asks for one).</summary>
+    public bool NeedsComment { get; init; }
+}
 
 /// <summary>What the review rules need to know beyond the operation itself.</summary>
 /// <param name="Labels">The project's labels by name (ordinal); an entity may only get an active one.</param>
-public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor, IReadOnlyDictionary<string, Label>? Labels = null);
+/// <param name="LastContentAuthor">Who made the article's last content change; null when nobody has (machine output as imported).</param>
+/// <param name="Submitter">Who submitted the article (for taking a submission back); null when unknown.</param>
+public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor, IReadOnlyDictionary<string, Label>? Labels = null, Func<int, string?>? Submitter = null);
 
 /// <summary>
 /// Who may apply which operation, checked on the server for every operation (the UI only mirrors it).
@@ -80,7 +86,7 @@ public static class OperationPolicy
                 return new Refusal(ServerMessages.OnlyReviewerReopens, true);
             }
 
-            return string.IsNullOrWhiteSpace(review.Comment) ? new Refusal(ServerMessages.ReopenNeedsReason, false) : null;
+            return string.IsNullOrWhiteSpace(review.Comment) ? new Refusal(ServerMessages.ReopenNeedsReason, false) { NeedsComment = true } : null;
         }
 
         if (status.Status is ArticleStatus.Approved or ArticleStatus.ChangesRequested && role < ProjectRole.Reviewer)
@@ -90,7 +96,21 @@ public static class OperationPolicy
 
         if (status.Status == ArticleStatus.ChangesRequested && string.IsNullOrWhiteSpace(review.Comment))
         {
-            return new Refusal(ServerMessages.ChangesNeedComment, false);
+            return new Refusal(ServerMessages.ChangesNeedComment, false) { NeedsComment = true };
+        }
+
+        // Back from submitted to work: only the submitter may take their own submission back silently; anyone else sends it
+        // back, and the annotator must hear why.
+        if (status is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress } && string.IsNullOrWhiteSpace(review.Comment)
+            && review.Submitter?.Invoke(status.ArticleKey) != review.UserId)
+        {
+            return new Refusal(Review.ReviewMessages.SendBackNeedsComment(status.ArticleKey), false) { NeedsComment = true };
+        }
+
+        // Machine output nobody has changed is not gold by default: approving it as it is takes a comment saying it was read.
+        if (status.Status == ArticleStatus.Approved && review.LastContentAuthor(status.ArticleKey) is null && string.IsNullOrWhiteSpace(review.Comment))
+        {
+            return new Refusal(Review.ReviewMessages.UntouchedNeedsComment(status.ArticleKey), false) { NeedsComment = true };
         }
 
         if (status.Status == ArticleStatus.Approved && !review.AllowSelfReview && review.LastContentAuthor(status.ArticleKey) == review.UserId)

@@ -10,6 +10,9 @@ namespace Workbench.Web.Editing;
 /// <param name="Forbidden">True when the refusal is about the user's role or membership, not the page's state.</param>
 public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, string? Inverse = null, bool Forbidden = false)
 {
+    /// <summary>Refused for want of a comment: the same operation with one (a reason, a request) would be considered.</summary>
+    public bool NeedsComment { get; init; }
+
     public static ApplyOutcome Reject(int version, string reason, string? currentValue = null) => new(false, version, reason, currentValue);
 
     public static ApplyOutcome Forbid(int version, string reason) => new(false, version, reason, Forbidden: true);
@@ -77,7 +80,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 var refusal = OperationPolicy.Check(role, operation, state, seenVersion, review);
                 if (refusal is not null)
                 {
-                    return (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason), null);
+                    return ((refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason)) with { NeedsComment = refusal.NeedsComment }, null);
                 }
 
                 if (await Continuation.ContinuationEdits.CheckAsync(db, pageId, projectId, operation, cancellationToken) is { } linkRefusal)
@@ -167,7 +170,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 .ToDictionary(l => l.Name, StringComparer.Ordinal);
         }
 
-        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key), labels);
+        // Who submitted: only asked when a submission goes back to work (the submitter may take it back without a comment).
+        var takenBack = Flatten(operation).OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToList();
+        var submitters = takenBack.Count == 0 ? [] : await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && takenBack.Contains(a.Key))
+            .ToDictionaryAsync(a => a.Key, a => a.SubmittedBy, cancellationToken);
+        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key), labels, key => submitters.GetValueOrDefault(key));
     }
 
     private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>

@@ -12,6 +12,35 @@ namespace Workbench.Web.Export;
 /// </summary>
 public static class ExportZip
 {
+    /// <summary>
+    /// The download's file name: <c>workbench-{project}-{format}.zip</c> with the project name cut down to letters and digits
+    /// joined by single hyphens ("Demo: Inner Mongolia newspapers" → <c>Demo-Inner-Mongolia-newspapers</c>; CJK letters
+    /// stay), or <c>project-{id}</c> when nothing is left. No spaces, colons or other characters a file system or shell trips on.
+    /// </summary>
+    public static string DownloadName(string projectName, int projectId, string format)
+    {
+        var slug = new System.Text.StringBuilder();
+        foreach (var c in projectName.Normalize(System.Text.NormalizationForm.FormC))
+        {
+            if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var name = slug.ToString().Trim('-');
+        if (name.Length > 60)
+        {
+            name = name[..60].TrimEnd('-');
+        }
+
+        return $"workbench-{(name.Length == 0 ? $"project-{projectId}" : name)}-{format}.zip";
+    }
+
     public static ExportManifest Write(Stream output, Func<IEnumerable<ExportArticle>> articles, ExportOptions options)
     {
         ArgumentNullException.ThrowIfNull(output);

@@ -26,6 +26,40 @@ public static class ProjectExport
         $"{page.Sha256[..Math.Min(12, page.Sha256.Length)]}-{articleKey.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
+    /// How many articles each split would get, from the article ids alone (no page is loaded): so the export page can warn
+    /// before a download that a split would be empty. Continued articles' later parts are counted too, so a count may be a
+    /// little high; an empty split is empty.
+    /// </summary>
+    public static async Task<IReadOnlyList<(string Split, int Articles)>> SplitPreviewAsync(WorkbenchDbContext db, int projectId, string status, SplitRatios ratios, string seed, string format, CancellationToken cancellationToken = default)
+    {
+        var all = string.Equals(status, StatusAll, StringComparison.Ordinal);
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => (all || a.Status == ArticleStatus.Approved) && db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId))
+            .Join(db.Pages, a => a.PageId, p => p.Id, (a, p) => new { p.Sha256, p.SourceName, a.Key })
+            .ToListAsync(cancellationToken);
+        var assigner = new SplitAssigner(ratios, seed);
+        var bySegmentationPage = format == ExportFormats.Segmentation;
+        var counts = assigner.Names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var key = bySegmentationPage ? row.SourceName : $"{row.Sha256[..Math.Min(12, row.Sha256.Length)]}-{row.Key.ToString(CultureInfo.InvariantCulture)}";
+            counts[assigner.Assign(key)]++;
+        }
+
+        if (bySegmentationPage)
+        {
+            // One item per page, not per article.
+            counts = assigner.Names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
+            foreach (var page in rows.Select(r => r.SourceName).Distinct(StringComparer.Ordinal))
+            {
+                counts[assigner.Assign(page)]++;
+            }
+        }
+
+        return assigner.Names.Select(n => (n, counts[n])).ToList();
+    }
+
+    /// <summary>
     /// Articles of the project, approved ones only unless <paramref name="status"/> is "all". An article continued over
     /// several pages (live <see cref="ArticleLink"/>s) is written once, where its first part comes, as
     /// <see cref="ContinuedArticles.Join"/> of its parts with the first part's id; with "approved" it is written only

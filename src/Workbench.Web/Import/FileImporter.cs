@@ -14,7 +14,8 @@ public sealed class FileImporter(PageImporter pages, AnnotationImporter annotati
     /// <param name="format">A page or annotation format name, or <see cref="ImportFormats.Auto"/>.</param>
     /// <param name="status">The status of imported annotated articles (draft or approved); pages are always draft.</param>
     /// <param name="lookup">Where a page's image may be found, or null for none.</param>
-    public async Task<FileImportResult> ImportAsync(int projectId, string name, byte[] bytes, string format, ArticleStatus status, ImageLookup? lookup, CancellationToken cancellationToken = default)
+    /// <param name="encoding">How to read a text page that is not UTF-8 (see <see cref="TextEncodings"/>).</param>
+    public async Task<FileImportResult> ImportAsync(int projectId, string name, byte[] bytes, string format, ArticleStatus status, ImageLookup? lookup, TextEncoding encoding = TextEncoding.Utf8, CancellationToken cancellationToken = default)
     {
         if (ImportFormats.IsAnnotationFile(name, bytes, format))
         {
@@ -23,8 +24,6 @@ public sealed class FileImporter(PageImporter pages, AnnotationImporter annotati
         }
 
         var pageFormat = ImportFormats.ParsePage(format);
-        return lookup is null
-            ? new([await pages.ImportAsync(projectId, name, bytes, pageFormat, cancellationToken: cancellationToken)], [])
-            : new(await pages.ImportWithImageAsync(projectId, name, bytes, lookup, pageFormat, cancellationToken), []);
+        return new(await pages.ImportWithImageAsync(projectId, name, bytes, lookup, pageFormat, encoding, cancellationToken), []);
     }
 }

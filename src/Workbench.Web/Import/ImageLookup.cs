@@ -29,7 +29,7 @@ public static class ImageLookups
             .FirstOrDefault(File.Exists);
         if (sibling is not null)
         {
-            return Read(sibling);
+            return ImportPaths.IsInside(root, sibling) ? Read(sibling) : new ImageFile(Path.GetFileName(sibling), null, ImageMessages.OutsideFolder(Path.GetFileName(sibling)));
         }
 
         if (source?.ImageReference is not { } reference)
@@ -42,7 +42,7 @@ public static class ImageLookups
         var path = Path.IsPathRooted(relative) || relative.Contains(':', StringComparison.Ordinal)
             ? Path.Combine(folder, name)
             : Path.GetFullPath(Path.Combine(folder, relative));
-        if (!path.StartsWith(rootFull, StringComparison.Ordinal))
+        if (!path.StartsWith(rootFull, StringComparison.Ordinal) || (File.Exists(path) && !ImportPaths.IsInside(root, path)))
         {
             return new ImageFile(name, null, ImageMessages.OutsideFolder(reference));
         }
@@ -57,7 +57,8 @@ public static class ImageLookups
         {
             var path = Path.GetFullPath(Path.Combine(metsFolder, metsImagePath));
             var name = Path.GetFileName(metsImagePath);
-            if (!path.StartsWith(Path.GetFullPath(metsFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (!path.StartsWith(Path.GetFullPath(metsFolder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                || (File.Exists(path) && !ImportPaths.IsInside(metsFolder, path)))
             {
                 return new ImageFile(name, null, ImageMessages.OutsideFolder(metsImagePath));
             }

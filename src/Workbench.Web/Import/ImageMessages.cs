@@ -17,6 +17,12 @@ public static class ImageMessages
     public static string Unreadable(MagickFormat format, string detail) =>
         Text.Format("Image.Unreadable", format.ToString().ToUpperInvariant(), detail.Split('\n')[0].Trim());
 
+    public static string TooManyPixels(long width, long height, long maxPixels) =>
+        Text.Format("Image.TooManyPixels", width, height, Math.Round(width * (double)height / 1_000_000, 1), maxPixels / 1_000_000);
+
+    public static string Damaged(MagickFormat format, string detail) =>
+        Text.Format("Image.Damaged", format.ToString().ToUpperInvariant(), detail.Split('\n')[0].Trim());
+
     public static string OutsideFolder(string reference) => Text.Format("Image.OutsideFolder", reference);
 
     public static string Attached(string imageName, string pageName, int width, int height) => Text.Format("Image.Attached", imageName, pageName, width, height);

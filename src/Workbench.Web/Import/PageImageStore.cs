@@ -19,8 +19,25 @@ public sealed class PageImageStore(DataPaths paths)
     /// <summary>Larger scans than this (either side, in pixels) are refused before they are decoded.</summary>
     public const int MaxSide = 30_000;
 
+    /// <summary>
+    /// Scans with more pixels than this are refused from their header, before anything is decoded: a 1 KB file can declare
+    /// 30000×30000 (900 MP, 2.7 GB decoded). 100 MP is a broadsheet page at 600 dpi; a decoded 100 MP scan takes 300–400 MB.
+    /// </summary>
+    public const long MaxPixels = 100_000_000;
+
     /// <summary>Names an upload or a folder import treats as images (the content is still checked).</summary>
     public static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff"];
+
+    static PageImageStore()
+    {
+        // ImageMagick's own guards, process-wide, behind the header check: no dimension past MaxSide, a pixel cache in memory
+        // no larger than one allowed scan, and a bounded disk cache, so a file that lies in its header still cannot take the host.
+        ResourceLimits.Width = MaxSide;
+        ResourceLimits.Height = MaxSide;
+        ResourceLimits.Area = (ulong)MaxPixels;
+        ResourceLimits.Memory = 1024UL * 1024 * 1024;
+        ResourceLimits.Disk = 2048UL * 1024 * 1024;
+    }
 
     public static bool IsImageName(string name) => Extensions.Contains(Path.GetExtension(name).ToLowerInvariant());
 
@@ -38,14 +55,30 @@ public sealed class PageImageStore(DataPaths paths)
         try
         {
             var settings = new MagickReadSettings { Format = format };
+
+            // The header only (a ping: nothing is decoded), then the size rules, then the whole first frame.
             var info = new MagickImageInfo(bytes, settings);
             if (info.Width == 0 || info.Height == 0 || info.Width > MaxSide || info.Height > MaxSide)
             {
                 throw new PageRejectedException(name, ImageMessages.BadSize((int)info.Width, (int)info.Height, MaxSide));
             }
 
-            // Decode the whole first frame: a truncated or corrupt file fails here, not in the browser.
-            using var image = new MagickImage(bytes, settings);
+            if ((long)info.Width * info.Height > MaxPixels)
+            {
+                throw new PageRejectedException(name, ImageMessages.TooManyPixels(info.Width, info.Height, MaxPixels));
+            }
+
+            // A truncated or corrupt file must fail here, not in the browser: decoders report a cut-short file as a warning
+            // (libjpeg: "Premature end of JPEG file") and fill the rest with grey, so warnings about the data count as errors.
+            using var image = new MagickImage();
+            string? damage = null;
+            image.Warning += (_, e) => damage ??= e.Message;
+            image.Read(bytes, settings);
+            if (damage is not null)
+            {
+                throw new PageRejectedException(name, ImageMessages.Damaged(format, damage));
+            }
+
             var (width, height) = ((int)image.Width, (int)image.Height);
             if (format == MagickFormat.Tiff)
             {
@@ -89,8 +122,17 @@ public sealed class PageImageStore(DataPaths paths)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             var temporary = $"{full}.{Guid.NewGuid():N}.tmp";
-            await File.WriteAllBytesAsync(temporary, image.Bytes, cancellationToken);
-            File.Move(temporary, full, overwrite: true);
+            try
+            {
+                await File.WriteAllBytesAsync(temporary, image.Bytes, cancellationToken);
+                File.Move(temporary, full, overwrite: true);
+            }
+            catch
+            {
+                // A full disk (or a cancelled request) leaves no empty or partial file behind.
+                File.Delete(temporary);
+                throw;
+            }
         }
 
         return new PageImage

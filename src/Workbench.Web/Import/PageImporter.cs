@@ -26,10 +26,11 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
     /// first; a refused image adds its own outcome, and the page is imported without it. A page already in the project gets the image.
     /// </summary>
-    public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup lookup, SourceFormat? format = null, CancellationToken cancellationToken = default)
+    /// <param name="encoding">How to read a text page that is not UTF-8 (see <see cref="TextEncodings"/>); the page keeps the original bytes' SHA-256.</param>
+    public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup? lookup, SourceFormat? format = null, TextEncoding encoding = TextEncoding.Utf8, CancellationToken cancellationToken = default)
     {
         var extra = new List<ImportOutcome>();
-        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken: cancellationToken);
+        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, TextEncodings.ToUtf8(name, bytes, encoding), format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken: cancellationToken);
         return [outcome, .. extra];
     }
 
@@ -89,7 +90,7 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
             var path = Path.GetFullPath(Path.Combine(folder, reference.RelativePath));
             try
             {
-                if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                if (!ImportPaths.IsInside(folder, path))
                 {
                     throw new PageRejectedException(name, ImportMessages.MetsOutside(metsName, reference.Href));
                 }

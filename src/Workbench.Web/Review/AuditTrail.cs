@@ -67,7 +67,8 @@ public static class AuditTrail
             rows = rows.Where(r => r.At >= start);
         }
 
-        if (filter.To is { } to)
+        // DateOnly.MaxValue has no next day: "to" the last day there is means no upper bound (was a 500).
+        if (filter.To is { } to && to < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             rows = rows.Where(r => r.At < end);

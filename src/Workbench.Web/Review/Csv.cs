@@ -2,7 +2,11 @@ using System.Text;
 
 namespace Workbench.Web.Review;
 
-/// <summary>RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled.</summary>
+/// <summary>
+/// RFC 4180 CSV: CRLF line ends, fields quoted when they hold a comma, quote or line break, quotes doubled. A field that a
+/// spreadsheet would run as a formula (it starts with <c>= + - @</c>, a tab or a carriage return: user text such as
+/// <c>=HYPERLINK(…)</c> in a comment) gets a leading apostrophe, so it stays text.
+/// </summary>
 public static class Csv
 {
     /// <summary>UTF-8 with a byte order mark, so Excel reads CJK text correctly.</summary>
@@ -20,6 +24,11 @@ public static class Csv
     public static string Field(string? value)
     {
         value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
         return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
 }

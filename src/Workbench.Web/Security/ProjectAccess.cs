@@ -36,5 +36,8 @@ public sealed class ProjectAccess(WorkbenchDbContext db)
         return (projectId, await RoleAsync(userId, projectId.Value, cancellationToken));
     }
 
+    public Task<bool> ProjectExistsAsync(int projectId, CancellationToken cancellationToken = default) =>
+        db.Projects.AsNoTracking().AnyAsync(p => p.Id == projectId, cancellationToken);
+
     public static bool Allows(ProjectRole? role, ProjectRole needed) => role is not null && role.Value >= needed;
 }

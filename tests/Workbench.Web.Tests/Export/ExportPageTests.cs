@@ -29,10 +29,10 @@ public sealed class ExportPageTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Contains("data-label=\"GPE\"", html, StringComparison.Ordinal);
 
         var annotator = await factory.LoginAsync("annotator");
-        var response = await DownloadAsync(annotator, url, "ner-jsonl", "approved", "80/10/10", "5");
+        var response = await DownloadAsync(annotator, url, "ner-jsonl", "approved", "80/10/10", "5", confirmEmpty: true);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("workbench-Demo: Inner Mongolia newspapers-ner-jsonl.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Equal("workbench-Demo-Inner-Mongolia-newspapers-ner-jsonl.zip", response.Content.Headers.ContentDisposition?.FileNameStar);
 
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
         Assert.Equal(["dev.jsonl", "manifest.json", "test.jsonl", "train.jsonl"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
@@ -52,6 +52,43 @@ public sealed class ExportPageTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Equal(["𠀀𠀀公司在北京成立", "张三😀到了上海"], records.Select(r => r.GetProperty("text").GetString()).Order(StringComparer.Ordinal).Reverse());
         Assert.Equal("approved", manifest.RootElement.GetProperty("filters").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Export_DefaultsToNoSplit_WarnsBeforeAnEmptySplit_AndListsUntouchedArticles()
+    {
+        var admin = await factory.LoginAsync("admin");
+        var projectId = await factory.DemoProjectIdAsync();
+        var url = $"/Projects/{projectId}/Export";
+        await UploadAsync(admin, url, "untouched-gold.jsonl", "{\"text\":\"王五在包头\",\"entities\":[{\"start\":0,\"end\":2,\"label\":\"PER\"}]}\n"u8.ToArray(), "auto", "approved");
+        var pageId = await factory.PageIdAsync("untouched-gold.jsonl");
+        var sha = await factory.WithDbAsync(db => db.Pages.Where(p => p.Id == pageId).Select(p => p.Sha256).SingleAsync());
+
+        Assert.Contains("name=\"Split\" value=\"none\"", await admin.GetHtmlAsync(url), StringComparison.Ordinal);
+
+        // 100/0: the test split can get nothing. The page says so instead of downloading.
+        var warned = await DownloadAsync(admin, url, "ner-jsonl", "approved", "100/0", "0");
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        Assert.Equal("text/html", warned.Content.Headers.ContentType?.MediaType);
+        var html = WebUtility.HtmlDecode(await warned.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"empty-split-warning\"", html, StringComparison.Ordinal);
+        Assert.Contains("test 0", html, StringComparison.Ordinal);
+
+        var anyway = await DownloadAsync(admin, url, "ner-jsonl", "approved", "100/0", "0", confirmEmpty: true);
+        Assert.Equal("application/zip", anyway.Content.Headers.ContentType?.MediaType);
+        using var zip = new ZipArchive(await anyway.Content.ReadAsStreamAsync(), ZipArchiveMode.Read);
+        using var manifest = JsonDocument.Parse(Read(zip, "manifest.json"));
+        Assert.Equal(["test"], manifest.RootElement.GetProperty("split").GetProperty("empty").EnumerateArray().Select(e => e.GetString()));
+        var untouched = manifest.RootElement.GetProperty("untouched").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains($"{sha[..12]}-1", untouched);
+        Assert.Equal(untouched.Count, manifest.RootElement.GetProperty("counts").GetProperty("untouched").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("Demo: Inner Mongolia newspapers", "workbench-Demo-Inner-Mongolia-newspapers-conll.zip")]
+    [InlineData("内蒙古 日报 / 2024", "workbench-内蒙古-日报-2024-conll.zip")]
+    [InlineData("::: ***", "workbench-project-7-conll.zip")]
+    public void DownloadName_HasNoSpacesOrOddCharacters(string project, string expected) =>
+        Assert.Equal(expected, Workbench.Web.Export.ExportZip.DownloadName(project, 7, "conll"));
 
     [Fact]
     public async Task Export_NamesAnnotatorsAndTheApprovingReviewer()
@@ -144,12 +181,12 @@ public sealed class ExportPageTests(WorkbenchFactory factory) : IClassFixture<Wo
         return await client.GetHtmlAsync(response.Headers.Location!.ToString());
     }
 
-    private static async Task<HttpResponseMessage> DownloadAsync(HttpClient client, string url, string format, string status, string split, string seed)
+    private static async Task<HttpResponseMessage> DownloadAsync(HttpClient client, string url, string format, string status, string split, string seed, bool confirmEmpty = false)
     {
         var token = await HttpExtensions.AntiforgeryTokenAsync(client, url);
         return await client.PostAsync($"{url}?handler=Download", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Format"] = format, ["Status"] = status, ["Split"] = split, ["Seed"] = seed,
+            ["__RequestVerificationToken"] = token, ["Format"] = format, ["Status"] = status, ["Split"] = split, ["Seed"] = seed, ["ConfirmEmpty"] = confirmEmpty ? "true" : "false",
         }));
     }
 

@@ -99,7 +99,7 @@ public sealed class LanguageTests(WorkbenchFactory factory) : IClassFixture<Work
         var error = WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync());
 
         Assert.Contains("登录 Workbench", page, StringComparison.Ordinal);
-        Assert.Contains("用户名或密码不正确。", error, StringComparison.Ordinal);
+        Assert.Contains("用户名或密码错误。", error, StringComparison.Ordinal);
     }
 
     [Fact]

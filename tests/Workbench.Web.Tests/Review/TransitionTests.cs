@@ -15,13 +15,14 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         { "annotator", ArticleStatus.Draft, ArticleStatus.InProgress, null },
         { "annotator", ArticleStatus.Draft, ArticleStatus.Submitted, null },
         { "annotator", ArticleStatus.InProgress, ArticleStatus.Submitted, null },
-        { "annotator", ArticleStatus.Submitted, ArticleStatus.InProgress, null },
+        { "annotator", ArticleStatus.Submitted, ArticleStatus.InProgress, "Taking it back: the second line still has a typo." },
+        { "reviewer", ArticleStatus.Submitted, ArticleStatus.InProgress, "Back to work: split the last paragraph off." },
         { "annotator", ArticleStatus.ChangesRequested, ArticleStatus.InProgress, null },
         { "annotator", ArticleStatus.ChangesRequested, ArticleStatus.Submitted, null },
-        { "reviewer", ArticleStatus.Submitted, ArticleStatus.Approved, null },
+        { "reviewer", ArticleStatus.Submitted, ArticleStatus.Approved, "Read it against the scan; the OCR is right as it is." },
         { "reviewer", ArticleStatus.Submitted, ArticleStatus.ChangesRequested, "Line 3: the byline belongs to the next article." },
         { "reviewer", ArticleStatus.Approved, ArticleStatus.InProgress, "Reopened: a name was misread." },
-        { "admin", ArticleStatus.Submitted, ArticleStatus.Approved, null },
+        { "admin", ArticleStatus.Submitted, ArticleStatus.Approved, "Checked: machine output is correct." },
         { "admin", ArticleStatus.Approved, ArticleStatus.InProgress, "Reopened by the admin." },
     };
 
@@ -54,6 +55,10 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         { "reviewer", ArticleStatus.Draft, ArticleStatus.Approved, null, HttpStatusCode.Conflict, "cannot go from draft to approved" },
         { "admin", ArticleStatus.InProgress, ArticleStatus.Approved, null, HttpStatusCode.Conflict, "cannot go from in progress to approved" },
         { "annotator", ArticleStatus.Approved, ArticleStatus.Submitted, null, HttpStatusCode.Conflict, "cannot go from approved to submitted" },
+        { "reviewer", ArticleStatus.Submitted, ArticleStatus.InProgress, null, HttpStatusCode.Conflict, "needs a comment for the annotator" },
+        { "admin", ArticleStatus.Submitted, ArticleStatus.InProgress, " ", HttpStatusCode.Conflict, "needs a comment for the annotator" },
+        { "annotator", ArticleStatus.Submitted, ArticleStatus.InProgress, null, HttpStatusCode.Conflict, "only the one who submitted it" },
+        { "reviewer", ArticleStatus.Submitted, ArticleStatus.Approved, null, HttpStatusCode.Conflict, "Nobody has changed article 2 since it was imported" },
     };
 
     [Theory]
@@ -69,6 +74,9 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
 
         Assert.Equal(expected, status);
         Assert.Contains(reason, outcome.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        // Refusals a comment would lift say so, so the browser can ask for one; role and workflow refusals do not.
+        var liftedByAComment = !reason.StartsWith("Only", StringComparison.Ordinal) && !reason.Contains("cannot go", StringComparison.Ordinal);
+        Assert.Equal(liftedByAComment, outcome.TryGetProperty("needsComment", out var needs) && needs.GetBoolean());
         Assert.Equal(from, await factory.StatusAsync(pageId, Article));
         Assert.Equal(logBefore, await LogCountAsync(pageId));
     }
@@ -105,6 +113,45 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         {
             await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AllowSelfReview, false)));
         }
+    }
+
+    [Fact]
+    public async Task TheSubmitter_TakesTheirOwnSubmissionBack_WithoutAComment_NobodyElseDoes()
+    {
+        await PageClient.CreateMembersAsync(factory, ["second-annotator"], Data.ProjectRole.Annotator);
+        var pageId = await FreshPageAsync();
+        var annotator = await factory.LoginAsync("annotator");
+        var other = await factory.LoginAsync("second-annotator");
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Draft, ArticleStatus.Submitted))).Status);
+
+        var (byOther, refusal) = await other.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.InProgress));
+        Assert.Equal(HttpStatusCode.Conflict, byOther);
+        Assert.True(refusal.GetProperty("needsComment").GetBoolean());
+
+        var (bySubmitter, _) = await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.InProgress));
+        Assert.Equal(HttpStatusCode.OK, bySubmitter);
+        Assert.Equal(ArticleStatus.InProgress, await factory.StatusAsync(pageId, Article));
+    }
+
+    [Fact]
+    public async Task AnEditedArticle_IsApprovedWithoutAComment_AnUntouchedOneNeedsOne()
+    {
+        var pageId = await FreshPageAsync();
+        var annotator = await factory.LoginAsync("annotator");
+        var reviewer = await factory.LoginAsync("reviewer");
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Draft, ArticleStatus.Submitted))).Status);
+        var (untouched, refusal) = await reviewer.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.Approved));
+        Assert.Equal(HttpStatusCode.Conflict, untouched);
+        Assert.True(refusal.GetProperty("needsComment").GetBoolean());
+
+        var state = (await Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
+        var line = state.FindArticle(Article)!.Blocks[^1].LastLine;
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.InProgress))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new EditLine(line, state.Lines[line].Text, state.Lines[line].Text + "。"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.InProgress, ArticleStatus.Submitted))).Status);
+
+        var (edited, _) = await reviewer.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.Approved));
+        Assert.Equal(HttpStatusCode.OK, edited);
     }
 
     [Fact]
@@ -148,3 +195,4 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         return outcome.PageId!.Value;
     }
 }
+

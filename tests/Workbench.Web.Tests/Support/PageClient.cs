@@ -216,6 +216,13 @@ public sealed class PageClient : IAsyncDisposable
         return await Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, seenVersion, json.RootElement.Clone());
     }
 
+    /// <summary>An operation with a comment (a request for changes, a reason, a confirmation), through ApplyWithComment.</summary>
+    public async Task<ApplyOutcome> ApplyWithCommentAsync(PageOperation operation, string comment)
+    {
+        using var json = JsonDocument.Parse(PageOperationJson.Serialize(operation));
+        return await Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.ApplyWithComment), pageId, Version, json.RootElement.Clone(), comment);
+    }
+
     public Task FocusAsync(int? articleKey) => Connection.InvokeAsync(nameof(PageHub.Focus), pageId, articleKey);
 
     /// <summary>Goes offline: the connection ends, the local state stays where it was.</summary>

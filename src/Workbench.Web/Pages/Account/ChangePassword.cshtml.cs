@@ -8,7 +8,8 @@ using Workbench.Web.Localization;
 
 namespace Workbench.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizerFactory localizers) : PageModel
+/// <remarks>A new password ends the user's other sessions (the security stamp changes; this session gets a fresh cookie) and closes their live connections.</remarks>
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizerFactory localizers, Hubs.ConnectionRevocation revocation) : PageModel
 {
     private readonly IStringLocalizer text = localizers.For("Account/ChangePassword");
 
@@ -50,6 +51,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         }
 
         await signIn.RefreshSignInAsync(user);
+        await revocation.RevokeAsync(user.Id, null, Security.SecurityMessages.ConnectionRevoked);
         return RedirectToPage(new { done = true });
     }
 

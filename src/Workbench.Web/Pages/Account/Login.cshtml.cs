@@ -10,7 +10,11 @@ using Workbench.Web.Localization;
 namespace Workbench.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizerFactory localizers) : PageModel
+/// <remarks>
+/// Unknown names and wrong passwords get the same answer in about the same time; failures pause a name per client, not
+/// per account (<see cref="Security.LoginThrottle"/>), so nobody can lock another user out.
+/// </remarks>
+public sealed class LoginModel(SignInManager<AppUser> signIn, Security.LoginThrottle throttle, IStringLocalizerFactory localizers) : PageModel
 {
     private readonly IStringLocalizer text = localizers.For("Account/Login");
 
@@ -34,15 +38,31 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IStringLocalizerFa
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var name = Input.UserName.Trim();
+        var client = throttle.ClientOf(HttpContext, name);
+        var user = throttle.IsPaused(name, client) ? null : await signIn.UserManager.FindByNameAsync(name);
+        if (user is null)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            await throttle.EqualizeAsync(Input.Password);
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: true, lockoutOnFailure: false);
+            if (result.Succeeded)
+            {
+                throttle.Succeeded(HttpContext, name, client);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
         }
 
-        Error = result.IsLockedOut
-            ? text["This account is locked after repeated failed log-ins. Try again in 10 minutes or ask an admin."]
-            : text["The user name or password is not right."];
+        if (!throttle.IsPaused(name, client))
+        {
+            throttle.Failed(name, client);
+        }
+
+        Error = throttle.IsPaused(name, client)
+            ? text["Too many failed log-ins with this user name from here. Try again in 10 minutes, log in from a browser you used before, or ask an admin."]
+            : text["Wrong user name or password. Check both and try again."];
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();
     }

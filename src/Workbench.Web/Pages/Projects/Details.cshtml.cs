@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +12,8 @@ namespace Workbench.Web.Pages.Projects;
 /// <remarks>An upload may hold many pages with their scans, so its size limit is well above one file's.</remarks>
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
-public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer, FileImporter fileImporter) : PageModel
+public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, PageImporter importer, FileImporter fileImporter, UploadOutcomes uploads) : PageModel
 {
-    private const string OutcomesKey = "import-outcomes";
     private const long MaxUploadBytes = 1024L * 1024 * 1024;
 
     public int ProjectId { get; private set; }
@@ -65,6 +63,10 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
     public IReadOnlyList<ImportOutcome> Outcomes { get; private set; } = [];
 
+    /// <summary>The token of an upload's outcomes (see <see cref="UploadOutcomes"/>), from ?outcomes=.</summary>
+    [BindProperty(SupportsGet = true, Name = "outcomes")]
+    public string? OutcomesToken { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int projectId)
     {
         var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
@@ -104,15 +106,12 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             p.Id, p.SourceName, p.Publication, p.IssueDate, p.PageNumber, lines.GetValueOrDefault(p.Id), byPage[p.Id].Sum(s => s.Count),
             byPage[p.Id].OrderBy(s => s.Status).Select(s => (s.Status, s.Count)).ToList(),
             p.ImportedAt, p.Version)).ToList();
-        if (TempData[OutcomesKey] is string json)
-        {
-            Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
-        }
+        Outcomes = await uploads.LoadAsync(ProjectAccess.UserId(User), OutcomesToken);
 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int projectId, List<IFormFile> files)
+    public async Task<IActionResult> OnPostUploadAsync(int projectId, List<IFormFile> files, string? encoding)
     {
         var role = await access.RoleAsync(ProjectAccess.UserId(User), projectId);
         if (!ProjectAccess.Allows(role, ProjectRole.Admin))
@@ -121,6 +120,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         }
 
         var outcomes = new List<ImportOutcome>();
+        var textEncoding = TextEncodings.Parse(encoding) ?? TextEncoding.Utf8;
         if (files.Count == 0)
         {
             outcomes.Add(new ImportOutcome("", ImportStatus.Rejected, ImportMessages.ChoosePages));
@@ -133,6 +133,12 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName);
+            if (UploadNames.Refusal(name) is { } badName)
+            {
+                outcomes.Add(new ImportOutcome(UploadNames.Visible(name), ImportStatus.Rejected, badName));
+                continue;
+            }
+
             var isImage = PageImageStore.IsImageName(name);
             if (isImage && file.Length > PageImageStore.MaxBytes)
             {
@@ -162,7 +168,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
         // The same path as the CLI: the content decides what each file is (a page, or annotations imported as draft).
         foreach (var (name, bytes) in pages)
         {
-            outcomes.AddRange((await fileImporter.ImportAsync(projectId, name, bytes, ImportFormats.Auto, Core.Editing.ArticleStatus.Draft, ImageLookups.InUpload(images, used))).Outcomes);
+            outcomes.AddRange((await fileImporter.ImportAsync(projectId, name, bytes, ImportFormats.Auto, Core.Editing.ArticleStatus.Draft, ImageLookups.InUpload(images, used), textEncoding)).Outcomes);
         }
 
         foreach (var (name, bytes) in images.Where(i => !used.Contains(i.Key)))
@@ -170,8 +176,7 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
             outcomes.AddRange(await importer.AttachImageAsync(projectId, name, bytes));
         }
 
-        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
-        return RedirectToPage(new { projectId });
+        return RedirectToPage(new { projectId, outcomes = await uploads.SaveAsync(ProjectAccess.UserId(User)!, outcomes) });
     }
 
     public sealed record PageRow(int Id, string SourceName, string? Publication, DateOnly? IssueDate, int? PageNumber, int Lines, int Articles, IReadOnlyList<(ArticleStatus Status, int Count)> ByStatus, DateTimeOffset ImportedAt, int Version);

@@ -20,9 +20,11 @@ namespace Workbench.Web.Pages.Projects;
 /// Export for training (any member may download: approved articles are the project's published result, and members
 /// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
 /// </summary>
-public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, FileImporter importer) : ProjectPageModel(db, access)
+public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, FileImporter importer, UploadOutcomes uploads) : ProjectPageModel(db, access)
 {
-    private const string OutcomesKey = "annotation-outcomes";
+    /// <summary>The token of an upload's outcomes (see <see cref="UploadOutcomes"/>), from ?outcomes=.</summary>
+    [BindProperty(SupportsGet = true, Name = "outcomes")]
+    public string? OutcomesToken { get; set; }
 
     public string? Error { get; private set; }
 
@@ -46,8 +48,16 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
     [BindProperty]
     public string Status { get; set; } = ProjectExport.StatusApproved;
 
+    /// <summary>None by default, as in the CLI: one file with every article; a split is a choice about evaluation.</summary>
     [BindProperty]
-    public string Split { get; set; } = "80/10/10";
+    public string Split { get; set; } = "none";
+
+    /// <summary>The user saw that a split would be empty and downloads anyway.</summary>
+    [BindProperty]
+    public bool ConfirmEmpty { get; set; }
+
+    /// <summary>Set when the chosen split would leave a split empty: each split's article count, shown before downloading.</summary>
+    public IReadOnlyList<(string Split, int Articles)>? EmptySplitWarning { get; private set; }
 
     [BindProperty]
     public string Seed { get; set; } = "0";
@@ -59,10 +69,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
             return refused;
         }
 
-        if (TempData[OutcomesKey] is string json)
-        {
-            Outcomes = JsonSerializer.Deserialize<List<ImportOutcome>>(json) ?? [];
-        }
+        Outcomes = await uploads.LoadAsync(UserId, OutcomesToken);
 
         return Page();
     }
@@ -100,6 +107,16 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
             return Page();
         }
 
+        if (ratios is not null && !ConfirmEmpty)
+        {
+            var preview = await ProjectExport.SplitPreviewAsync(Db, projectId, Status, ratios, string.IsNullOrWhiteSpace(Seed) ? "0" : Seed.Trim(), Format, HttpContext.RequestAborted);
+            if (preview.Any(p => p.Articles == 0))
+            {
+                EmptySplitWarning = preview;
+                return Page();
+            }
+        }
+
         var options = new ExportOptions(Format)
         {
             Split = ratios,
@@ -107,7 +124,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
             Project = ProjectName,
             Filters = new Dictionary<string, string> { ["status"] = Status },
         };
-        var fileName = $"workbench-{ProjectName}-{Format}.zip";
+        var fileName = ExportZip.DownloadName(ProjectName, projectId, Format);
         Response.ContentType = "application/zip";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
         {
@@ -149,6 +166,12 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName);
+            if (UploadNames.Refusal(name) is { } badName)
+            {
+                outcomes.Add(new ImportOutcome(UploadNames.Visible(name), ImportStatus.Rejected, badName));
+                continue;
+            }
+
             if (file.Length > PageReader.MaxBytes)
             {
                 outcomes.Add(new ImportOutcome(name, ImportStatus.Rejected, ImportMessages.TooLarge(name)));
@@ -162,8 +185,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
             outcomes.AddRange(result.Outcomes);
         }
 
-        TempData[OutcomesKey] = JsonSerializer.Serialize(outcomes);
-        return RedirectToPage(new { projectId });
+        return RedirectToPage(new { projectId, outcomes = await uploads.SaveAsync(UserId!, outcomes) });
     }
 
     private static string AsciiName(string name)

@@ -9,7 +9,7 @@ using Workbench.Web.Security;
 namespace Workbench.Web.Pages.Projects;
 
 /// <summary>Admins manage who belongs to the project and in which role. Removing a member keeps their work, attributed.</summary>
-public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, UserManager<AppUser> users) : ProjectPageModel(db, access)
+public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, UserManager<AppUser> users, Hubs.ConnectionRevocation revocation) : ProjectPageModel(db, access)
 {
     private string LastAdmin => this.Text()["A project needs at least one admin: make another member an admin first."];
 
@@ -115,6 +115,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         }
 
         await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));
+        await revocation.RevokeAsync(userId, projectId, SecurityMessages.ConnectionRevoked);
         Message = this.Text()["{0} is now {1}.", member.UserName, RoleName(role)];
         return RedirectToPage(new { projectId });
     }
@@ -139,6 +140,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
 
         // Only the membership goes: the user, their operations and their comments stay, attributed to them.
         await Db.ProjectMembers.Where(m => m.ProjectId == projectId && m.UserId == userId).ExecuteDeleteAsync();
+        await revocation.RevokeAsync(userId, projectId, SecurityMessages.ConnectionRevoked);
         Message = this.Text()["{0} was removed from the project; their work stays in the log under their name.", member.UserName];
         return RedirectToPage(new { projectId });
     }

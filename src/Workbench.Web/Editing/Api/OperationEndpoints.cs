@@ -1,0 +1,39 @@
+using Workbench.Core.Editing;
+using Workbench.Web.Data;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Editing.Api;
+
+/// <summary>The operation log of a page (catch-up) and the same edit path as the hub, for scripts and other tools.</summary>
+public static class OperationEndpoints
+{
+    public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
+
+    public static void MapOperationEndpoints(this RouteGroupBuilder page)
+    {
+        // Catch-up: a client that sees a gap in sequence numbers, or reconnects, fetches what it missed.
+        page.MapGet("/operations", async (int pageId, int? after, int? limit, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        {
+            var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, cancellationToken);
+            return Results.Json(operations, WorkbenchState.Json);
+        });
+
+        // 200 applied, 403 not allowed, 409 refused.
+        page.MapPost("/operations", async (int pageId, ApplyRequest request, Membership member, PageEditService edits, CancellationToken cancellationToken) =>
+        {
+            var operation = PageOperationJson.TryDeserialize(request.Operation.GetRawText());
+            if (operation is null)
+            {
+                return WorkbenchEndpoints.Problem(ServerMessages.BadOperation, StatusCodes.Status400BadRequest);
+            }
+
+            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, request.SeenVersion, operation, request.Comment, cancellationToken);
+            return outcome switch
+            {
+                { Accepted: true } => Results.Json(outcome, WorkbenchState.Json),
+                { Forbidden: true } => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+            };
+        });
+    }
+}

@@ -1,0 +1,59 @@
+using Workbench.Core.Editing;
+using Workbench.Web.Data;
+using Workbench.Web.Security;
+
+namespace Workbench.Web.Editing.Api;
+
+/// <summary>Tagging helpers of a page: tag every occurrence, suggestions, and rejecting suggestions for good.</summary>
+public static class TaggingEndpoints
+{
+    public sealed record RejectRequest(int ArticleKey, IReadOnlyList<string> Keys);
+
+    public sealed record TagAllRequest(string? Text, string? Label, int? ArticleKey);
+
+    /// <summary>What "tag every occurrence" did: how many entities it added (0: nothing to tag, see Reason).</summary>
+    /// <param name="Inverse">The operation that undoes it (for the sender's undo stack), when applied.</param>
+    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, string? Inverse = null);
+
+    public static void MapTaggingEndpoints(this RouteGroupBuilder page)
+    {
+        // "Tag every occurrence of this text": Core finds the places (Occurrences.TagAll) and the batch goes through the
+        // one edit path, so it is one operation: validated, logged and broadcast like any other.
+        page.MapPost("/tag-all", async (int pageId, TagAllRequest request, Membership member, WorkbenchDbContext db, PageEditService edits, CancellationToken cancellationToken) =>
+        {
+            if (string.IsNullOrEmpty(request.Text) || string.IsNullOrWhiteSpace(request.Label))
+            {
+                return WorkbenchEndpoints.Problem(ServerMessages.NothingToTag, StatusCodes.Status400BadRequest);
+            }
+
+            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+            var state = loaded!.Value.State;
+            var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
+            if (batch.Operations.Count == 0)
+            {
+                return Results.Json(new TagAllResponse(false, 0, state.Version, EditMessages.Format(ServerMessages.NoOccurrences, request.Text, request.Label)), WorkbenchState.Json);
+            }
+
+            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, state.Version, batch, null, cancellationToken);
+            var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason, outcome.Inverse);
+            return outcome switch
+            {
+                { Accepted: true } => Results.Json(response, WorkbenchState.Json),
+                { Forbidden: true } => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+            };
+        });
+
+        page.MapGet("/suggestions", async (int pageId, int? article, Membership member, WorkbenchDbContext db, SuggestionService suggestions, CancellationToken cancellationToken) =>
+        {
+            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
+            return Results.Json(await suggestions.ForPageAsync(member.ProjectId, loaded!.Value.State, pageId, article, cancellationToken), WorkbenchState.Json);
+        });
+
+        page.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, Membership member, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>
+        {
+            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys ?? [], member.UserId, clock.GetUtcNow(), cancellationToken);
+            return Results.Json(new { rejected = added });
+        });
+    }
+}
