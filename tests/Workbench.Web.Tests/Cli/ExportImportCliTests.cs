@@ -187,7 +187,7 @@ public sealed class ExportImportCliTests : IDisposable
         var (code, stdout, stderr) = await RunAsync("import", folder, "--project", Project);
 
         Assert.True(code == 0, stderr);
-        Assert.True(stdout.Contains("tags.txt: imported, 1 draft articles with 1 entities from 1 lines.", StringComparison.Ordinal), stdout);
+        Assert.True(stdout.Contains("tags.txt: imported, 1 draft article with 1 entity from 1 line.", StringComparison.Ordinal), stdout);
         Assert.Contains("page.txt: imported", stdout, StringComparison.Ordinal);
         Assert.Contains("z-again.conll: already in this project as tags.txt", stdout, StringComparison.Ordinal);
         Assert.Contains("2 imported, 1 skipped as duplicates, 0 refused.", stdout, StringComparison.Ordinal);

@@ -31,8 +31,8 @@ public sealed class ImportFidelityCliTests : IDisposable
         var (code, stdout, stderr) = await RunAsync("import", alto, bioes, tei, prose, "--project", Project);
 
         Assert.Equal(1, code);
-        Assert.Contains("page.alto: imported, 1 articles from 1 lines.", stdout, StringComparison.Ordinal);
-        Assert.Contains("tags.bioes: imported, 1 draft articles with 2 entities from 1 lines.", stdout, StringComparison.Ordinal);
+        Assert.Contains("page.alto: imported, 1 article from 1 line.", stdout, StringComparison.Ordinal);
+        Assert.Contains("tags.bioes: imported, 1 draft article with 2 entities from 1 line.", stdout, StringComparison.Ordinal);
         Assert.Contains("notes.data: the XML (root <TEI>) is not ALTO, PAGE XML, hOCR or METS.", stderr, StringComparison.Ordinal);
         Assert.Contains("prose.data: imported", stdout, StringComparison.Ordinal);
         await using var db = OpenDb();
@@ -114,7 +114,7 @@ public sealed class ImportFidelityCliTests : IDisposable
 
         var (code, stdout, stderr) = await RunAsync("import", file, "--project", Project);
         Assert.True(code == 0, stderr);
-        Assert.Contains("gt.xml: imported, 1 articles from 4 lines.", stdout, StringComparison.Ordinal);
+        Assert.Contains("gt.xml: imported, 1 article from 4 lines.", stdout, StringComparison.Ordinal);
 
         var outDir = Path.Combine(directory, "seg");
         (code, _, stderr) = await RunAsync("export", "--project", Project, "--format", "segmentation", "--out", outDir, "--status", "all");
@@ -136,7 +136,7 @@ public sealed class ImportFidelityCliTests : IDisposable
         var (code, stdout, stderr) = await RunAsync("import", file, "--project", Project, "--status", "approved");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains("rel.jsonl: imported, 1 approved articles with 2 entities from 1 lines. Not imported: 2 relations (Workbench keeps none; the export manifest counts them).", stdout, StringComparison.Ordinal);
+        Assert.Contains("rel.jsonl: imported, 1 approved article with 2 entities from 1 line. Not imported: 2 relations (Workbench keeps none; the export manifest counts them).", stdout, StringComparison.Ordinal);
         var outDir = Path.Combine(directory, "out");
         (code, stdout, stderr) = await RunAsync("export", "--project", Project, "--format", "ner-jsonl", "--out", outDir);
         Assert.True(code == 0, stderr);
@@ -171,7 +171,7 @@ public sealed class ImportFidelityCliTests : IDisposable
         await process.WaitForExitAsync();
 
         Assert.True(process.ExitCode == 0, await stderr);
-        Assert.Equal(["p.txt: imported, 1 articles from 1 lines.", "1 imported, 0 skipped as duplicates, 0 refused."], (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        Assert.Equal(["p.txt: imported, 1 article from 1 line.", "1 imported, 0 skipped as duplicates, 0 refused."], (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
         Assert.DoesNotContain("Executed DbCommand", await stderr, StringComparison.Ordinal);
     }
 

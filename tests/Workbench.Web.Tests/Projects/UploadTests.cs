@@ -92,7 +92,7 @@ public sealed class UploadTests(WorkbenchFactory factory) : IClassFixture<Workbe
 
         var html = await UploadAsync(client, projectId, ("web-tags.bioes", "徐 B-PER\n某 E-PER\n到 O\n"u8.ToArray()));
 
-        Assert.Contains("web-tags.bioes: imported, 1 draft articles with 1 entities from 1 lines.", html, StringComparison.Ordinal);
+        Assert.Contains("web-tags.bioes: imported, 1 draft article with 1 entity from 1 line.", html, StringComparison.Ordinal);
         Assert.Equal("徐某到", await factory.WithDbAsync(db => db.Lines.Where(l => db.Pages.Any(p => p.Id == l.PageId && p.SourceName == "web-tags.bioes")).Select(l => l.Text).SingleAsync()));
     }
 

@@ -26,12 +26,16 @@ public sealed class DatabaseBusyTests(WorkbenchFactory factory) : IClassFixture<
         using var app = WithLockedWrites(out var locked);
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var token = await HttpExtensions.AntiforgeryTokenAsync(client, "/Account/Login");
-        locked.On = true; // a wrong password is counted: an UPDATE of the user, which meets the locked database
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
+        var login = await client.PostFormAsync("/Account/Login", new() { ["Input.UserName"] = "admin", ["Input.Password"] = WorkbenchFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var projectId = await factory.DemoProjectIdAsync();
+        var label = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Labels.Where(l => l.ProjectId == projectId)));
+        var token = await HttpExtensions.AntiforgeryTokenAsync(client, $"/Projects/{projectId}/Labels");
+        locked.On = true; // renaming a label is an UPDATE, which meets the locked database
+        var response = await client.PostAsync($"/Projects/{projectId}/Labels?handler=Update&labelId={label.Id}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = "reviewer",
-            ["Input.Password"] = "not the password",
+            ["displayName"] = label.DisplayName + "!",
+            ["color"] = label.Color,
             ["__RequestVerificationToken"] = token,
         }));
         var body = await response.Content.ReadAsStringAsync();
