@@ -50,7 +50,7 @@ public static partial class PageEditor
             }
         }
 
-        if (article is { Status: ArticleStatus.Approved })
+        if (article is not null && article.IsLocked())
         {
             return Reject(ArticleApproved, article.Key);
         }

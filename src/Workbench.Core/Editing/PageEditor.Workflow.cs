@@ -132,7 +132,7 @@ public static partial class PageEditor
             return Reject(MissingValue, "the article");
         }
 
-        if (article.Status == ArticleStatus.Approved)
+        if (article.IsLocked())
         {
             return Reject(ArticleApproved, article.Key);
         }

@@ -59,14 +59,14 @@ public static partial class PageEditor
             return Reject(ArticleMissing, key);
         }
 
-        return article.Status == ArticleStatus.Approved ? Reject(ArticleApproved, key) : null;
+        return article.IsLocked() ? Reject(ArticleApproved, key) : null;
     }
 
     /// <summary>Rejects when the line (if assigned) is in an approved article.</summary>
     private static OperationResult.Rejected? LineEditable(PageState s, int line)
     {
         var article = s.ArticleOfLine(line);
-        return article is { Status: ArticleStatus.Approved } ? Reject(ArticleApproved, article.Key) : null;
+        return article is not null && article.IsLocked() ? Reject(ArticleApproved, article.Key) : null;
     }
 
     private static PageState WithArticle(PageState s, ArticleState article) =>

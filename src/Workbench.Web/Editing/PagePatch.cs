@@ -14,6 +14,9 @@ public sealed record PagePatch(
     IReadOnlyList<WorkbenchState.EntityDto> Entities,
     IReadOnlyList<int> RemovedEntities)
 {
+    /// <summary>The joined texts of the articles whose text may have changed (their lines, or the articles themselves, changed).</summary>
+    public IReadOnlyList<WorkbenchState.ArticleTextDto> Texts { get; init; } = [];
+
     public static PagePatch Between(PageState before, PageState after, IReadOnlyDictionary<int, double> confidence)
     {
         var lines = after.Lines.Values
@@ -25,12 +28,20 @@ public sealed record PagePatch(
         var entities = after.Entities.Where(e => !oldEntities.TryGetValue(e.Key, out var old) || old != e).Select(WorkbenchState.ToDto).ToList();
         var kept = after.Entities.Select(e => e.Key).ToHashSet();
         var removed = before.Entities.Where(e => !kept.Contains(e.Key)).Select(e => e.Key).ToList();
+        var changedLines = lines.Select(l => l.N).ToHashSet();
+        bool Touched(ArticleState a) =>
+            (articlesChanged && (before.FindArticle(a.Key) is not { } old || !SameArticle(old, a)))
+            || (changedLines.Count > 0 && PageStates.LinesOf(a).Any(changedLines.Contains));
+        var touched = after.Articles.Where(Touched).Select(a => a.Key);
         return new PagePatch(
             after.Version,
             lines,
             articlesChanged ? after.Articles.Select(a => WorkbenchState.ToDto(a, confidence)).ToList() : null,
             entities,
-            removed);
+            removed)
+        {
+            Texts = WorkbenchState.TextsOf(after, touched),
+        };
     }
 
     public static bool SameArticles(IReadOnlyList<ArticleState> a, IReadOnlyList<ArticleState> b) =>

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Workbench.Core.Editing;
 using Workbench.Core.Segmentation;
+using Workbench.Core.Text;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
@@ -44,6 +45,8 @@ public sealed record WorkbenchState(
         labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList())
     {
         Boxes = boxes?.OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Value.X, b.Value.Y, b.Value.Width, b.Value.Height }).ToList() ?? [],
+        Texts = TextsOf(state, state.Articles.Select(a => a.Key)),
+        Rules = WorkbenchRules.For(role),
     };
 
     public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
@@ -52,9 +55,44 @@ public sealed record WorkbenchState(
         article.Status,
         confidence.GetValueOrDefault(article.Key, 1.0),
         article.AssigneeId,
-        article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList());
+        article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList(),
+        ArticleLock.ReasonOf(article.Status));
+
+    /// <summary>The joined texts of the given articles (those that exist), as the cards show them and exports write them.</summary>
+    public static IReadOnlyList<ArticleTextDto> TextsOf(PageState state, IEnumerable<int> articleKeys)
+    {
+        var texts = new List<ArticleTextDto>();
+        foreach (var key in articleKeys)
+        {
+            var article = state.FindArticle(key);
+            var map = article is null ? null : ArticleTexts.Build(state, key);
+            if (article is null || map is null)
+            {
+                continue;
+            }
+
+            var spans = new List<int[]>();
+            foreach (var n in PageStates.LinesOf(article))
+            {
+                if (map.Lines.TryGetValue(n, out var span))
+                {
+                    spans.Add([n, span.TextStart, span.SourceStart, span.Length]);
+                }
+            }
+
+            texts.Add(new ArticleTextDto(key, map.Text, spans));
+        }
+
+        return texts;
+    }
 
     public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
+
+    /// <summary>Every article's joined text (<see cref="ArticleTexts"/>: what exports write), with where each of its lines went.</summary>
+    public IReadOnlyList<ArticleTextDto> Texts { get; init; } = [];
+
+    /// <summary>The rules the browser applies before asking (lock reasons ride on each article).</summary>
+    public WorkbenchRules Rules { get; init; } = WorkbenchRules.For(ProjectRole.Annotator);
 
     /// <summary>Where the page's articles came from: "automatic" (the segmenter), "mets" or "pageXml" (read from the file).</summary>
     public string Segmentation { get; init; } = "automatic";
@@ -81,12 +119,21 @@ public sealed record WorkbenchState(
 
     public sealed record LineDto(int N, string Text, string Original);
 
-    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks);
+    /// <param name="Locked">Why the article's content may not be edited (a reason code, see <see cref="ArticleLock"/>), or null.</param>
+    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks, string? Locked);
 
     public sealed record BlockDto(string Role, int FirstLine, int LastLine);
 
     /// <summary>A project label: retired labels stay on existing entities but are not offered for new ones.</summary>
     public sealed record LabelDto(string Name, string DisplayName, string Color, int? Hotkey, bool Retired);
+
+    /// <summary>
+    /// An article's joined text and, per line in reading order, <c>[line, textStart, sourceStart, length]</c>: the
+    /// characters <c>[sourceStart, sourceStart + length)</c> of the line are at <c>[textStart, textStart + length)</c>
+    /// of <see cref="Text"/> (see <see cref="LineSpan"/>). What lies between two lines' spans is the join (a space, a
+    /// paragraph break, nothing); blocks are separated by <see cref="ArticleText.BlockSeparator"/>.
+    /// </summary>
+    public sealed record ArticleTextDto(int Key, string Text, IReadOnlyList<int[]> Spans);
 
     public sealed record EntityDto(int Key, string Label, Anchor Start, Anchor End, string Text, EntitySource Source);
 }
