@@ -41,6 +41,17 @@ export function applyPatch(state, patch) {
     }
     state.articles = patch.articles;
   }
+  if (patch.texts?.length || patch.articles) {
+    // The server's join of the articles whose text may have changed (card text = export text); texts of articles
+    // that no longer exist go.
+    const keys = new Set(state.articles.map(a => a.key));
+    const byKey = new Map((state.texts ?? []).filter(t => keys.has(t.key)).map(t => [t.key, t]));
+    for (const text of patch.texts ?? []) {
+      byKey.set(text.key, text);
+      articles.add(text.key);
+    }
+    state.texts = [...byKey.values()];
+  }
   if (patch.entities?.length || patch.removedEntities?.length) {
     const removed = new Set(patch.removedEntities ?? []);
     const byKey = new Map(state.entities.filter(e => !removed.has(e.key)).map(e => [e.key, e]));
@@ -191,7 +202,9 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
       setTimeout(async () => {
         if (!waiters.includes(waiter)) return;
         await catchUp();
-        waiters.splice(waiters.indexOf(waiter), 1);
+        // catchUp may have resolved and removed it already; splice(-1, 1) would remove someone else's waiter.
+        const index = waiters.indexOf(waiter);
+        if (index >= 0) waiters.splice(index, 1);
         resolve();
       }, timeoutMs);
     });

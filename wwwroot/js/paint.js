@@ -1,0 +1,142 @@
+// Painting the two panes: everything on load and after a catch-up (full), otherwise only the rows and cards a change
+// touched (update). Rows and cards are kept by line number and article key; a card keeps its element until its article
+// changes, and cards move only when the article list's order does.
+import { lineRow, articleCard } from './render.js';
+
+/**
+ * ctx(): the context render.js builds from ({state, selection, focusKey, present, me, fill…, decorate…}).
+ * hooks: {afterRow(n, row), afterCard(key, card), afterPaint({lines, cards, full, order})}.
+ */
+export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
+  const rows = new Map();
+  const cards = new Map();
+  let held = null;       // card keys waiting while a text selection is being dragged out in the cards
+  const stats = { last: null, full: null };
+
+  function buildRow(line, c) {
+    const row = lineRow(line, c);
+    rows.set(line.n, row);
+    return row;
+  }
+
+  function buildCard(article, c) {
+    const card = articleCard(article, c);
+    cards.set(article.key, card);
+    return card;
+  }
+
+  // A repaint moves an open editor's input into the new row or card, which takes its focus away: give it back.
+  function keepFocus() {
+    const active = document.activeElement;
+    if (!active || !(linesEl.contains(active) || articlesEl.contains(active)) || !('selectionStart' in active)) return () => {};
+    const { selectionStart, selectionEnd } = active;
+    return () => {
+      if (!active.isConnected || document.activeElement === active) return;
+      active.focus({ preventScroll: true });
+      try { active.setSelectionRange(selectionStart, selectionEnd); } catch { /* not a text field */ }
+    };
+  }
+
+  function full() {
+    const started = performance.now();
+    const restore = keepFocus();
+    const c = ctx();
+    const linesTop = linesEl.scrollTop;
+    const articlesTop = articlesEl.scrollTop;
+    const kept = [...linesEl.querySelectorAll(':scope > :not(.line)')];
+    rows.clear();
+    cards.clear();
+    const lineNodes = document.createDocumentFragment();
+    for (const line of c.state.lines) lineNodes.append(buildRow(line, c));
+    linesEl.replaceChildren(lineNodes);
+    const cardNodes = document.createDocumentFragment();
+    for (const article of c.state.articles) cardNodes.append(buildCard(article, c));
+    articlesEl.replaceChildren(cardNodes);
+    linesEl.scrollTop = linesTop;
+    articlesEl.scrollTop = articlesTop;
+    held = null;
+    for (const node of kept) node.remove();
+    for (const [n, row] of rows) hooks.afterRow?.(n, row);
+    for (const [key, card] of cards) hooks.afterCard?.(key, card);
+    hooks.afterPaint?.({ full: true, lines: null, cards: null, order: true });
+    restore();
+    stats.full = performance.now() - started;
+    return stats.full;
+  }
+
+  /** Repaints the rows of `lines` and the cards of `cards` (Sets, or null); `order`: the article list changed. */
+  function update({ lines = null, cards: keys = null, order = false } = {}) {
+    const started = performance.now();
+    const restore = keepFocus();
+    const c = ctx();
+    if (held) {
+      keys?.forEach(k => held.cards.add(k));
+      held.order ||= order;
+      keys = null;
+      order = false;
+    }
+    const painted = { lines: new Set(), cards: new Set(), full: false, order };
+    for (const n of lines ?? []) {
+      const old = rows.get(n);
+      const line = old ? lineOf(c.state, n) : null;
+      if (!old || !line) continue;
+      const row = buildRow(line, c);
+      old.replaceWith(row);
+      painted.lines.add(n);
+      hooks.afterRow?.(n, row);
+    }
+    if (!painted.lines.size && !keys?.size && !order) return painted;
+    if (keys?.size || order) {
+      const present = new Set();
+      let previous = null;
+      for (const article of c.state.articles) {
+        present.add(article.key);
+        let card = cards.get(article.key);
+        if (!card || keys?.has(article.key)) {
+          const fresh = buildCard(article, c);
+          if (card?.isConnected) card.replaceWith(fresh);
+          card = fresh;
+          painted.cards.add(article.key);
+        }
+        if (order || !card.isConnected) {
+          const expected = previous ? previous.nextElementSibling : articlesEl.firstElementChild;
+          if (expected !== card) articlesEl.insertBefore(card, expected);
+        }
+        previous = card;
+        if (painted.cards.has(article.key)) hooks.afterCard?.(article.key, card);
+      }
+      if (order) {
+        for (const [key, card] of cards) {
+          if (!present.has(key)) { card.remove(); cards.delete(key); }
+        }
+      }
+    }
+    hooks.afterPaint?.(painted);
+    restore();
+    stats.last = performance.now() - started;
+    return painted;
+  }
+
+  function lineOf(state, n) {
+    // Lines are sorted by number and numbered from 1 with few gaps; look near n - 1 first.
+    const guess = state.lines[n - 1];
+    return guess?.n === n ? guess : state.lines.find(l => l.n === n) ?? null;
+  }
+
+  return {
+    full,
+    update,
+    /** While held, card repaints wait (a drag in the cards would lose its text selection); release paints them. */
+    hold() { held ??= { cards: new Set(), order: false }; },
+    release() {
+      if (!held) return;
+      const waiting = held;
+      held = null;
+      if (waiting.cards.size || waiting.order) update({ cards: waiting.cards, order: waiting.order });
+    },
+    row: n => rows.get(n) ?? null,
+    card: key => cards.get(key) ?? null,
+    get cardKeys() { return [...cards.keys()]; },
+    stats,
+  };
+}
