@@ -30,7 +30,7 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
     if (!lineEditor) return;
     const editor = lineEditor;
     lineEditor = null;
-    if (editor.merging != null) conflicts.set(editor.n, { mine: editor.value, now: lineText(editor.n) });
+    if (editor.merging != null) conflicts.set(editor.n, { mine: editor.value, now: editor.merging });
     else if (editor.changed) lineDrafts.set(editor.n, { text: editor.value, expected: editor.start });
     repaintLine(editor.n);
   }
@@ -50,7 +50,7 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
       save: (text, expected) => saveLine(editor, text, expected),
       cancel: () => cancelLine(editor),
     });
-    if (conflict) { editor.rebase(current); editor.merging = current; }
+    if (conflict) { editor.rebase(conflict.now); editor.merging = conflict.now; }
     else if (draft) editor.remoteChanged(current, S.editing.changedWhileEditing);
     lineEditor = editor;
     repaintLine(n);
@@ -60,16 +60,17 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
   function saveLine(editor, text, expected) {
     if (lineEditor !== editor) return;
     lineEditor = null;
-    repaintLine(editor.n);
+    conflicts.delete(editor.n);
+    // The edit's echo repaints the row with the new text at once; an unchanged line just closes.
+    if (text !== expected) editing.editLine(editor.n, expected, text); else repaintLine(editor.n);
     afterClose();
-    if (text !== expected) editing.editLine(editor.n, expected, text);
   }
 
   function cancelLine(editor) {
     if (lineEditor !== editor) return;
     lineEditor = null;
     // Escape from merging by hand goes back to the choice; what was typed stays.
-    if (editor.merging != null) conflicts.set(editor.n, { mine: editor.value, now: lineText(editor.n) });
+    if (editor.merging != null) conflicts.set(editor.n, { mine: editor.value, now: editor.merging });
     repaintLine(editor.n);
     afterClose();
   }
@@ -95,9 +96,9 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
   }
 
   function keep(n) {
-    const now = lineText(n);
-    if (lineEditor?.n === n) { lineEditor.start = now; lineEditor.save(); return; }
     const conflict = conflicts.get(n);
+    const now = conflict?.now ?? lineText(n);
+    if (lineEditor?.n === n) { conflicts.delete(n); lineEditor.start = now; lineEditor.save(); return; }
     if (!conflict) return;
     conflicts.delete(n);
     repaintLine(n);
@@ -111,8 +112,9 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
   }
 
   function merge(n) {
-    const now = lineText(n);
+    const now = conflicts.get(n)?.now ?? lineText(n);
     if (lineEditor?.n === n) {
+      conflicts.delete(n);
       lineEditor.rebase(now);
       lineEditor.merging = now;
       repaintLine(n);
@@ -138,7 +140,7 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
       box.append(line);
     };
     if (conflict) row(S.conflict.mine, conflict.mine, 'mine');
-    row(S.conflict.now, lineText(n) ?? '', 'now');
+    row(S.conflict.now, conflict?.now ?? editing?.merging ?? lineText(n) ?? '', 'now');
     if (!merging) {
       const actions = el('div', 'conflict-actions');
       for (const [action, run] of [['keep', keep], ['take', take], ['merge', merge]]) {
@@ -227,12 +229,14 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
 
   // --- refusals and leaving -----------------------------------------------------------------------------------
 
-  /** The server refused an edit (its echo is gone): what the user typed comes back beside the current text. */
-  function refused(operation) {
+  /**
+   * The server refused an edit (its echo is gone): what the user typed comes back beside the line's current text (the
+   * server's, when it sent it: the page may not have heard of the change yet).
+   */
+  function refused(operation, ack) {
     if (operation.kind === 'editLine') {
-      const now = lineText(operation.line);
+      const now = ack?.currentValue ?? lineText(operation.line);
       if (now == null || now === operation.newText) return;
-      if (lineEditor?.n === operation.line) return;
       lineDrafts.delete(operation.line);
       conflicts.set(operation.line, { mine: operation.newText, now });
       repaintLine(operation.line);

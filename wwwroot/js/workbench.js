@@ -100,7 +100,7 @@ wb.editing = createEditing({
   echo: wb.echo,
   onStacks: () => updateToolbar(),
   onBusy: busy => { document.body.classList.toggle('wb-busy', busy); updateToolbar(); },
-  onRefused: operation => wb.textedits.refused(operation),
+  onRefused: (operation, ack) => wb.textedits.refused(operation, ack),
 });
 
 const repaintCards = keys => wb.painter.update({ cards: keys ?? new Set(wb.painter.cardKeys) });
