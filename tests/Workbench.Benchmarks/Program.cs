@@ -15,6 +15,9 @@ public static class BenchmarkProgram
 
         benchmarks (each compared with a baseline measured in the same run):
           live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
+          browser-live [--ops 20] [--opens 10] [--pages sample,700]
+                                                two Chromium users: key → own and other's DOM, open → Live, repaints
+                                                vs. a bare SignalR round trip between the same pages
           import  [--pages 1000]                page import through the app vs. raw Microsoft.Data.Sqlite inserts
           scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
           export  [--articles 50000] [--entities 10]
@@ -34,6 +37,8 @@ public static class BenchmarkProgram
         {
             case "live":
                 return await LiveBenchmark.RunAsync(rest);
+            case "browser-live":
+                return await BrowserLive.BrowserLiveBenchmark.RunAsync(rest);
             case "tagging":
                 await TaggingOperationsProbe.RunAsync(rest);
                 return 0;

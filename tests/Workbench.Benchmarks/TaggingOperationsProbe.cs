@@ -124,7 +124,8 @@ public static partial class TaggingOperationsProbe
         }
     }
 
-    private static async Task<(int PageId, string UserId)> SetUpAsync(IServiceProvider services)
+    /// <summary>Imports the 700-line page with its 500 entities into the demo project (also used by browser-live).</summary>
+    internal static async Task<(int PageId, string UserId)> SetUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();

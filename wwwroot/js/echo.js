@@ -6,7 +6,6 @@
 //
 // store.state stays the server's state; view() is that state with the pending changes drawn over it (new objects
 // only for what they touch, marked `pending`), and is what the workbench shows and builds new operations against.
-import { ownerKey } from './model.js';
 
 const ECHOED = new Set(['editLine', 'addEntity', 'relabelEntity', 'removeEntity', 'setBlockRole', 'setTitle']);
 
@@ -14,7 +13,7 @@ export function echoable(op) {
   return op?.kind === 'batch' ? op.operations.length > 0 && op.operations.every(echoable) : ECHOED.has(op?.kind);
 }
 
-/** onChange(touched: {lines: Set, cards: Set}, how: 'added' | 'settled' | 'rolledBack') after every change of the overlay. */
+/** onChange(touched: {lines, segs, cards: Sets}, how: 'added' | 'settled' | 'rolledBack') after every change of the overlay. */
 export function createEcho({ store, onChange }) {
   const entries = [];
   let nextId = 1;
@@ -84,12 +83,13 @@ export function createEcho({ store, onChange }) {
     }
   }
 
-  /** The lines and cards an operation draws on (in the given state). */
-  function touched(op, state = view(), into = { lines: new Set(), cards: new Set() }) {
+  /**
+   * What an operation draws on: its lines' rows and card pieces (segs: the rest of the card follows at once, see
+   * paint.js), or whole cards for a role or a title.
+   */
+  function touched(op, state = view(), into = { lines: new Set(), segs: new Set(), cards: new Set() }) {
     const add = (first, last) => {
-      for (let n = first; n <= last; n++) into.lines.add(n);
-      const key = ownerKey(state, first);
-      if (key != null) into.cards.add(key);
+      for (let n = first; n <= last; n++) { into.lines.add(n); into.segs.add(n); }
     };
     switch (op.kind) {
       case 'batch': op.operations.forEach(o => touched(o, state, into)); break;

@@ -1,7 +1,8 @@
 // Painting the two panes: everything on load and after a catch-up (full), otherwise only the rows and cards a change
 // touched (update). Rows and cards are kept by line number and article key; a card keeps its element until its article
 // changes, and cards move only when the article list's order does.
-import { lineRow, articleCard } from './render.js';
+import { lineRow, articleCard, lineSeg } from './render.js';
+import { ownerKey, placeOf } from './model.js';
 
 /**
  * ctx(): the context render.js builds from ({state, selection, focusKey, present, me, fill…, decorate…}).
@@ -11,7 +12,8 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
   const rows = new Map();
   const cards = new Map();
   let held = null;       // card keys waiting while a text selection is being dragged out in the cards
-  const stats = { last: null, full: null };
+  // How long the last update and the last full paint took (ms of script), and what the last update repainted.
+  const stats = { last: null, full: null, painted: null };
 
   function buildRow(line, c) {
     const row = lineRow(line, c);
@@ -58,14 +60,31 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
     for (const node of kept) node.remove();
     for (const [n, row] of rows) hooks.afterRow?.(n, row);
     for (const [key, card] of cards) hooks.afterCard?.(key, card);
-    hooks.afterPaint?.({ full: true, lines: null, cards: null, order: true });
+    hooks.afterPaint?.({ full: true, lines: null, segs: null, cards: null, later: null, order: true });
     restore();
     stats.full = performance.now() - started;
     return stats.full;
   }
 
-  /** Repaints the rows of `lines` and the cards of `cards` (Sets, or null); `order`: the article list changed. */
-  function update({ lines = null, cards: keys = null, order = false } = {}) {
+  // Cards whose pieces were repainted at once and whose rest (entity list, joints with neighbouring lines) follows
+  // right after, so the change shows first.
+  const later = new Set();
+  let laterTimer = null;
+  function repaintLater(keys) {
+    keys.forEach(k => later.add(k));
+    laterTimer ??= setTimeout(() => {
+      laterTimer = null;
+      const waiting = new Set(later);
+      later.clear();
+      update({ cards: waiting });
+    }, 0);
+  }
+
+  /**
+   * Repaints the rows of `lines` and the cards of `cards` (Sets, or null); `order`: the article list changed. `segs`:
+   * lines whose piece of their card is repainted at once, the rest of the card just after (a line's text or marks).
+   */
+  function update({ lines = null, cards: keys = null, order = false, segs = null } = {}) {
     const started = performance.now();
     const restore = keepFocus();
     const c = ctx();
@@ -75,7 +94,7 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
       keys = null;
       order = false;
     }
-    const painted = { lines: new Set(), cards: new Set(), full: false, order };
+    const painted = { lines: new Set(), segs: new Set(), cards: new Set(), later: new Set(), full: false, order };
     for (const n of lines ?? []) {
       const old = rows.get(n);
       const line = old ? lineOf(c.state, n) : null;
@@ -85,7 +104,23 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
       painted.lines.add(n);
       hooks.afterRow?.(n, row);
     }
-    if (!painted.lines.size && !keys?.size && !order) return painted;
+    for (const n of segs ?? []) {
+      const key = ownerKey(c.state, n);
+      if (key == null) continue;
+      if (keys?.has(key) || held) { if (held) held.cards.add(key); continue; }
+      const old = cards.get(key)?.querySelector(`.seg[data-n="${n}"]`);
+      const line = lineOf(c.state, n);
+      const place = line && placeOf(c.state, line);
+      if (old && place && place.end > place.lead) {
+        old.replaceWith(lineSeg(line, place, c));
+        painted.segs.add(n);
+      }
+      if (!keys?.has(key)) painted.later.add(key);
+    }
+    if (painted.later.size) {
+      if (held) painted.later.forEach(k => held.cards.add(k)); else repaintLater(painted.later);
+    }
+    if (!painted.lines.size && !painted.segs.size && !keys?.size && !order) return painted;
     if (keys?.size || order) {
       const present = new Set();
       let previous = null;
@@ -114,6 +149,7 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
     hooks.afterPaint?.(painted);
     restore();
     stats.last = performance.now() - started;
+    stats.painted = painted;
     return painted;
   }
 

@@ -161,15 +161,20 @@ function blockText(block, ctx) {
     const place = placeOf(ctx.state, line);
     if (place.end > place.lead) {
       if (previous && place.text === previous.text && place.textStart != null) text.append(previous.text.slice(previous.textStart + previous.length, place.textStart));
-      const seg = el('span', 'seg');
-      seg.dataset.n = n;
-      if (line.pending) seg.classList.add('pending');
-      if (ctx.fillSeg) ctx.fillSeg(seg, line, place); else seg.textContent = line.text.slice(place.lead, place.end);
-      text.append(seg);
+      text.append(lineSeg(line, place, ctx));
     }
     if (place.textStart != null) previous = place;
   }
   return text;
+}
+
+/** One line's piece of a card's text (place: model.placeOf), with its marks. */
+export function lineSeg(line, place, ctx) {
+  const seg = el('span', 'seg');
+  seg.dataset.n = line.n;
+  if (line.pending) seg.classList.add('pending');
+  if (ctx.fillSeg) ctx.fillSeg(seg, line, place); else seg.textContent = line.text.slice(place.lead, place.end);
+  return seg;
 }
 
 /** Toolbar avatars of everyone else on the page (one per user). */

@@ -61,7 +61,10 @@ function paintFlash(node, id) {
 wb.echo = createEcho({
   store,
   onChange(touched, how) {
-    if (how === 'rolledBack') { flash('line', touched.lines, 'rolled-back'); flash('card', touched.cards, 'rolled-back'); }
+    if (how === 'rolledBack') {
+      flash('line', touched.lines, 'rolled-back');
+      flash('card', [...touched.cards, ...[...touched.segs].map(n => ownerKey(wb.shown(), n))], 'rolled-back');
+    }
     wb.painter?.update(touched);
   },
 });
@@ -243,14 +246,17 @@ function serverChanged(changes, info) {
     }
     return;
   }
-  const touched = { lines: new Set(changes.lines), cards: new Set(changes.articles), order: false };
+  // A line's text or an entity repaints its row and its piece of the card at once (the rest of the card follows);
+  // boundaries, roles, titles and statuses repaint whole cards.
+  const structural = state.articles !== seen.articles;
+  const touched = { lines: new Set(changes.lines), segs: new Set(changes.lines), cards: new Set(structural ? changes.articles : []), order: false };
   const shown = wb.shown();
   // Entities added, changed or removed: their lines (both pane's marks) and their article's card.
   const entities = new Map(state.entities.map(e => [e.key, e]));
   for (const [key, entity] of entities) if (seen.entities.get(key) !== entity) addEntity(touched, shown, entity);
   for (const [key, entity] of seen.entities) if (!entities.has(key)) addEntity(touched, shown, entity);
   // Boundaries, roles or statuses changed: the rows whose article, block start or lock changed, and the card order.
-  if (state.articles !== seen.articles) {
+  if (structural) {
     touched.order = true;
     const next = ownerSignature(shown);
     for (const n of new Set([...next.keys(), ...seen.owners.keys()])) if (next.get(n) !== seen.owners.get(n)) touched.lines.add(n);
@@ -267,9 +273,7 @@ function serverChanged(changes, info) {
 }
 
 function addEntity(touched, state, entity) {
-  for (let n = entity.start.line; n <= entity.end.line; n++) touched.lines.add(n);
-  const key = ownerKey(state, entity.start.line);
-  if (key != null) touched.cards.add(key);
+  for (let n = entity.start.line; n <= entity.end.line; n++) { touched.lines.add(n); touched.segs.add(n); }
 }
 
 // --- start ------------------------------------------------------------------------------------------------------
