@@ -165,7 +165,8 @@ public static class BrowserLiveBenchmark
         await b.EvaluateAsync("g => window.__bench.echo(g)", group);
         // B's clock as A's: the difference of the two pages' offsets from the wall clock.
         var skew = await b.EvaluateAsync<double>("() => window.__bench.clockOffset()") - await a.EvaluateAsync<double>("() => window.__bench.clockOffset()");
-        var shape = await a.EvaluateAsync<JsonElement>("() => ({ lines: workbench.state.lines.length, articles: workbench.state.articles.length, entities: workbench.state.entities.length })");
+        var counts = await a.EvaluateAsync<int[]>("() => [workbench.state.lines.length, workbench.state.articles.length, workbench.state.entities.length]");
+        var shape = new { lines = counts[0], articles = counts[1], entities = counts[2] };
 
         var kinds = new[] { "line_edit", "tag", "split" };
         var author = kinds.ToDictionary(k => k, _ => new List<double>());
