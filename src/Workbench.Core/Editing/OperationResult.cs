@@ -20,6 +20,7 @@ public abstract record OperationResult
     /// <summary>
     /// Nothing changed. <paramref name="Reason"/> is a user-facing sentence; <paramref name="CurrentValue"/> the value the
     /// precondition found when the operation expected another one (someone changed it first), else null.
+    /// <paramref name="Invalid"/> when the operation itself is malformed or over a size cap (not a question of the page's state).
     /// </summary>
-    public sealed record Rejected(string Reason, string? CurrentValue = null) : OperationResult;
+    public sealed record Rejected(string Reason, string? CurrentValue = null, bool Invalid = false) : OperationResult;
 }

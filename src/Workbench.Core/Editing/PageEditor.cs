@@ -16,7 +16,7 @@ public static partial class PageEditor
         ArgumentNullException.ThrowIfNull(state);
         if (EditLimits.StepsOf(operation) is var steps and > EditLimits.MaxSteps)
         {
-            return Reject(TooManySteps, EditLimits.MaxSteps, steps);
+            return Reject(TooManySteps, EditLimits.MaxSteps, steps) with { Invalid = true };
         }
 
         var notes = new List<string>();
@@ -54,7 +54,7 @@ public static partial class PageEditor
 
     /// <summary>A refusal (<paramref name="message"/>: "{0} at most, {1} given") when <paramref name="text"/> is longer than <paramref name="max"/>.</summary>
     private static OperationResult.Rejected? TooLong(string? text, int max, string message) =>
-        text is not null && text.Length > max ? Reject(message, max, text.Length) : null;
+        text is not null && text.Length > max ? Reject(message, max, text.Length) with { Invalid = true } : null;
 
     private static OperationResult.Rejected Reject(string message, params object?[] args) => new(Format(message, args));
 

@@ -82,7 +82,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
         // A refused operation still reads (and caches) the page at version 0.
         var refused = await ApplyAsync(pageId, userId, 0, new EditLine(1, "not the text", "x"));
         Assert.False(refused.Accepted);
-        Assert.True(cache.IsCached(pageId));
+        Assert.True(cache.TryGet(pageId, out _));
 
         // Re-segment into one article per line: the version stays 0, the articles change.
         var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
@@ -98,7 +98,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
             Assert.True(await Resegmentation.ApplyAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), cache, pageId, proposal));
         }
 
-        Assert.False(cache.IsCached(pageId));
+        Assert.False(cache.TryGet(pageId, out _));
 
         // The next operation works on the new articles.
         var resegmented = await StoredAsync(pageId);
