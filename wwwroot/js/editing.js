@@ -39,6 +39,9 @@ export function availability(state, selection, connected) {
   return result;
 }
 
+// Inverses come as operation objects (they were JSON strings before the typed wire contract).
+const operationOf = inverse => (typeof inverse === 'string' ? JSON.parse(inverse) : inverse);
+
 export function createEditing({ live, onStacks, onBusy }) {
   const undoStack = [];
   const redoStack = [];
@@ -120,13 +123,13 @@ export function createEditing({ live, onStacks, onBusy }) {
       await settled();
       const inverse = undoStack.pop();
       onStacks();
-      return inverse ? send(JSON.parse(inverse), 'undo') : null;
+      return inverse ? send(operationOf(inverse), 'undo') : null;
     },
     async redo() {
       await settled();
       const inverse = redoStack.pop();
       onStacks();
-      return inverse ? send(JSON.parse(inverse), 'redo') : null;
+      return inverse ? send(operationOf(inverse), 'redo') : null;
     },
     split: (articleKey, atLine) => send({ kind: 'splitArticle', articleKey, atLine }),
     merge: (articleKey, intoArticleKey) => send({ kind: 'mergeArticles', articleKey, intoArticleKey }),

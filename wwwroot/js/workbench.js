@@ -46,7 +46,7 @@ const live = createLive({
       const article = store.state.articles.find(a => a.key === titleEditor.key);
       if (!article) titleEditor = null; else titleEditor.remoteChanged(article.title);
     }
-    tagging?.suggestions.schedule();
+    tagging?.suggestions.schedule(600, info?.catchUp ? null : changes.articles);
     render();
     if (isLinkChange(info)) refreshContinuations(pageId, store).then(render);
   },
