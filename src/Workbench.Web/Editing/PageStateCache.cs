@@ -100,6 +100,15 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
         }
     }
 
+    /// <summary>Writes waiting in the page's queue (not counting a group being written).</summary>
+    public int PendingCount(int pageId)
+    {
+        lock (gate)
+        {
+            return queues.TryGetValue(pageId, out var queue) ? queue.Pending.Count : 0;
+        }
+    }
+
     public bool TryGet(int pageId, out CachedPage cached)
     {
         lock (gate)

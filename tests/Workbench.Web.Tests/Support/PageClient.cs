@@ -31,6 +31,7 @@ public sealed class PageClient : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, Func<PageState, PageState>> buffer = [];
     private readonly List<AppliedOperation> received = [];
+    private readonly List<IReadOnlyList<int>> broadcasts = [];
     private readonly List<(int PageId, IReadOnlyList<PresenceEntry> Present)> presence = [];
     private readonly WorkbenchFactory factory;
     private readonly string cookie;
@@ -91,6 +92,18 @@ public sealed class PageClient : IAsyncDisposable
             lock (gate)
             {
                 return [.. received];
+            }
+        }
+    }
+
+    /// <summary>The sequence numbers of each <c>OperationsApplied</c> message received, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Broadcasts
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. broadcasts];
             }
         }
     }
@@ -374,6 +387,7 @@ public sealed class PageClient : IAsyncDisposable
         Assert.Equal(pageId, message.PageId);
         Assert.NotEmpty(message.Operations);
         Assert.Equal(Enumerable.Range(message.Operations[0].Sequence, message.Operations.Count), message.Operations.Select(o => o.Sequence));
+        broadcasts.Add([.. message.Operations.Select(o => o.Sequence)]);
         {
             foreach (var entry in message.Operations)
             {
