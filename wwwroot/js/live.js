@@ -90,6 +90,18 @@ export function applyPatch(state, patch) {
     state.entities = [...byKey.values()].sort((a, b) => a.key - b.key);
   }
 
+  if (patch.texts?.length || removedArticles.size) {
+    // The server's join of the articles whose text may have changed, when it sends them; texts of articles that no
+    // longer exist go.
+    const keys = new Set(state.articles.map(a => a.key));
+    const byKey = new Map((state.texts ?? []).filter(t => keys.has(t.key)).map(t => [t.key, t]));
+    for (const text of patch.texts ?? []) {
+      byKey.set(text.key, text);
+      articles.add(text.key);
+    }
+    if (state.texts || patch.texts?.length) state.texts = [...byKey.values()];
+  }
+
   // A line's text and an entity's marks show in their article's card too.
   for (const n of lines) {
     const owner = ownerOf(state, n);

@@ -31,6 +31,14 @@ public sealed record PagePatch(
             [.. changes.RemovedEntities]);
     }
 
+    /// <summary>The articles whose joined text an operation may have changed (their lines, blocks or titles changed), that still exist.</summary>
+    public static IEnumerable<int> TextArticles(PageState after, PageChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(changes);
+        return changes.ContentArticles.Union(changes.Articles).Where(k => after.Articles.Exists(a => a.Key == k));
+    }
+
     /// <summary>
     /// This patch applied to a Core state, as live.js's <c>applyPatch</c> applies it to the browser's: for clients written in
     /// C# (tests, benchmarks) that follow a page by its broadcasts. The Next* counters only grow to cover the keys seen.

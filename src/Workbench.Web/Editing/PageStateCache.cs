@@ -299,7 +299,7 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     }
 
     /// <summary>A rough size in bytes: strings at two bytes a character plus a fixed cost per object.</summary>
-    internal static long SizeOf(CachedPage page)
+    public static long SizeOf(CachedPage page)
     {
         long size = 256;
         foreach (var line in page.State.Lines.Values)
