@@ -66,20 +66,13 @@ public static class WorkbenchApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        services.AddSignalR(options => options.AddFilter<CultureHubFilter>()).AddJsonProtocol(options =>
-        {
-            options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-        });
+        services.AddWorkbenchLive(builder.Configuration);
         services.AddScoped<ProjectAccess>();
         services.AddScoped<PageImporter>();
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
-        services.AddSingleton<PageStateCache>();
-        services.AddScoped(sp => new PageEditService(
-            sp.GetRequiredService<WorkbenchDbContext>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>()));
         services.AddScoped<SuggestionService>();
         services.AddSingleton<PresenceTracker>();
         services.AddSingleton(TimeProvider.System);

@@ -238,7 +238,10 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
       const now = ack?.currentValue ?? lineText(operation.line);
       if (now == null || now === operation.newText) return;
       lineDrafts.delete(operation.line);
-      conflicts.set(operation.line, { mine: operation.newText, now });
+      // Someone changed the line first: the choice between the two texts. Refused for another reason (the article was
+      // approved meanwhile, …): the text stays as a draft on its line.
+      if (!ack?.code || ack.code === 'stale') conflicts.set(operation.line, { mine: operation.newText, now });
+      else lineDrafts.set(operation.line, { text: operation.newText, expected: now });
       repaintLine(operation.line);
     } else if (operation.kind === 'setTitle') {
       const article = articleByKey(view(), operation.articleKey);

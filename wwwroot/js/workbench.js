@@ -268,7 +268,7 @@ function serverChanged(changes, info) {
   track();
   wb.textedits.linesChanged(changes.lines);
   wb.painter.update(touched);
-  wb.tagging.suggestions.schedule();
+  wb.tagging.suggestions.schedule(600, changes.articles);
   if (isLinkChange(info)) refreshContinuations(pageId, store).then(() => repaintCards(null));
 }
 

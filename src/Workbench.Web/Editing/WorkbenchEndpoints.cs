@@ -14,9 +14,10 @@ public static class WorkbenchEndpoints
 
     /// <summary>What "tag every occurrence" did: how many entities it added (0: nothing to tag, see Reason).</summary>
     /// <param name="Inverse">The operation that undoes it (for the sender's undo stack), when applied.</param>
-    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, string? Inverse = null);
+    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, PageOperation? Inverse = null);
 
-    public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
+    /// <summary>The body of <c>POST /operations</c>: the operation is bound as a typed object (WIRE.md).</summary>
+    public sealed record ApplyRequest(int SeenVersion, PageOperation? Operation, string? Comment);
 
     private static IResult Refuse(int? projectId) => projectId is null
         ? Results.Problem(ServerMessages.PageNotFound, statusCode: StatusCodes.Status404NotFound)
@@ -67,7 +68,7 @@ public static class WorkbenchEndpoints
         });
 
         // The same edit path as the hub, for scripts and other tools: 200 applied, 403 not allowed, 409 refused.
-        api.MapPost("/operations", async (int pageId, ApplyRequest request, HttpContext http, ProjectAccess access, PageEditService edits, CancellationToken cancellationToken) =>
+        api.MapPost("/operations", async (int pageId, HttpContext http, ProjectAccess access, PageEditService edits, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken) =>
         {
             var userId = ProjectAccess.UserId(http.User);
             var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
@@ -76,8 +77,18 @@ public static class WorkbenchEndpoints
                 return Refuse(projectId);
             }
 
-            var operation = PageOperationJson.TryDeserialize(request.Operation.GetRawText());
-            if (operation is null)
+            // Bound with the app's JSON options (the hub's too), in one pass; read here so a body that is not an operation is refused by name.
+            ApplyRequest? request;
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<ApplyRequest>(json.Value.SerializerOptions, cancellationToken);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+            {
+                request = null;
+            }
+
+            if (request?.Operation is not { } operation)
             {
                 return Results.Problem(ServerMessages.BadOperation, statusCode: StatusCodes.Status400BadRequest);
             }
@@ -93,7 +104,7 @@ public static class WorkbenchEndpoints
 
         // "Tag every occurrence of this text": Core finds the places (Occurrences.TagAll) and the batch goes through the
         // one edit path, so it is one operation: validated, logged and broadcast like any other.
-        api.MapPost("/tag-all", async (int pageId, TagAllRequest request, HttpContext http, ProjectAccess access, WorkbenchDbContext db, PageEditService edits, CancellationToken cancellationToken) =>
+        api.MapPost("/tag-all", async (int pageId, TagAllRequest request, HttpContext http, ProjectAccess access, WorkbenchDbContext db, PageStateCache cache, PageEditService edits, CancellationToken cancellationToken) =>
         {
             var userId = ProjectAccess.UserId(http.User);
             var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
@@ -107,8 +118,7 @@ public static class WorkbenchEndpoints
                 return Results.Problem(ServerMessages.NothingToTag, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-            var state = loaded!.Value.State;
+            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
             var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
             if (batch.Operations.Count == 0)
             {
@@ -125,7 +135,8 @@ public static class WorkbenchEndpoints
             };
         });
 
-        api.MapGet("/suggestions", async (int pageId, int? article, HttpContext http, ProjectAccess access, WorkbenchDbContext db, SuggestionService suggestions, CancellationToken cancellationToken) =>
+        // Suggestions for the given articles (?articles=3,7 or ?article=3; all without), from the edit path's cached state.
+        api.MapGet("/suggestions", async (int pageId, int? article, string? articles, HttpContext http, ProjectAccess access, WorkbenchDbContext db, PageStateCache cache, SuggestionService suggestions, CancellationToken cancellationToken) =>
         {
             var (projectId, role) = await access.RoleForPageAsync(ProjectAccess.UserId(http.User), pageId, cancellationToken);
             if (projectId is null || role is null)
@@ -133,8 +144,9 @@ public static class WorkbenchEndpoints
                 return Refuse(projectId);
             }
 
-            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-            return Results.Json(await suggestions.ForPageAsync(projectId.Value, loaded!.Value.State, pageId, article, cancellationToken), WorkbenchState.Json);
+            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
+            var keys = SuggestionService.ParseKeys(article, articles);
+            return Results.Json(await suggestions.ForArticlesAsync(projectId.Value, state, pageId, keys, cancellationToken), WorkbenchState.Json);
         });
 
         // The page's scan. The URL the state gives carries the image's hash (?v=), so browsers may keep it; the ETag answers revalidation.
@@ -167,7 +179,12 @@ public static class WorkbenchEndpoints
                 return Refuse(projectId);
             }
 
-            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys, userId!, clock.GetUtcNow(), cancellationToken);
+            if ((request.Keys?.Count ?? 0) > SuggestionService.MaxRejections)
+            {
+                return Results.Problem(EditMessages.Format(ServerMessages.TooManyRejections, SuggestionService.MaxRejections, request.Keys!.Count), statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys ?? [], userId!, clock.GetUtcNow(), cancellationToken);
             return Results.Json(new { rejected = added });
         });
     }

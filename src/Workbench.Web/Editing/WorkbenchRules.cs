@@ -32,24 +32,19 @@ public sealed record WorkbenchRules(double Doubtful, IReadOnlyList<string> Roles
         TransitionsFor(r)));
 
     /// <summary>
-    /// Asks <see cref="OperationPolicy"/> itself which changes the role may make (with a comment, and no self-review
-    /// rule in the way) and which it refuses without a comment, so the buttons follow the policy wherever it lives.
+    /// The workflow's transitions (Core's <see cref="ArticleWorkflow"/>) that <see cref="OperationPolicy"/> lets the role
+    /// make (with a comment, and no self-review rule in the way), and whether it refuses them without a comment: the
+    /// buttons follow the table and the policy wherever they live.
     /// </summary>
     private static List<Transition> TransitionsFor(ProjectRole role)
     {
         var empty = new PageState(0, ImmutableSortedDictionary<int, LineState>.Empty, [], [], 1, 1);
-        var statuses = Enum.GetValues<ArticleStatus>();
         var found = new List<Transition>();
-        foreach (var from in statuses)
+        foreach (var (from, to) in ArticleWorkflow.Transitions)
         {
-            foreach (var to in statuses)
+            var change = new SetStatus(1, from, to);
+            if (OperationPolicy.Check(role, change, empty, 0, Context("…")) is null)
             {
-                var change = new SetStatus(1, from, to);
-                if (OperationPolicy.Check(role, change, empty, 0, Context("…")) is not null)
-                {
-                    continue;
-                }
-
                 var needsComment = OperationPolicy.Check(role, change, empty, 0, Context(null)) is not null;
                 found.Add(new Transition(ActionOf(from, to), from, to, needsComment));
             }

@@ -1,7 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Workbench.Core.Editing;
 using Workbench.Core.Segmentation;
 using Workbench.Core.Text;
@@ -24,14 +21,10 @@ public sealed record WorkbenchState(
     /// </summary>
     public IReadOnlyList<int[]> Boxes { get; init; } = [];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // Keeps CJK readable while still escaping <, >, & and quotes, so the JSON is safe inside a <script> element.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The wire's JSON options (<see cref="WireJson.Options"/>): safe inside a &lt;script&gt; element.</summary>
+    public static JsonSerializerOptions Json => WireJson.Options;
 
-    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
+    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
         new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version)
         {
             Image = page.Image is { } image
@@ -40,7 +33,7 @@ public sealed record WorkbenchState(
         },
         role.ToString().ToLowerInvariant(),
         state.Lines.Values.Select(l => new LineDto(l.Number, l.Text, l.Original)).ToList(),
-        state.Articles.Select(a => ToDto(a, confidence)).ToList(),
+        state.Articles.Select(ToDto).ToList(),
         state.Entities.Select(ToDto).ToList(),
         labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList())
     {
@@ -49,11 +42,11 @@ public sealed record WorkbenchState(
         Rules = WorkbenchRules.For(role),
     };
 
-    public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
+    public static ArticleDto ToDto(ArticleState article) => new(
         article.Key,
         article.Title,
         article.Status,
-        confidence.GetValueOrDefault(article.Key, 1.0),
+        article.Confidence,
         article.AssigneeId,
         article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList(),
         ArticleLock.ReasonOf(article.Status));
