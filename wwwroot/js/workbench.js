@@ -282,6 +282,7 @@ showConnection('connecting');
 wb.live.start();          // the connection opens while the panes are painted
 track();
 wb.painter.full();
+performance.mark('workbench:painted');
 renderPresence(presenceEl, wb.shown(), view.present, me);
 followArticleHash(articlesEl, key => { wb.setFocusArticle(key); wb.paintSelection(); });
 wb.tagging.suggestions.refresh();

@@ -19,7 +19,17 @@ internal static class BenchPageScript
           const watchLive = () => {
             const conn = document.getElementById('wb-conn');
             if (!conn) return false;
-            const check = () => { if (bench.live == null && conn.dataset.state === 'connected') bench.live = performance.now(); };
+            const check = () => {
+              if (bench.live != null || conn.dataset.state !== 'connected') return;
+              bench.live = performance.now();
+              // Where the time went: the page's HTML received, the scripts run and the panes painted, then connecting and joining.
+              const navigation = performance.getEntriesByType('navigation')[0];
+              bench.openParts = {
+                html: navigation?.responseEnd ?? null,
+                painted: performance.getEntriesByName('workbench:painted')[0]?.startTime ?? null,
+                paint: window.workbench?.paint?.stats.full ?? null,
+              };
+            };
             new MutationObserver(check).observe(conn, { attributes: true, attributeFilter: ['data-state'] });
             check();
             return true;
