@@ -1,12 +1,13 @@
-// Painting the two panes: everything on load and after a catch-up (full), otherwise only the rows and cards a change
-// touched (update). Rows and cards are kept by line number and article key; a card keeps its element until its article
-// changes, and cards move only when the article list's order does.
+// Painting the two panes: everything on load and after a catch-up (full), otherwise only what a change touched
+// (update): rows by line number, cards by article key, and inside a card a line's piece (seg) with what joins it to its
+// neighbours. A card keeps its element until its article changes; cards move only when the article list's order does.
 import { lineRow, articleCard, lineSeg } from './render.js';
 import { ownerKey, placeOf } from './model.js';
 
 /**
  * ctx(): the context render.js builds from ({state, selection, focusKey, present, me, fill…, decorate…}).
- * hooks: {afterRow(n, row), afterCard(key, card), afterPaint({lines, cards, full, order})}.
+ * hooks: {afterRow(n, row), afterCard(key, card), refreshCard(key, card) (the parts of a card outside its text, after a
+ * change of its pieces), afterPaint({lines, segs, cards, later, full, order})}.
  */
 export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
   const rows = new Map();
@@ -66,18 +67,48 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
     return stats.full;
   }
 
-  // Cards whose pieces were repainted at once and whose rest (entity list, joints with neighbouring lines) follows
-  // right after, so the change shows first.
+  // Cards whose pieces were repainted: the rest of each (its entity list, …) follows right after, so the change shows first.
   const later = new Set();
   let laterTimer = null;
+  function flushLater() {
+    clearTimeout(laterTimer);
+    laterTimer = null;
+    const keys = [...later];
+    later.clear();
+    for (const key of keys) {
+      const card = cards.get(key);
+      if (card?.isConnected) hooks.refreshCard?.(key, card);
+    }
+  }
   function repaintLater(keys) {
     keys.forEach(k => later.add(k));
-    laterTimer ??= setTimeout(() => {
-      laterTimer = null;
-      const waiting = new Set(later);
-      later.clear();
-      update({ cards: waiting });
-    }, 0);
+    laterTimer ??= setTimeout(flushLater, 0);
+  }
+
+  // The text between two neighbouring pieces of a card is the server's join between their lines.
+  function joint(state, left, right) {
+    const a = placeOf(state, lineOf(state, Number(left.dataset.n)));
+    const b = placeOf(state, lineOf(state, Number(right.dataset.n)));
+    return a.text != null && a.text === b.text && b.textStart != null ? a.text.slice(a.textStart + a.length, b.textStart) : '';
+  }
+  function rejoin(state, left, right) {
+    if (!left || !right) return;
+    while (left.nextSibling && left.nextSibling !== right) left.nextSibling.remove();
+    const text = joint(state, left, right);
+    if (text) left.after(text);
+  }
+
+  /** Repaints line n's piece in its card with what joins it to its neighbours; false when the card needs a full repaint. */
+  function repaintSeg(c, key, n) {
+    const old = cards.get(key)?.querySelector(`.seg[data-n="${n}"]`);
+    const line = lineOf(c.state, n);
+    const place = line && placeOf(c.state, line);
+    if (!old || !place || place.end <= place.lead) return false;
+    const seg = lineSeg(line, place, c);
+    old.replaceWith(seg);
+    rejoin(c.state, seg.previousElementSibling, seg);
+    rejoin(c.state, seg, seg.nextElementSibling);
+    return true;
   }
 
   /**
@@ -104,22 +135,15 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
       painted.lines.add(n);
       hooks.afterRow?.(n, row);
     }
+    const whole = new Set();
     for (const n of segs ?? []) {
       const key = ownerKey(c.state, n);
-      if (key == null) continue;
-      if (keys?.has(key) || held) { if (held) held.cards.add(key); continue; }
-      const old = cards.get(key)?.querySelector(`.seg[data-n="${n}"]`);
-      const line = lineOf(c.state, n);
-      const place = line && placeOf(c.state, line);
-      if (old && place && place.end > place.lead) {
-        old.replaceWith(lineSeg(line, place, c));
-        painted.segs.add(n);
-      }
-      if (!keys?.has(key)) painted.later.add(key);
+      if (key == null || keys?.has(key)) continue;
+      if (held) { held.cards.add(key); continue; }
+      if (repaintSeg(c, key, n)) { painted.segs.add(n); painted.later.add(key); } else whole.add(key);
     }
-    if (painted.later.size) {
-      if (held) painted.later.forEach(k => held.cards.add(k)); else repaintLater(painted.later);
-    }
+    if (whole.size) keys = new Set([...(keys ?? []), ...whole]);
+    if (painted.later.size) repaintLater(painted.later);
     if (!painted.lines.size && !painted.segs.size && !keys?.size && !order) return painted;
     if (keys?.size || order) {
       const present = new Set();
@@ -169,6 +193,15 @@ export function createPainter({ linesEl, articlesEl, ctx, hooks }) {
       const waiting = held;
       held = null;
       if (waiting.cards.size || waiting.order) update({ cards: waiting.cards, order: waiting.order });
+    },
+    /** Runs the card refreshes a repaint of pieces left for right after, now. */
+    flushLater,
+    /** Refreshes the parts of these cards outside their text (what depends on focus, suggestions, entities). */
+    refresh(keys) {
+      for (const key of keys) {
+        const card = cards.get(key);
+        if (card) hooks.refreshCard?.(key, card);
+      }
     },
     row: n => rows.get(n) ?? null,
     card: key => cards.get(key) ?? null,

@@ -20,8 +20,8 @@ export function addPanes(wb) {
     const before = view.focusKey;
     view.focusKey = key;
     wb.live.focus(key);
-    // A focused card shows more (suggestion bar, continuation picker): both cards are repainted.
-    wb.painter.update({ cards: new Set([before, key].filter(k => k != null)) });
+    // A focused card shows more (suggestion bar, continuation picker): both cards refresh those parts.
+    wb.painter.refresh([before, key].filter(k => k != null));
   };
 
   // --- selection ----------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { ownerKey, articleByKey, lockReason } from './model.js';
 
 const FLASH_MS = 1600;
 
-/** view(): the state as shown; repaint(cardKeys: Set | null): repaint those cards (null: every card). */
+/** view(): the state as shown; repaint({segs, cards}): repaint those card pieces (line numbers) and cards (paint.js). */
 export function createTagging({ pageId, view, editing, articlesEl, repaint, focusArticle, connected }) {
   const ui = {
     sel: null, // {key, anchor, head, caret: bool}
@@ -23,14 +23,14 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
     flash: new Set(),
     openLists: new Set(),
   };
-  let shownSuggestions = new Map(); // article key -> signature of its suggestions as last painted
+  let shownSuggestions = new Map(); // rejection key -> suggestion, as last painted
   const suggestions = createSuggestions({
     pageId,
-    onChange: () => repaint(changedSuggestionCards()),
+    onChange: () => repaint(changedSuggestionLines()),
     onError: err => toast('error', fmt(S.toast.error, err?.message ?? String(err))),
   });
   let prepared = null;
-  let uiCards = new Set();
+  let uiLines = new Set();
 
   const state = () => view();
   const article = key => articleByKey(state(), key);
@@ -54,33 +54,35 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
     remove: e => remove(e),
   });
 
-  /** The cards that show tagging state (selection, caret, active entity or suggestion, flashes). */
-  function cardsWithUi() {
-    const keys = new Set();
-    if (ui.sel) keys.add(ui.sel.key);
+  /** The lines that show tagging state (selection, caret, active entity or suggestion, flashes). */
+  function linesWithUi() {
+    const lines = new Set();
+    const span = (a, b) => { for (let n = Math.min(a.line, b.line); n <= Math.max(a.line, b.line); n++) lines.add(n); };
+    if (ui.sel) span(ui.sel.anchor, ui.sel.head);
     const active = ui.activeEntity != null ? entity(ui.activeEntity) : null;
-    if (active) keys.add(keyOfEntity(active));
+    if (active) span(active.start, active.end);
     const suggestion = ui.activeSuggestion != null ? suggestions.find(ui.activeSuggestion) : null;
-    if (suggestion) keys.add(suggestion.articleKey);
-    for (const key of ui.flash) { const e = entity(key); if (e) keys.add(keyOfEntity(e)); }
-    keys.delete(null);
-    return keys;
+    if (suggestion) span(suggestion.start, suggestion.end);
+    for (const key of ui.flash) { const e = entity(key); if (e) span(e.start, e.end); }
+    return lines;
   }
 
-  /** Repaints the cards whose tagging state changed: those that showed it before and those that show it now. */
-  function paintUi(extra = []) {
-    const now = cardsWithUi();
-    repaint(new Set([...uiCards, ...now, ...extra]));
-    uiCards = now;
+  /** Repaints the pieces whose tagging state changed: the lines that showed it before and those that show it now. */
+  function paintUi() {
+    const now = linesWithUi();
+    repaint({ segs: new Set([...uiLines, ...now]) });
+    uiLines = now;
   }
 
-  function changedSuggestionCards() {
-    const next = new Map();
-    for (const s of suggestions.all) next.set(s.articleKey, `${next.get(s.articleKey) ?? ''}|${s.rejectionKey}`);
-    const changed = new Set();
-    for (const key of new Set([...next.keys(), ...shownSuggestions.keys()])) if (next.get(key) !== shownSuggestions.get(key)) changed.add(key);
+  // The lines whose suggestion marks changed since the last time: those of suggestions that came or went.
+  function changedSuggestionLines() {
+    const next = new Map(suggestions.all.map(s => [s.rejectionKey, s]));
+    const segs = new Set();
+    const mark = s => { for (let n = s.start.line; n <= s.end.line; n++) segs.add(n); };
+    for (const [key, s] of next) if (!shownSuggestions.has(key)) mark(s);
+    for (const [key, s] of shownSuggestions) if (!next.has(key)) mark(s);
     shownSuggestions = next;
-    return changed;
+    return { segs };
   }
 
   // --- painting hooks (called by paint.js through the workbench) -------------------------------------------------
@@ -101,11 +103,29 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
   }
 
   function decorateCard(card, art, focused) {
-    const mine = suggestions.forArticle(art.key);
-    if (focused && mine.length && !lockReason(art)) card.querySelector('.card-head').after(suggestionBar(state(), art, mine));
-    const entities = entitiesOf(state(), art.key);
-    if (entities.length) card.append(entityList(state(), art, entities, ui.openLists.has(art.key)));
+    const bar = barOf(art, focused);
+    if (bar) card.querySelector('.card-head').after(bar);
+    const list = listOf(art);
+    if (list) card.append(list);
     if (ui.sel?.key === art.key) card.classList.add('tagging');
+  }
+
+  const barOf = (art, focused) => {
+    const mine = suggestions.forArticle(art.key);
+    return focused && mine.length && !lockReason(art) ? suggestionBar(state(), art, mine) : null;
+  };
+  const listOf = art => {
+    const entities = entitiesOf(state(), art.key);
+    return entities.length ? entityList(state(), art, entities, ui.openLists.has(art.key)) : null;
+  };
+
+  /** A card whose text pieces were repainted: its suggestion bar and entity list again, in place. */
+  function refreshCard(card, art, focused) {
+    const place = (old, fresh, insert) => { if (old && fresh) old.replaceWith(fresh); else if (old) old.remove(); else if (fresh) insert(fresh); };
+    place(card.querySelector(':scope > .sugg-bar'), barOf(art, focused), bar => (card.querySelector(':scope > .review-status') ?? card.querySelector('.card-head')).after(bar));
+    const blocks = card.querySelectorAll(':scope > .block');
+    place(card.querySelector(':scope > details.ents'), listOf(art), list => (blocks[blocks.length - 1] ?? card.querySelector('.lines-ref')).after(list));
+    card.classList.toggle('tagging', ui.sel?.key === art.key);
   }
 
   // --- operations ---------------------------------------------------------------------------------------------
@@ -301,6 +321,7 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
     fillSeg: (seg, line, place) => fillSeg(seg, line, place, prepared),
     fillLine: (span, line) => fillLine(span, line, prepared),
     decorateCard,
+    refreshCard,
     afterPaint: () => menus.place(),
     click,
     actions,

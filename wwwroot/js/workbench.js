@@ -18,7 +18,7 @@ import { createImagePane } from './image.js';
 import { addPanes } from './panes.js';
 import { addActions } from './actions.js';
 import { bindKeys } from './keys.js';
-import { owners, ownerKey } from './model.js';
+import { owners, ownerKey, articleByKey } from './model.js';
 import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations, isLinkChange } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
@@ -112,7 +112,7 @@ wb.tagging = createTagging({
   view: wb.shown,
   editing: wb.editing,
   articlesEl,
-  repaint: repaintCards,
+  repaint: what => wb.painter.update(what),
   focusArticle: key => wb.setFocusArticle(key),
   connected: wb.connected,
 });
@@ -150,6 +150,17 @@ wb.painter = createPainter({
   hooks: {
     afterRow: (n, row) => wb.textedits.afterRow(n, row),
     afterCard: (key, card) => wb.textedits.afterCard(key, card),
+    refreshCard(key, card) {
+      const article = articleByKey(wb.shown(), key);
+      const focused = view.focusKey === key;
+      card.classList.toggle('focused', focused);
+      if (article) {
+        wb.tagging.refreshCard(card, article, focused);
+        card.querySelector(':scope > .continued')?.remove();
+        decorateContinuations(card, article, continuationActions, focused);
+      }
+      paintFlash(card, `card:${key}`);
+    },
     afterPaint(painted) {
       if (painted.full || painted.order) {
         const state = wb.shown();
@@ -249,7 +260,9 @@ function serverChanged(changes, info) {
   // A line's text or an entity repaints its row and its piece of the card at once (the rest of the card follows);
   // boundaries, roles, titles and statuses repaint whole cards.
   const structural = state.articles !== seen.articles;
-  const touched = { lines: new Set(changes.lines), segs: new Set(changes.lines), cards: new Set(structural ? changes.articles : []), order: false };
+  const touched = { lines: new Set(changes.lines), segs: new Set(), cards: new Set(structural ? changes.articles : []), order: false };
+  // A line's neighbours may show differently too (a word rejoined across the break).
+  for (const n of changes.lines) { touched.segs.add(n - 1); touched.segs.add(n); touched.segs.add(n + 1); }
   const shown = wb.shown();
   // Entities added, changed or removed: their lines (both pane's marks) and their article's card.
   const entities = new Map(state.entities.map(e => [e.key, e]));

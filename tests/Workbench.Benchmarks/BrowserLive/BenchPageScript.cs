@@ -54,7 +54,7 @@ internal static class BenchPageScript
                 resolve({
                   at: now(),
                   paint: stats?.last ?? null,
-                  painted: painted ? { lines: [...painted.lines], cards: [...painted.cards, ...(painted.later ?? [])], order: painted.order } : null,
+                  painted: painted ? { lines: [...painted.lines], segs: [...painted.segs], cards: [...painted.cards], order: painted.order } : null,
                 });
               });
               observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -63,10 +63,11 @@ internal static class BenchPageScript
           // (A change that never shows resolves after 20 s as null, counted as missed, so one lost change cannot hang the run.)
           bench.wait = name => Promise.race([bench.armed.get(name), new Promise(resolve => setTimeout(() => resolve(null), 20000))]);
 
-          /** The same repaint again (its rows and whole cards), then a full one, each with the layout it causes: ms of each. */
+          /** The same repaint again (rows, pieces, cards, and what it leaves for right after), then a full one, with the layout each causes: ms. */
           bench.repaint = painted => {
             const t0 = performance.now();
-            window.workbench.paint.update({ lines: new Set(painted.lines), cards: new Set(painted.cards), order: painted.order });
+            window.workbench.paint.update({ lines: new Set(painted.lines), segs: new Set(painted.segs), cards: new Set(painted.cards), order: painted.order });
+            window.workbench.paint.flushLater();
             void document.body.offsetHeight;
             const incremental = performance.now() - t0;
             const t1 = performance.now();
