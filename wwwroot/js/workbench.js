@@ -1,8 +1,10 @@
 // The workbench: OCR lines on the left, articles on the right, linked line by line, edited live with others.
-// This module puts the pieces together and decides what to repaint when something changes:
-//   live.js (the connection), echo.js (the user's own changes drawn at once), paint.js + render.js (the panes),
-//   panes.js (pointer, selection, scrolling), actions.js (split, merge, move, editors), keys.js (every shortcut),
-//   textedits.js (line and title editors, drafts, conflicts), tagging.js, review.js, continued.js, image.js, toolbar.js.
+// This module puts the pieces together:
+//   live.js (the connection), echo.js (the user's own changes drawn at once), changes.js (what the server's changes
+//   repaint), paint.js + render.js (the panes), model.js (the page as the server sends it), panes.js (pointer, selection,
+//   scrolling), actions.js (split, merge, move, editors), keys.js (every shortcut), textedits.js (line and title
+//   editors, drafts, conflicts), tagging.js (+ tagmenus, tagmouse, tagnav, marks, selection, suggestions), review.js,
+//   continued.js, image.js, toolbar.js, ui.js.
 import { S, fmt } from './strings.js';
 import { renderPresence } from './render.js';
 import { createLive } from './live.js';
@@ -18,8 +20,9 @@ import { createImagePane } from './image.js';
 import { addPanes } from './panes.js';
 import { addActions } from './actions.js';
 import { bindKeys } from './keys.js';
-import { owners, ownerKey, articleByKey } from './model.js';
-import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations, isLinkChange } from './continued.js';
+import { ownerKey, articleByKey } from './model.js';
+import { trackChanges, flashes } from './changes.js';
+import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
 const pageId = Number(toolbarEl.dataset.pageId);
@@ -41,22 +44,7 @@ const wb = {
 };
 const { linesEl, articlesEl, view } = wb;
 
-// Changes by others flash for a moment, and a refused change of one's own flashes as it is taken back; a flash
-// survives repaints by remembering when it started.
-const FLASH_MS = 2400;
-const flashing = new Map(); // 'line:n' | 'card:key' -> {start, className}
-function flash(kind, ids, className) {
-  const now = performance.now();
-  for (const id of ids) flashing.set(`${kind}:${id}`, { start: now, className });
-}
-function paintFlash(node, id) {
-  const entry = flashing.get(id);
-  if (!entry) return;
-  const age = performance.now() - entry.start;
-  if (age > FLASH_MS) { flashing.delete(id); return; }
-  node.classList.add(entry.className);
-  node.style.animationDelay = `-${Math.round(age)}ms`;
-}
+const { flash, paintFlash } = flashes();
 
 wb.echo = createEcho({
   store,
@@ -73,7 +61,7 @@ let wasConnected = false;
 wb.live = createLive({
   pageId,
   store,
-  onChange: serverChanged,
+  onChange: (changes, info) => changeTracker.serverChanged(changes, info),
   onPresence(present) {
     const before = cardsWithPresence();
     view.present = present ?? [];
@@ -223,77 +211,17 @@ function cardsWithPresence() {
 
 // --- what the server's changes repaint ------------------------------------------------------------------------
 
-// What was last painted from the server's state: its version, entities by key, and per line what the row shows of its article.
-const seen = { version: -1, articles: null, entities: new Map(), owners: new Map() };
-
-function ownerSignature(state) {
-  const map = new Map();
-  for (const [n, o] of owners(state)) map.set(n, `${o.article.key}|${o.first ? o.block.role : ''}|${o.article.locked ?? ''}`);
-  return map;
-}
-
-function track() {
-  seen.version = store.state.page.version;
-  seen.articles = store.state.articles;
-  seen.entities = new Map(store.state.entities.map(e => [e.key, e]));
-  seen.owners = ownerSignature(wb.shown());
-}
-
-function serverChanged(changes, info) {
-  const state = store.state;
-  wb.echo.confirm();
-  if (info?.catchUp) {
-    // A reload of the whole state (join, reconnect, a gap): nothing to paint when it is the version on screen.
-    const same = state.page.version === seen.version;
-    if (!same) {
-      flash('line', changes.lines, 'flash');
-      flash('card', changes.articles, 'flash');
-      wb.textedits.linesChanged(changes.lines);
-      track();
-      wb.painter.full();
-      wb.tagging.suggestions.schedule();
-    } else {
-      track();
-    }
-    return;
-  }
-  // A line's text or an entity repaints its row and its piece of the card at once (the rest of the card follows);
-  // boundaries, roles, titles and statuses repaint whole cards.
-  const structural = state.articles !== seen.articles;
-  const touched = { lines: new Set(changes.lines), segs: new Set(), cards: new Set(structural ? changes.articles : []), order: false };
-  // A line's neighbours may show differently too (a word rejoined across the break).
-  for (const n of changes.lines) { touched.segs.add(n - 1); touched.segs.add(n); touched.segs.add(n + 1); }
-  const shown = wb.shown();
-  // Entities added, changed or removed: their lines (both pane's marks) and their article's card.
-  const entities = new Map(state.entities.map(e => [e.key, e]));
-  for (const [key, entity] of entities) if (seen.entities.get(key) !== entity) addEntity(touched, shown, entity);
-  for (const [key, entity] of seen.entities) if (!entities.has(key)) addEntity(touched, shown, entity);
-  // Boundaries, roles or statuses changed: the rows whose article, block start or lock changed, and the card order.
-  if (structural) {
-    touched.order = true;
-    const next = ownerSignature(shown);
-    for (const n of new Set([...next.keys(), ...seen.owners.keys()])) if (next.get(n) !== seen.owners.get(n)) touched.lines.add(n);
-  }
-  if (info && info.authorId !== me) {
-    flash('line', changes.lines, 'flash');
-    flash('card', changes.articles, 'flash');
-  }
-  track();
-  wb.textedits.linesChanged(changes.lines);
-  wb.painter.update(touched);
-  wb.tagging.suggestions.schedule(600, changes.articles);
-  if (isLinkChange(info)) refreshContinuations(pageId, store).then(() => repaintCards(null));
-}
-
-function addEntity(touched, state, entity) {
-  for (let n = entity.start.line; n <= entity.end.line; n++) { touched.lines.add(n); touched.segs.add(n); }
-}
+// What the server's changes repaint (changes.js).
+const changeTracker = trackChanges(wb, {
+  flash,
+  onLinks: () => refreshContinuations(pageId, store).then(() => repaintCards(null)),
+});
 
 // --- start ------------------------------------------------------------------------------------------------------
 
 showConnection('connecting');
 wb.live.start();          // the connection opens while the panes are painted
-track();
+changeTracker.track();
 wb.painter.full();
 performance.mark('workbench:painted');
 renderPresence(presenceEl, wb.shown(), view.present, me);
