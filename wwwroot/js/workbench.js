@@ -73,11 +73,11 @@ wb.live = createLive({
   onStatus(status) {
     showConnection(status);
     updateToolbar();
-    // Cards offer their review actions only while connected: repaint them when that flips (after the indicator shows).
+    // Cards offer their review actions only while connected (review.js); nothing is being sent when that flips.
     const connected = status === 'connected';
     if (connected !== wasConnected) {
       wasConnected = connected;
-      setTimeout(() => repaintCards(null), 0);
+      articlesEl.querySelectorAll('.review-bar button, .review-send').forEach(b => { b.disabled = !connected; });
     }
   },
   onError(message) {
