@@ -69,15 +69,7 @@ public static class WorkbenchApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        var signalR = services.AddSignalR(options =>
-        {
-            options.AddFilter<CultureHubFilter>();
-            options.AddFilter<RevocationFilter>();
-            options.AddFilter<HubRateLimitFilter>();
-        }).AddJsonProtocol(options =>
-        {
-            options.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-        });
+        var signalR = services.AddWorkbenchLive(builder.Configuration);
         services.AddScaleOut(builder.Configuration, database, signalR);
         services.AddScoped<ProjectAccess>();
         services.AddProblemDetails();
@@ -92,11 +84,7 @@ public static class WorkbenchApp
         services.AddScoped<FileImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
-        services.AddSingleton<PageStateCache>();
-        services.AddScoped(sp => new PageEditService(
-            sp.GetRequiredService<WorkbenchDbContext>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>(),
-            sp.GetRequiredService<IPageWriteLock>()));
+
         services.AddScoped<SuggestionService>();
         services.AddSingleton<ConnectionRevocation>();
         services.AddSingleton(TimeProvider.System);

@@ -170,7 +170,7 @@ public static class RandomOperations
 
         var article = Pick(articles, rng);
         var status = Pick(Statuses, rng);
-        return status == article.Status ? null : new SetStatus(article.Key, article.Status, status);
+        return ArticleWorkflow.IsTransition(article.Status, status) ? new SetStatus(article.Key, article.Status, status) : null;
     }
 
     private static PageOperation? AssignSomeone(PageState state, Random rng)

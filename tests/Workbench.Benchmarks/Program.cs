@@ -17,6 +17,9 @@ public static class BenchmarkProgram
           live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
                   [--instances 2 --database postgres --redis HOST:PORT]
                                                 the same over several app instances on one PostgreSQL and one Redis
+          browser-live [--ops 20] [--opens 10] [--pages sample,700]
+                                                two Chromium users: key → own and other's DOM, open → Live, repaints
+                                                vs. a bare SignalR round trip between the same pages
           import  [--pages 1000]                page import through the app vs. raw Microsoft.Data.Sqlite inserts
                                                 (--database postgres: vs. binary COPY); reports the longest import transaction
           scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
@@ -46,6 +49,8 @@ public static class BenchmarkProgram
                 return await LiveBenchmark.RunAsync(rest);
             case "segmentation":
                 return await SegmentationCorpusBenchmark.RunAsync(rest);
+            case "browser-live":
+                return await BrowserLive.BrowserLiveBenchmark.RunAsync(rest);
             case "tagging":
                 await TaggingOperationsProbe.RunAsync(rest);
                 return 0;

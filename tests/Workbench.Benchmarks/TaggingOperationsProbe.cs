@@ -124,7 +124,8 @@ public static partial class TaggingOperationsProbe
         }
     }
 
-    private static async Task<(int PageId, string UserId)> SetUpAsync(IServiceProvider services)
+    /// <summary>Imports the 700-line page with its 500 entities into the demo project (also used by browser-live).</summary>
+    internal static async Task<(int PageId, string UserId)> SetUpAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
@@ -136,7 +137,7 @@ public static partial class TaggingOperationsProbe
         var pageId = outcome.PageId ?? throw new InvalidOperationException(outcome.Message);
 
         // 500 entities: the first two characters of each of the first 500 non-blank lines, one batch.
-        var (_, state, _) = (await PageStore.LoadAsync(db, pageId))!.Value;
+        var (_, state) = (await PageStore.LoadAsync(db, pageId))!.Value;
         var owned = state.LineOwners();
         var operations = state.Lines.Values
             .Where(l => l.Text.Trim().Length >= 8 && owned.ContainsKey(l.Number))
@@ -195,7 +196,7 @@ public static partial class TaggingOperationsProbe
         string text;
         await using (var scope = services.CreateAsyncScope())
         {
-            var (_, state, _) = (await PageStore.LoadAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), pageId))!.Value;
+            var (_, state) = (await PageStore.LoadAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), pageId))!.Value;
             version = state.Version;
             var owned = state.LineOwners();
             var lines = state.Lines.Values.Where(l => l.Text.Trim().Length >= 8 && owned.ContainsKey(l.Number)).ToList();

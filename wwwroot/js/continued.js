@@ -3,17 +3,22 @@
 // are checked, logged and broadcast like every other edit; the links themselves come with the page state.
 import { S, fmt } from './strings.js';
 import { el } from './render.js';
+import { lockOf } from './model.js';
 
 const HIGHLIGHT_MS = 2400;
 const LINK_KINDS = new Set(['linkContinuation', 'unlinkContinuation']);
 let targets = null;
 let picker = null;
 
-/** Adds the card's continuation links (and markers no link answers); an editable article gets unlink, and when focused, link. */
-export function decorateContinuations(card, article, state, actions, focused) {
+/**
+ * Adds the card's continuation links (and markers no link answers); an editable article gets unlink, and when focused,
+ * link. actions: {pageId, state(), send(operation), render(articleKey)}.
+ */
+export function decorateContinuations(card, article, actions, focused) {
+  const state = actions.state();
   const links = (state.continuations || []).filter(c => c.articleKey === article.key);
   const markers = (state.unresolvedMarkers || []).filter(m => m.articleKey === article.key);
-  const editable = article.status !== 'approved';
+  const editable = !lockOf(article);
   const box = el('div', 'continued');
   for (const link of links) {
     const row = el('div', `continued-${link.direction}`);
@@ -53,7 +58,7 @@ export function decorateContinuations(card, article, state, actions, focused) {
 async function openPicker(key, actions) {
   picker = { key, direction: 'on', page: '', article: '' };
   targets ??= await fetch(`/api/pages/${actions.pageId}/link-targets`, { credentials: 'same-origin' }).then(r => (r.ok ? r.json() : []));
-  actions.render();
+  actions.render(key);
 }
 
 function pickerForm(article, actions) {
@@ -71,7 +76,7 @@ function pickerForm(article, actions) {
     const chosen = targets.find(t => String(t.id) === page.value);
     for (const a of chosen?.articles ?? []) {
       const option = new Option(`${a.key} · ${a.title || S.untitled}`, a.key);
-      option.disabled = a.status === 'approved';
+      option.disabled = Boolean(a.locked);
       other.append(option);
     }
     other.value = picker.article;
@@ -84,7 +89,7 @@ function pickerForm(article, actions) {
   ok.type = 'submit';
   const cancel = el('button', 'link-button continued-cancel', S.continued.cancel);
   cancel.type = 'button';
-  cancel.addEventListener('click', () => { picker = null; actions.render(); });
+  cancel.addEventListener('click', () => { picker = null; actions.render(article.key); });
   form.append(direction, page, other, ok, cancel);
   form.addEventListener('click', e => e.stopPropagation());
   form.addEventListener('keydown', e => e.stopPropagation());
@@ -94,7 +99,7 @@ function pickerForm(article, actions) {
     const operation = { kind: 'linkContinuation', articleKey: article.key, otherPageId: Number(picker.page), otherArticleKey: Number(picker.article), direction: picker.direction };
     picker = null;
     actions.send(operation);
-    actions.render();
+    actions.render(article.key);
   });
   return form;
 }

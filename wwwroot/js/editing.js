@@ -1,19 +1,19 @@
-// Editing actions: build operations, send them, keep the undo/redo stacks of the user's own operations,
-// and report rejections. Nothing is applied locally: the view changes when the server's patch arrives.
+// Editing actions: build operations, send them, keep the undo/redo stacks of the user's own operations, and report
+// refusals. The kinds echo.js can draw show at once (pending); the rest change the view when the server's patch arrives.
 import { S, fmt } from './strings.js';
 import { toast, rejection } from './ui.js';
-import { lineOwners } from './render.js';
+import { owners, lockReason } from './model.js';
 
 /** Why each action is unavailable for the current selection (null: available). */
 export function availability(state, selection, connected) {
   const none = reason => ({ split: reason, mergePrev: reason, mergeNext: reason, move: reason, edit: reason, article: null });
   if (!connected) return none(S.disabled.offline);
   if (!selection) return none(S.disabled.noSelection);
-  const owners = lineOwners(state);
-  const first = owners.get(selection.first)?.article ?? null;
+  const byLine = owners(state);
+  const first = byLine.get(selection.first)?.article ?? null;
   let mixed = false;
   for (let n = selection.first; n <= selection.last; n++) {
-    if ((owners.get(n)?.article ?? null) !== first) { mixed = true; break; }
+    if ((byLine.get(n)?.article ?? null) !== first) { mixed = true; break; }
   }
   const result = { split: null, mergePrev: null, mergeNext: null, move: null, edit: null, article: first };
   if (mixed) {
@@ -23,29 +23,32 @@ export function availability(state, selection, connected) {
     result.split = result.mergePrev = result.mergeNext = S.disabled.noArticle;
     return result;
   }
-  const approved = fmt(S.disabled.approved, first.key);
   const index = state.articles.indexOf(first);
   const previous = state.articles[index - 1];
   const next = state.articles[index + 1];
-  if (first.status === 'approved') {
-    result.split = result.mergePrev = result.mergeNext = result.edit = approved;
-    result.move ??= approved;
+  const locked = lockReason(first);
+  if (locked) {
+    result.split = result.mergePrev = result.mergeNext = result.edit = locked;
+    result.move ??= locked;
     return result;
   }
   const firstLine = Math.min(...first.blocks.map(b => b.firstLine));
   if (selection.first === firstLine) result.split = fmt(S.disabled.splitAtStart, selection.first, first.key);
-  result.mergePrev = !previous ? S.disabled.noPrevious : previous.status === 'approved' ? fmt(S.disabled.approved, previous.key) : null;
-  result.mergeNext = !next ? S.disabled.noNext : next.status === 'approved' ? fmt(S.disabled.approved, next.key) : null;
+  result.mergePrev = !previous ? S.disabled.noPrevious : lockReason(previous);
+  result.mergeNext = !next ? S.disabled.noNext : lockReason(next);
   return result;
 }
 
-export function createEditing({ live, onStacks, onBusy }) {
+/**
+ * echo: echo.js; onRefused(operation, ack) when the server refuses an operation (after its echo was taken back).
+ */
+export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
   const undoStack = [];
   const redoStack = [];
   let pending = 0;
   // The user's changes still waiting for their acknowledgement. Undo and redo wait for them: the page can already
-  // show a change (its broadcast came first) while its inverse is not yet on the stack, and Ctrl+Z pressed then
-  // must undo that change, not the one before it.
+  // show a change (its echo, or its broadcast came first) while its inverse is not yet on the stack, and Ctrl+Z
+  // pressed then must undo that change, not the one before it.
   const inFlight = new Set();
 
   function track(promise) {
@@ -69,26 +72,34 @@ export function createEditing({ live, onStacks, onBusy }) {
   }
 
   async function sendNow(operation, mode, comment) {
+    const entry = echo.add(operation);
     busy(1);
     let ack;
     try {
       ack = await live.apply(operation, comment);
     } catch (err) {
+      echo.refused(entry);
       toast('error', fmt(S.toast.error, err?.message ?? String(err)));
+      onRefused?.(operation, { accepted: false, reason: null });
       return null;
     } finally {
       busy(-1);
     }
     if (ack.offline) {
+      echo.refused(entry);
       toast('error', S.connection.offline, [S.disabled.offline]);
+      onRefused?.(operation, ack);
       return ack;
     }
     if (!ack.accepted) {
+      echo.refused(entry);
       const title = mode === 'undo' ? S.toast.undoRejected : mode === 'redo' ? S.toast.redoRejected : S.toast.rejected;
       rejection(ack, title, operation);
+      onRefused?.(operation, ack);
       onStacks();
       return ack;
     }
+    echo.accepted(entry, ack.version);
     if (ack.notes?.length) toast('info', S.toast.notes, ack.notes);
     if (ack.inverse) {
       if (mode === 'undo') {
@@ -102,10 +113,14 @@ export function createEditing({ live, onStacks, onBusy }) {
     return ack;
   }
 
+  const parse = inverse => (typeof inverse === 'string' ? JSON.parse(inverse) : inverse);
+
   return {
     get canUndo() { return undoStack.length > 0; },
     get canRedo() { return redoStack.length > 0; },
     get busy() { return pending > 0; },
+    /** True while any change of the user's is unanswered. */
+    get unanswered() { return inFlight.size > 0; },
     send,
     /** Makes undo and redo wait for a change made outside send (e.g. "tag every occurrence") until it is answered. */
     track,
@@ -120,13 +135,13 @@ export function createEditing({ live, onStacks, onBusy }) {
       await settled();
       const inverse = undoStack.pop();
       onStacks();
-      return inverse ? send(JSON.parse(inverse), 'undo') : null;
+      return inverse ? send(parse(inverse), 'undo') : null;
     },
     async redo() {
       await settled();
       const inverse = redoStack.pop();
       onStacks();
-      return inverse ? send(JSON.parse(inverse), 'redo') : null;
+      return inverse ? send(parse(inverse), 'redo') : null;
     },
     split: (articleKey, atLine) => send({ kind: 'splitArticle', articleKey, atLine }),
     merge: (articleKey, intoArticleKey) => send({ kind: 'mergeArticles', articleKey, intoArticleKey }),

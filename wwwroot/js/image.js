@@ -3,6 +3,7 @@
 // hover, selection and article tints only change classes and fills, so a 300-line page stays quick.
 import { S } from './strings.js';
 import { el } from './render.js';
+import { owners, articleColour } from './model.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const SHOWN_KEY = 'workbench.imagePane';
@@ -18,7 +19,7 @@ function store(key, value) {
 
 /**
  * Returns null when the page has no image. Otherwise the pane's controller:
- * update(state, colours) after every render, hover(n), select(selection), reveal(n).
+ * update(state) when the articles changed, hover(n), select(selection), reveal(n).
  * onPick(n, extend) is called when a box on the image is clicked.
  */
 export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick, onHover = () => {} }) {
@@ -152,21 +153,14 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick,
   setShown(stored(SHOWN_KEY, 'shown') !== 'hidden');
 
   let lastState = null;
-  let lastColours = null;
   function paintTints() {
     svg.classList.toggle('tinted', tintBox.checked);
     if (!lastState) return;
-    const owner = new Map();
-    for (const article of lastState.articles) {
-      for (const block of article.blocks) {
-        for (let n = block.firstLine; n <= block.lastLine; n++) owner.set(n, article.key);
-      }
-    }
+    const byLine = owners(lastState);
     for (const [n, rect] of rects) {
-      const key = owner.get(n);
-      const colour = key == null ? null : lastColours.get(key);
+      const key = byLine.get(n)?.article.key;
       if (key == null) delete rect.dataset.article; else rect.dataset.article = key;
-      rect.style.setProperty('--box-tint', colour ? colour.edge : 'transparent');
+      rect.style.setProperty('--box-tint', key == null ? 'transparent' : articleColour(key).edge);
     }
   }
   tintBox.addEventListener('change', () => {
@@ -187,10 +181,9 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick,
   return {
     viewer,
     get shown() { return !pane.hidden; },
-    /** After each render: the articles (and so the tints) may have changed. */
-    update(state, colours) {
+    /** The articles (and so the tints) may have changed. */
+    update(state) {
       lastState = state;
-      lastColours = colours;
       paintTints();
     },
     /** Outlines the box of line n (null hides the outline). */

@@ -1,19 +1,21 @@
-// Inline editors for a line's text and an article's title. They survive re-renders (a patch from someone else
-// re-renders the panes): each keeps its own value and remounts itself into the freshly rendered element.
-// The text the user started from is kept as the operation's expected value, so a concurrent change is rejected
-// by the server instead of being overwritten.
+// Inline editors for a line's text and an article's title. They survive repaints (a patch from someone else repaints
+// the row or card): each keeps its own input and value and remounts itself into the freshly built element.
+// The text the user started from is kept as the operation's expected value, so a concurrent change is refused by the
+// server instead of being overwritten; textedits.js decides what happens to the typed text then.
 import { S } from './strings.js';
 import { el } from './render.js';
 
 class InlineEditor {
-  constructor(start, { save, cancel }, className, hint) {
+  /** start: the text the edit is against (the operation's expected value); value: what the input starts with. */
+  constructor(start, value, { save, cancel }, className, hint) {
     this.start = start;
-    this.value = start;
+    this.value = value;
     this.callbacks = { save, cancel };
     this.stale = false;
+    this.hint = hint;
     this.input = el('input', className);
     this.input.type = 'text';
-    this.input.value = start;
+    this.input.value = value;
     this.input.title = hint;
     this.input.spellcheck = false;
     this.input.addEventListener('input', () => { this.value = this.input.value; });
@@ -29,20 +31,36 @@ class InlineEditor {
 
   save() { this.callbacks.save(this.value, this.start); }
 
-  cancel() { this.callbacks.cancel(); }
+  cancel() { this.callbacks.cancel(this.value, this.start); }
 
-  /** Puts the editor into a freshly rendered target, keeping focus and caret. */
+  /** True when the input holds something other than the text it edits. */
+  get changed() { return this.value !== this.start; }
+
   get focused() { return document.activeElement === this.input; }
 
+  /** The text underneath changed: the edit is stale unless it is back to what the edit started from. */
+  remoteChanged(text, warning) {
+    this.stale = text !== this.start;
+    this.input.title = this.stale ? `${warning}\n${this.hint}` : this.hint;
+    this.input.classList.toggle('stale', this.stale);
+  }
+
+  /** Edits against `text` from now on (the user chose to merge by hand); what was typed stays. */
+  rebase(text) {
+    this.start = text;
+    this.stale = false;
+    this.input.title = this.hint;
+    this.input.classList.remove('stale');
+  }
+
+  /** Puts the editor into a freshly rendered target; focus: take the focus (the first mount always does). */
   place(target, replace, focus) {
     if (!target) return;
     const active = focus || !this.mounted;
-    const { selectionStart, selectionEnd } = this.input;
     replace(target);
     if (active) {
       this.input.focus({ preventScroll: true });
-      if (this.mounted) this.input.setSelectionRange(selectionStart, selectionEnd);
-      else this.input.select();
+      if (!this.mounted) this.input.select();
     }
     this.mounted = true;
     this.input.classList.toggle('stale', this.stale);
@@ -50,15 +68,11 @@ class InlineEditor {
 }
 
 export class LineEditor extends InlineEditor {
-  constructor(n, text, callbacks) {
-    super(text, callbacks, 'line-editor', S.editing.lineHint);
+  constructor(n, start, value, callbacks) {
+    super(start, value, callbacks, 'line-editor', S.editing.lineHint);
     this.n = n;
-  }
-
-  remoteChanged(text) {
-    if (text === this.start) return;
-    this.stale = true;
-    this.input.title = `${S.editing.changedWhileEditing}\n${S.editing.lineHint}`;
+    /** While merging by hand: the line's current text, shown beside the editor. */
+    this.merging = null;
   }
 
   mount(row, focus) {
@@ -71,15 +85,9 @@ export class LineEditor extends InlineEditor {
 }
 
 export class TitleEditor extends InlineEditor {
-  constructor(key, title, callbacks) {
-    super(title, callbacks, 'title-editor', S.editing.titleHint);
+  constructor(key, start, value, callbacks) {
+    super(start, value, callbacks, 'title-editor', S.editing.titleHint);
     this.key = key;
-  }
-
-  remoteChanged(title) {
-    if (title === this.start) return;
-    this.stale = true;
-    this.input.title = `${S.editing.titleChangedWhileEditing}\n${S.editing.titleHint}`;
   }
 
   mount(heading, focus) {

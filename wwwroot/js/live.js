@@ -1,9 +1,18 @@
-// The live connection to the page hub: joining, applying the server's patches in sequence order, catching up
-// after gaps and reconnects, presence, and sending operations. The rules of every operation live on the server;
-// this module only applies the patches the server computed.
+// The live connection to the page hub (the contract: src/Workbench.Web/Editing/WIRE.md): joining from the state the
+// page was rendered with, applying the server's patches in sequence order, catching up after gaps and reconnects,
+// presence, and sending operations. The rules of every operation live on the server; this module only applies the
+// patches the server computed.
 
-/** What changed between two states: line numbers whose text changed, article keys whose content changed. */
-function diff(before, after) {
+/** The key of the article holding line n, or null. */
+function ownerOf(state, n) {
+  for (const article of state.articles) {
+    if (article.blocks.some(b => n >= b.firstLine && n <= b.lastLine)) return article.key;
+  }
+  return null;
+}
+
+/** Everything differs: a whole-state replace. */
+function everything(before, after) {
   const lines = new Set();
   const oldLines = new Map(before.lines.map(l => [l.n, l.text]));
   for (const line of after.lines) {
@@ -14,46 +23,109 @@ function diff(before, after) {
   for (const article of after.articles) {
     if (oldArticles.get(article.key) !== JSON.stringify(article)) articles.add(article.key);
   }
-  return { lines, articles };
+  const keys = new Set(after.articles.map(a => a.key));
+  const removedArticles = new Set(before.articles.map(a => a.key).filter(k => !keys.has(k)));
+  const entityKeys = new Set(after.entities.map(e => e.key));
+  return {
+    lines,
+    articles,
+    entities: new Set(after.entities.map(e => e.key)),
+    removedEntities: new Set(before.entities.map(e => e.key).filter(k => !entityKeys.has(k))),
+    removedArticles,
+    order: true,
+  };
 }
 
-/** Applies a server patch to the state in place; returns what changed. */
+/**
+ * Applies one operation's patch to the state in place; returns what changed: {lines, articles} (Sets: line numbers
+ * whose text changed; keys of articles whose card changed, including those holding changed lines or entities), and
+ * {entities, removedEntities, removedArticles} (Sets) and order (true when the article order changed).
+ */
 export function applyPatch(state, patch) {
   const lines = new Set();
   const articles = new Set();
+  const entities = new Set();
+  const removedEntities = new Set();
+  const removedArticles = new Set(patch.removedArticles ?? []);
+
+  // Entities about to go: their articles change (looked up before the articles change).
+  if (patch.removedEntities?.length) {
+    const gone = new Set(patch.removedEntities);
+    for (const entity of state.entities) {
+      if (!gone.has(entity.key)) continue;
+      removedEntities.add(entity.key);
+      const owner = ownerOf(state, entity.start.line);
+      if (owner != null) articles.add(owner);
+    }
+    state.entities = state.entities.filter(e => !gone.has(e.key));
+  }
+
   if (patch.lines?.length) {
     const index = new Map(state.lines.map((l, i) => [l.n, i]));
+    let added = false;
     for (const line of patch.lines) {
       const i = index.get(line.n);
-      if (i == null) state.lines.push(line); else state.lines[i] = line;
+      if (i == null) { state.lines.push(line); added = true; } else state.lines[i] = line;
       lines.add(line.n);
     }
-    state.lines.sort((a, b) => a.n - b.n);
-    // A line's text shows in its article's card too.
-    for (const article of state.articles) {
-      if (article.blocks.some(b => [...lines].some(n => n >= b.firstLine && n <= b.lastLine))) articles.add(article.key);
-    }
+    if (added) state.lines.sort((a, b) => a.n - b.n);
   }
-  if (patch.articles) {
-    const old = new Map(state.articles.map(a => [a.key, JSON.stringify(a)]));
-    for (const article of patch.articles) {
-      if (old.get(article.key) !== JSON.stringify(article)) articles.add(article.key);
+
+  if (patch.articles?.length || removedArticles.size || patch.order) {
+    const byKey = new Map(state.articles.filter(a => !removedArticles.has(a.key)).map(a => [a.key, a]));
+    for (const article of patch.articles ?? []) {
+      byKey.set(article.key, article);
+      articles.add(article.key);
     }
-    state.articles = patch.articles;
+    state.articles = patch.order ? patch.order.map(k => byKey.get(k)).filter(Boolean) : [...byKey.values()];
   }
-  if (patch.entities?.length || patch.removedEntities?.length) {
-    const removed = new Set(patch.removedEntities ?? []);
-    const byKey = new Map(state.entities.filter(e => !removed.has(e.key)).map(e => [e.key, e]));
-    for (const entity of patch.entities ?? []) byKey.set(entity.key, entity);
+  removedArticles.forEach(k => articles.add(k));
+
+  if (patch.entities?.length) {
+    const byKey = new Map(state.entities.map(e => [e.key, e]));
+    for (const entity of patch.entities) {
+      byKey.set(entity.key, entity);
+      entities.add(entity.key);
+    }
     state.entities = [...byKey.values()].sort((a, b) => a.key - b.key);
   }
+
+  if (patch.texts?.length || removedArticles.size) {
+    // The server's join of the articles whose text may have changed, when it sends them; texts of articles that no
+    // longer exist go.
+    const keys = new Set(state.articles.map(a => a.key));
+    const byKey = new Map((state.texts ?? []).filter(t => keys.has(t.key)).map(t => [t.key, t]));
+    for (const text of patch.texts ?? []) {
+      byKey.set(text.key, text);
+      articles.add(text.key);
+    }
+    if (state.texts || patch.texts?.length) state.texts = [...byKey.values()];
+  }
+
+  // A line's text and an entity's marks show in their article's card too.
+  for (const n of lines) {
+    const owner = ownerOf(state, n);
+    if (owner != null) articles.add(owner);
+  }
+  for (const entity of patch.entities ?? []) {
+    const owner = ownerOf(state, entity.start.line);
+    if (owner != null) articles.add(owner);
+  }
+
   state.page.version = patch.version;
-  return { lines, articles };
+  return { lines, articles, entities, removedEntities, removedArticles, order: Boolean(patch.order) };
+}
+
+// Operations that name blocks by position: the server refuses them unless the sender has seen the current version,
+// so they wait until the sender's own earlier operations have come back in a broadcast.
+const POSITIONAL = new Set(['reorderBlocks', 'setBlockRole', 'setBlocks', 'restoreArticle']);
+function positional(operation) {
+  return POSITIONAL.has(operation.kind) || (operation.kind === 'batch' && (operation.operations ?? []).some(positional));
 }
 
 /**
  * Opens the live connection. Callbacks: onChange(changes, info) after every state change
- * (info: {authorId, authorName, description} for an operation, {catchUp: true} for a whole-state reload),
+ * (info: {authorId, kind, sequence} for an operation, {catchUp: true} for a whole-state reload),
  * onPresence(present), onStatus(status: connecting|connected|reconnecting|offline), onError(message),
  * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
@@ -70,10 +142,12 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   let status = 'connecting';
   let focusKey = null;
   let refetching = null;
-  const buffered = [];
+  let joining = false;
+  let gapTimer = null;
+  const pending = new Map(); // sequence → entry, waiting for the ones before it
   let lastAck = 0;
   let queue = Promise.resolve();
-  const waiters = [];
+  let waiters = [];
   let restartTimer = null;
   let restartDelay = 2000;
 
@@ -88,36 +162,44 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   }
 
   function versionChanged() {
-    for (let i = waiters.length - 1; i >= 0; i--) {
-      if (store.state.page.version >= waiters[i].version) {
-        waiters[i].resolve();
-        waiters.splice(i, 1);
-      }
-    }
-  }
-
-  function replaceState(next, info) {
-    const changes = diff(store.state, next);
-    store.state = next;
-    versionChanged();
-    onChange(changes, info);
-  }
-
-  function process(message) {
     const version = store.state.page.version;
-    if (message.sequence <= version) return;
-    if (message.sequence !== version + 1) {
-      catchUp();
-      return;
-    }
-    const changes = applyPatch(store.state, message.patch);
-    versionChanged();
-    onChange(changes, { authorId: message.authorId, authorName: message.authorName, description: message.description, notes: message.notes, kind: message.kind });
+    const ready = waiters.filter(w => version >= w.version);
+    waiters = waiters.filter(w => version < w.version);
+    ready.forEach(w => w.resolve());
   }
 
-  function onOperation(message) {
+  function replaceState(next) {
+    const changes = everything(store.state, next);
+    store.state = next;
+    for (const sequence of [...pending.keys()]) if (sequence <= next.page.version) pending.delete(sequence);
+    versionChanged();
+    onChange(changes, { catchUp: true });
+  }
+
+  /** Applies the waiting entries that are next in sequence; a gap that stays open is closed by a catch-up. */
+  function drain() {
+    for (let next = pending.get(store.state.page.version + 1); next; next = pending.get(store.state.page.version + 1)) {
+      pending.delete(next.sequence);
+      const changes = applyPatch(store.state, next.patch);
+      versionChanged();
+      onChange(changes, { authorId: next.authorId, kind: next.kind, sequence: next.sequence });
+    }
+    for (const sequence of [...pending.keys()]) if (sequence <= store.state.page.version) pending.delete(sequence);
+    clearTimeout(gapTimer);
+    // Usually the missing message is just behind (another process's broadcast); if it does not come, fetch the state.
+    if (pending.size) gapTimer = setTimeout(() => { if (pending.size) catchUp(); }, 300);
+  }
+
+  function receive(entries) {
+    for (const entry of entries) {
+      if (entry.sequence > store.state.page.version) pending.set(entry.sequence, entry);
+    }
+    if (!refetching && !joining) drain();
+  }
+
+  function onOperations(message) {
     if (message.pageId !== pageId) return;
-    if (refetching) buffered.push(message); else process(message);
+    receive(message.operations);
   }
 
   /** Fetches the whole state (after a gap in sequence numbers); operations arriving meanwhile wait. */
@@ -128,13 +210,13 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
         const response = await fetch(`/api/pages/${pageId}/state`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
         if (response.ok) {
           const next = await response.json();
-          if (next.page.version >= store.state.page.version) replaceState(next, { catchUp: true });
+          if (next.page.version >= store.state.page.version) replaceState(next);
         }
       } catch (err) {
         console.warn('catch-up failed', err);
       } finally {
         refetching = null;
-        buffered.splice(0).sort((a, b) => a.sequence - b.sequence).forEach(process);
+        drain();
       }
     })();
     return refetching;
@@ -149,15 +231,23 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
     onPresence(present);
   }
 
+  /** Joins with the version this page holds: the answer is what changed since (or the whole state). */
   async function join() {
     presenceRevision = -1;
-    const result = await conn.invoke('Join', pageId);
+    joining = true;
+    let result;
+    try {
+      result = await conn.invoke('Join', pageId, store.state.page.version);
+    } finally {
+      joining = false;
+    }
     if (!result.joined) {
       setStatus('offline');
       onError(result.reason);
       return;
     }
-    replaceState(result.state, { catchUp: true });
+    if (result.state) replaceState(result.state);
+    receive(result.operations ?? []);
     presenceSnapshot(result.present, result.presenceRevision);
     setStatus('connected');
     if (focusKey != null) conn.invoke('Focus', pageId, focusKey).catch(() => {});
@@ -182,7 +272,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
     }
   }
 
-  conn.on('OperationApplied', onOperation);
+  conn.on('OperationsApplied', onOperations);
   conn.on('CommentAdded', comment => { if (comment.pageId === pageId) onComment?.(comment); });
   // The server closes this connection when the user's access changed (removed, new role, logged out); it says why.
   conn.on('AccessRevoked', reason => onError(reason));
@@ -192,7 +282,7 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   conn.onclose(() => { setStatus('offline'); scheduleRestart(); });
   window.addEventListener('pagehide', () => { conn.stop(); });
 
-  /** Resolves once the local state has caught up to the given version (or after a timeout, by catching up). */
+  /** Resolves once the local state has reached the given version (or after a timeout, by catching up). */
   function whenVersion(version, timeoutMs = 3000) {
     if (store.state.page.version >= version) return Promise.resolve();
     return new Promise(resolve => {
@@ -201,21 +291,23 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
       setTimeout(async () => {
         if (!waiters.includes(waiter)) return;
         await catchUp();
-        waiters.splice(waiters.indexOf(waiter), 1);
+        waiters = waiters.filter(w => w !== waiter);
         resolve();
       }, timeoutMs);
     });
   }
 
   /**
-   * Sends one operation; resolves with the server's answer {accepted, version, reason, currentValue, notes, inverse}.
-   * Operations go one at a time, each against the version that includes the sender's previous one.
-   * A comment (a request for changes, a reason to reopen) goes with the operation through ApplyWithComment.
+   * Sends one operation; resolves with the server's answer (the ack, WIRE.md):
+   * {accepted, version, reason, code, currentValue, notes, inverse, forbidden}. Operations go one at a time; each
+   * waits only for the answer to the one before, except positional ones (block indexes), which also wait until the
+   * sender's earlier operations are in the local state. A comment (a request for changes, a reason to reopen) goes
+   * with the operation through ApplyWithComment.
    */
   function apply(operation, comment = null) {
     const run = async () => {
       if (status !== 'connected') return { accepted: false, reason: null, offline: true };
-      await whenVersion(lastAck);
+      if (positional(operation)) await whenVersion(lastAck);
       const ack = comment == null
         ? await conn.invoke('Apply', pageId, store.state.page.version, operation)
         : await conn.invoke('ApplyWithComment', pageId, store.state.page.version, operation, comment);
@@ -238,6 +330,8 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
     apply,
     focus,
     catchUp,
+    /** Resolves once the local state includes the given version (e.g. an ack's). */
+    whenVersion,
     get status() { return status; },
   };
 }

@@ -4,7 +4,8 @@
 // an entity crossing a line break is drawn on both lines' segments.
 import { S, fmt, optional } from './strings.js';
 import { el } from './render.js';
-import { shownRange, compare } from './selection.js';
+import { compare } from './selection.js';
+import { owners } from './model.js';
 
 const GREY = '#667085';
 
@@ -20,19 +21,10 @@ export function activeLabels(state) {
 /** Outer entities first: earlier start, then later end. */
 export const byNesting = (a, b) => compare(a.start, b.start) || compare(b.end, a.end);
 
-/** Which article each line belongs to (entities belong to the article of their first line). */
-export function lineArticles(state) {
-  const owners = new Map();
-  for (const article of state.articles) {
-    for (const block of article.blocks) {
-      for (let n = block.firstLine; n <= block.lastLine; n++) owners.set(n, article.key);
-    }
-  }
-  return owners;
-}
-
-export function entitiesOf(state, key, owners = lineArticles(state)) {
-  return state.entities.filter(e => owners.get(e.start.line) === key).sort(byNesting);
+/** The entities of an article (an entity belongs to the article of its first line), outer first. */
+export function entitiesOf(state, key) {
+  const byLine = owners(state);
+  return state.entities.filter(e => byLine.get(e.start.line)?.article.key === key).sort(byNesting);
 }
 
 function spans(item, n, length) {
@@ -62,10 +54,10 @@ export function prepareMarks(state, ui) {
   return { state, ui, byLine };
 }
 
-/** Fills a card's line segment with its pieces. */
-export function fillSeg(seg, line, prepared) {
+/** Fills a card's line segment with its pieces; place.lead/place.end: the part of the line the card shows (model.placeOf). */
+export function fillSeg(seg, line, place, prepared) {
   const { state, ui, byLine } = prepared;
-  const { lead, end } = shownRange(line.text);
+  const { lead, end } = place;
   seg.dataset.lead = lead;
   seg.dataset.end = end;
   const clip = x => Math.max(lead, Math.min(end, x));
@@ -119,6 +111,7 @@ function paintEntities(piece, state, ui, entities, n, a, b) {
   const inner = entities.at(-1);
   const colours = entities.map(e => labelInfo(state, e.label).color);
   piece.classList.add('ent');
+  if (entities.some(e => e.pending)) piece.classList.add('pending');
   piece.dataset.entity = inner.key;
   piece.dataset.entities = entities.map(e => e.key).join(' ');
   piece.style.setProperty('--ec', colours.at(-1));
@@ -167,7 +160,7 @@ export function entityList(state, article, entities, open) {
     group.append(head);
     const list = el('div', 'ent-items');
     for (const entity of items) {
-      const item = el('button', 'ent-item', entity.text.replace(/\n/g, ''));
+      const item = el('button', `ent-item${entity.pending ? ' pending' : ''}`, entity.text.replace(/\n/g, ''));
       item.type = 'button';
       item.dataset.entity = entity.key;
       item.style.setProperty('--ec', info.color);

@@ -1,22 +1,8 @@
-// Rendering of the two panes from the page state. Pure DOM building; no framework.
+// Building the DOM of one line row, one article card and the presence avatars from the page state. Pure DOM building,
+// no framework; paint.js decides which rows and cards to (re)build. Card text is the server's join (state.texts):
+// what lies between two lines is exactly what the export writes there.
 import { S, fmt } from './strings.js';
-
-export const ROLES = ['kicker', 'headline', 'subheadline', 'byline', 'body', 'subhead', 'caption', 'credit', 'continuation', 'other'];
-export const DOUBTFUL = 0.7;
-
-// Distinct hues by the golden angle, so neighbouring articles never share a colour.
-export function articleColours(articles) {
-  const colours = new Map();
-  articles.forEach((article, i) => {
-    const hue = Math.round((i * 137.508 + 200) % 360);
-    colours.set(article.key, {
-      tint: `hsl(${hue} 70% 95%)`,
-      strong: `hsl(${hue} 75% 86%)`,
-      edge: `hsl(${hue} 55% 45%)`,
-    });
-  });
-  return colours;
-}
+import { owners, lineByNumber, placeOf, lockReason, lockOf, isDoubtful, articleColour } from './model.js';
 
 export function el(tag, className, text) {
   const node = document.createElement(tag);
@@ -25,24 +11,11 @@ export function el(tag, className, text) {
   return node;
 }
 
-function paint(node, colour) {
-  if (!colour) return;
+function tint(node, key) {
+  const colour = articleColour(key);
   node.style.setProperty('--tint', colour.tint);
   node.style.setProperty('--tint-strong', colour.strong);
   node.style.setProperty('--edge', colour.edge);
-}
-
-// Which article and block owns each line.
-export function lineOwners(state) {
-  const owners = new Map();
-  for (const article of state.articles) {
-    article.blocks.forEach((block, index) => {
-      for (let n = block.firstLine; n <= block.lastLine; n++) {
-        owners.set(n, { article, block, index, first: n === block.firstLine });
-      }
-    });
-  }
-  return owners;
 }
 
 export function roleName(role) {
@@ -65,148 +38,152 @@ export function avatar(entry, title) {
   return node;
 }
 
-/** view: {selection: {first, last} | null, present: [...], me: userId} */
-export function renderLines(container, state, colours, view) {
-  const owners = lineOwners(state);
-  const fragment = document.createDocumentFragment();
-  const selection = view.selection;
-  for (const line of state.lines) {
-    const owner = owners.get(line.n);
-    const row = el('div', 'line');
-    row.dataset.n = line.n;
-    const blank = line.text.trim().length === 0;
-    if (blank) row.classList.add('blank');
-    if (owner) {
-      row.dataset.article = owner.article.key;
-      paint(row, colours.get(owner.article.key));
-      if (owner.first) row.classList.add('block-start');
-      if (owner.article.status === 'approved') row.classList.add('approved');
-    } else {
-      row.classList.add('unassigned');
-    }
-    if (selection && line.n >= selection.first && line.n <= selection.last) {
-      row.classList.add('selected');
-      row.draggable = true;
-    }
-    const number = el('span', 'ln', String(line.n));
-    row.append(number);
-    const text = el('span', 'lt');
-    if (view.fillLine) view.fillLine(text, line); else text.textContent = line.text;
-    if (owner && owner.first && !blank && owner.block.role !== 'body') {
-      text.append(el('span', 'role-tag', roleName(owner.block.role)));
-    }
-    row.append(text);
-    if (line.text !== line.original) {
-      row.classList.add('corrected');
-      const mark = el('span', 'corr-mark');
-      mark.setAttribute('aria-label', S.editing.correctedMark);
-      number.prepend(mark);
-      row.title = fmt(S.editing.original, line.original);
-      row.append(el('span', 'orig', line.original));
-    }
-    // The words as the OCR file spaced them, where the reader left out the spaces between CJK words.
-    const ocr = state.ocrTexts?.[line.n];
-    if (ocr != null) row.title = [row.title, fmt(S.editing.ocrText, ocr)].filter(Boolean).join('\n');
-    fragment.append(row);
+/**
+ * One row of the lines pane. ctx: {state, selection: {first, last} | null, fillLine(span, line), decorateRow(row, line)}.
+ */
+export function lineRow(line, ctx) {
+  const owner = owners(ctx.state).get(line.n);
+  const row = el('div', 'line');
+  row.dataset.n = line.n;
+  const blank = line.text.trim().length === 0;
+  if (blank) row.classList.add('blank');
+  const titles = [];
+  if (owner) {
+    row.dataset.article = owner.article.key;
+    tint(row, owner.article.key);
+    if (owner.first) row.classList.add('block-start');
+    const lock = lockOf(owner.article);
+    if (lock) row.classList.add('locked', lock);
+  } else {
+    row.classList.add('unassigned');
   }
-  container.replaceChildren(fragment);
+  const selection = ctx.selection;
+  if (selection && line.n >= selection.first && line.n <= selection.last) {
+    row.classList.add('selected');
+    row.draggable = true;
+  }
+  const number = el('span', 'ln', String(line.n));
+  row.append(number);
+  const text = el('span', 'lt');
+  if (ctx.fillLine) ctx.fillLine(text, line); else text.textContent = line.text;
+  if (owner && owner.first && !blank && owner.block.role !== 'body') {
+    text.append(el('span', 'role-tag', roleName(owner.block.role)));
+  }
+  row.append(text);
+  if (line.text !== line.original) {
+    row.classList.add('corrected');
+    const mark = el('span', 'corr-mark');
+    mark.setAttribute('aria-label', S.editing.correctedMark);
+    number.prepend(mark);
+    titles.push(fmt(S.editing.original, line.original));
+    row.append(el('span', 'orig', line.original));
+  }
+  if (line.pending) {
+    row.classList.add('pending');
+    titles.push(S.editing.pending);
+  }
+  if (owner && lockOf(owner.article)) titles.push(lockReason(owner.article));
+  // The words as the OCR file spaced them, where the reader left out the spaces between CJK words.
+  const ocr = ctx.state.ocrTexts?.[line.n];
+  if (ocr != null) titles.push(fmt(S.editing.ocrText, ocr));
+  if (titles.length) row.title = titles.join('\n');
+  ctx.decorateRow?.(row, line);
+  return row;
 }
 
-// CJK text joins without spaces across line breaks; Latin words get one.
-const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\uD840-\uD8BF][\uDC00-\uDFFF]/u;
-const ENDS_SENTENCE = /[。！？”」.!?）):：]$/u;
-function needsSpace(previous, next) {
-  if (!previous || !next) return false;
-  const last = previous.at(-1);
-  const first = next[0];
-  return !CJK.test(last) && !CJK.test(first) && !/[\s\-]/.test(last);
+/**
+ * One article card. ctx: {state, focusKey, present, me, fillSeg(seg, line, place), decorateCard(card, article, focused)}.
+ * The text of each block is the server's join: line pieces (.seg) with what the join put between them.
+ */
+export function articleCard(article, ctx) {
+  const { state } = ctx;
+  const locked = lockReason(article);
+  const focused = ctx.focusKey === article.key;
+  const card = el('article', 'card');
+  card.dataset.key = article.key;
+  card.id = `article-${article.key}`;
+  tint(card, article.key);
+  if (isDoubtful(state, article)) card.classList.add('doubtful');
+  if (locked) card.classList.add('locked', lockOf(article));
+  if (focused) card.classList.add('focused');
+
+  const head = el('div', 'card-head');
+  const title = el('h2', `title${article.title ? '' : ' untitled'}`, article.title || S.untitled);
+  title.title = locked ?? S.editing.titleClick;
+  if (article.pendingTitle) { title.classList.add('pending'); title.title = `${title.title}\n${S.editing.pending}`; }
+  if (!locked) title.tabIndex = 0;
+  head.append(el('span', 'key', `#${article.key}`), title);
+  const itemType = state.itemTypes?.[article.key];
+  if (itemType && itemType.toLowerCase() !== 'article') {
+    const badge = el('span', 'item-type', itemType);
+    badge.title = S.editing.itemType;
+    head.append(badge);
+  }
+  const here = ctx.present.filter(p => p.articleKey === article.key && p.userId !== ctx.me);
+  if (here.length) {
+    const avatars = el('span', 'card-avatars');
+    for (const p of here) avatars.append(avatar(p, p.userName));
+    head.append(avatars);
+  }
+  if (isDoubtful(state, article)) {
+    const mark = el('span', 'doubt-mark', '?');
+    mark.title = fmt(S.doubtful, Math.round(article.confidence * 100));
+    head.append(mark);
+  }
+  const status = el('span', `status status-${article.status.toLowerCase()}`, S.statuses[article.status] ?? article.status);
+  if (locked) status.title = locked;
+  head.append(status);
+  card.append(head);
+
+  const ranges = article.blocks.map(b => b.firstLine === b.lastLine ? `${b.firstLine}` : `${b.firstLine}–${b.lastLine}`);
+  card.append(el('div', 'lines-ref', fmt(S.linesRef, ranges.join(S.listSeparator))));
+
+  article.blocks.forEach((block, index) => {
+    const row = el('div', `block role-${block.role}`);
+    const select = el('select', 'role-select');
+    select.dataset.block = index;
+    select.setAttribute('aria-label', S.editing.roleLabel);
+    select.title = locked ?? S.editing.roleLabel;
+    select.disabled = Boolean(locked);
+    if (block.pending) select.classList.add('pending');
+    for (const role of state.rules.roles) {
+      const option = el('option', null, roleName(role));
+      option.value = role;
+      option.selected = role === block.role;
+      select.append(option);
+    }
+    row.append(select, blockText(block, ctx));
+    card.append(row);
+  });
+  ctx.decorateCard?.(card, article, focused);
+  return card;
 }
 
-export function renderArticles(container, state, colours, view) {
-  const lines = new Map(state.lines.map(l => [l.n, l]));
-  const fragment = document.createDocumentFragment();
-  for (const article of state.articles) {
-    const approved = article.status === 'approved';
-    const card = el('article', 'card');
-    card.dataset.key = article.key;
-    card.id = `article-${article.key}`;
-    paint(card, colours.get(article.key));
-    if (article.confidence < DOUBTFUL) card.classList.add('doubtful');
-    if (approved) card.classList.add('approved');
-    if (view.focusKey === article.key) card.classList.add('focused');
-
-    const head = el('div', 'card-head');
-    const title = el('h2', `title${article.title ? '' : ' untitled'}`, article.title || S.untitled);
-    title.title = approved ? fmt(S.disabled.approved, article.key) : S.editing.titleClick;
-    if (!approved) title.tabIndex = 0;
-    head.append(el('span', 'key', `#${article.key}`), title);
-    const itemType = state.itemTypes?.[article.key];
-    if (itemType && itemType.toLowerCase() !== 'article') {
-      const badge = el('span', 'item-type', itemType);
-      badge.title = S.editing.itemType;
-      head.append(badge);
+// A block's lines as pieces, joined by what the server's join put between them (nothing between CJK characters, a
+// space between Latin words, nothing where a hyphenated word was rejoined, a break after a sentence-ending blank line).
+function blockText(block, ctx) {
+  const text = el('div', 'btext');
+  let previous = null;
+  for (let n = block.firstLine; n <= block.lastLine; n++) {
+    const line = lineByNumber(ctx.state, n);
+    if (!line) continue;
+    const place = placeOf(ctx.state, line);
+    if (place.end > place.lead) {
+      if (previous && place.text === previous.text && place.textStart != null) text.append(previous.text.slice(previous.textStart + previous.length, place.textStart));
+      text.append(lineSeg(line, place, ctx));
     }
-    const here = view.present.filter(p => p.articleKey === article.key && p.userId !== view.me);
-    if (here.length) {
-      const avatars = el('span', 'card-avatars');
-      for (const p of here) avatars.append(avatar(p, p.userName));
-      head.append(avatars);
-    }
-    if (article.confidence < DOUBTFUL) {
-      const mark = el('span', 'doubt-mark', '?');
-      mark.title = fmt(S.doubtful, Math.round(article.confidence * 100));
-      head.append(mark);
-    }
-    const status = el('span', `status status-${article.status.toLowerCase()}`, S.statuses[article.status] ?? article.status);
-    if (approved) status.title = fmt(S.disabled.approved, article.key);
-    head.append(status);
-    card.append(head);
-
-    const ranges = article.blocks.map(b => b.firstLine === b.lastLine ? `${b.firstLine}` : `${b.firstLine}–${b.lastLine}`);
-    card.append(el('div', 'lines-ref', fmt(S.linesRef, ranges.join(S.listSeparator))));
-
-    article.blocks.forEach((block, index) => {
-      const row = el('div', `block role-${block.role}`);
-      const select = el('select', 'role-select');
-      select.dataset.block = index;
-      select.setAttribute('aria-label', S.editing.roleLabel);
-      select.title = approved ? fmt(S.disabled.approved, article.key) : S.editing.roleLabel;
-      select.disabled = approved;
-      for (const role of ROLES) {
-        const option = el('option', null, roleName(role));
-        option.value = role;
-        option.selected = role === block.role;
-        select.append(option);
-      }
-      row.append(select);
-      const text = el('div', 'btext');
-      let previous = '';
-      let pendingBreak = false;
-      for (let n = block.firstLine; n <= block.lastLine; n++) {
-        const line = lines.get(n);
-        if (!line || line.text.trim().length === 0) {
-          // As the server's join does: a blank line after a sentence ends a paragraph; elsewhere column OCR
-          // only broke the text, and the paragraph goes on.
-          if (previous && ENDS_SENTENCE.test(previous)) pendingBreak = true;
-          continue;
-        }
-        const piece = line.text.trim();
-        if (pendingBreak) text.append('\n');
-        else if (needsSpace(previous, piece)) text.append(' ');
-        pendingBreak = false;
-        const seg = el('span', 'seg');
-        seg.dataset.n = n;
-        if (view.fillSeg) view.fillSeg(seg, line); else seg.textContent = piece;
-        text.append(seg);
-        previous = piece;
-      }
-      row.append(text);
-      card.append(row);
-    });
-    view.decorateCard?.(card, article, view.focusKey === article.key);
-    fragment.append(card);
+    if (place.textStart != null) previous = place;
   }
-  container.replaceChildren(fragment);
+  return text;
+}
+
+/** One line's piece of a card's text (place: model.placeOf), with its marks. */
+export function lineSeg(line, place, ctx) {
+  const seg = el('span', 'seg');
+  seg.dataset.n = line.n;
+  if (line.pending) seg.classList.add('pending');
+  if (ctx.fillSeg) ctx.fillSeg(seg, line, place); else seg.textContent = line.text.slice(place.lead, place.end);
+  return seg;
 }
 
 /** Toolbar avatars of everyone else on the page (one per user). */

@@ -5,26 +5,22 @@
 import { S, fmt, formatDateTime } from './strings.js';
 import { el } from './render.js';
 import { toast } from './ui.js';
+import { transitionsFrom } from './model.js';
 
-const REVIEWERS = new Set(['reviewer', 'admin']);
 const FLASH_MS = 2400;
 
-/** The actions offered for a status: {id, label, title, to, needs: null | 'changes' | 'reopen'}. */
-function actionsFor(status, role) {
-  const reviewer = REVIEWERS.has(role);
-  const actions = [];
-  const add = (id, to, needs = null) => actions.push({ id, to, needs, label: S.review[id], title: S.review[`${id}Title`] });
-  if (status === 'draft' || status === 'changesRequested') add('start', 'inProgress');
-  if (status === 'draft' || status === 'inProgress' || status === 'changesRequested') add('submit', 'submitted');
-  if (status === 'submitted') {
-    if (reviewer) {
-      add('approve', 'approved');
-      add('requestChanges', 'changesRequested', 'changes');
-    }
-    add('withdraw', 'inProgress');
-  }
-  if (status === 'approved' && reviewer) add('reopen', 'inProgress', 'reopen');
-  return actions;
+/**
+ * The actions offered for an article's status: {id, label, title, to, needs: null | 'changes' | 'reopen'}, from the
+ * transitions the server says the user's role may make (state.rules.transitions).
+ */
+function actionsFor(state, status) {
+  return transitionsFrom(state, status).map(t => ({
+    id: t.action,
+    to: t.to,
+    needs: t.needsComment ? (t.action === 'requestChanges' ? 'changes' : 'reopen') : null,
+    label: S.review[t.action],
+    title: S.review[`${t.action}Title`],
+  }));
 }
 
 export function createReview({ pageId, store, editing, render, connected }) {
@@ -60,7 +56,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
         if (open.has(key)) toast('error', fmt(S.comments.loadFailed, key, err?.message ?? String(err)));
       } finally {
         loading.delete(key);
-        render();
+        render(key);
       }
     })();
     loading.set(key, promise);
@@ -91,7 +87,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     flashing.set(comment.id, performance.now());
     // A review decision is news the author must not miss: its thread opens.
     if (comment.sequence != null) open.add(comment.articleKey);
-    render();
+    render(comment.articleKey);
   }
 
   // --- actions ------------------------------------------------------------------------------------------------
@@ -100,7 +96,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     if (!connected()) { toast('info', S.disabled.offline); return; }
     errors.delete(article.key);
     sending.add(article.key);
-    render();
+    render(article.key);
     let ack = null;
     try {
       ack = await editing.setStatus(article.key, article.status, action.to, comment);
@@ -109,7 +105,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     }
     if (ack && !ack.accepted && ack.reason) errors.set(article.key, ack.reason);
     if (ack?.accepted) composers.delete(article.key);
-    render();
+    render(article.key);
   }
 
   function act(article, action) {
@@ -121,7 +117,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
       refocus = { key: article.key, field: 'composer', start: 0, end: 0 };
     }
     errors.delete(article.key);
-    render();
+    render(article.key);
   }
 
   function sendComposer(article) {
@@ -131,7 +127,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     if (!text) {
       errors.set(article.key, composer.needs === 'changes' ? S.review.commentRequired : S.review.reasonRequired);
       refocus = { key: article.key, field: 'composer', start: 0, end: 0 };
-      render();
+      render(article.key);
       return;
     }
     changeStatus(article, composer.action, text);
@@ -141,7 +137,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     const text = (drafts.get(key) ?? '').trim();
     if (!text) { toast('info', S.comments.empty); return; }
     sending.add(key);
-    render();
+    render(key);
     try {
       const response = await fetch(`/api/pages/${pageId}/articles/${key}/comments`, {
         method: 'POST',
@@ -160,7 +156,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
       toast('error', S.comments.postFailed, [err?.message ?? String(err)]);
     } finally {
       sending.delete(key);
-      render();
+      render(key);
     }
   }
 
@@ -185,7 +181,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', S.review.barLabel);
     const busy = sending.has(article.key) || !connected();
-    for (const action of actionsFor(article.status, state().role)) {
+    for (const action of actionsFor(state(), article.status)) {
       const node = button(`tool review-action review-${action.id}`, action.label, action.title, () => act(article, action));
       node.dataset.action = action.id;
       node.disabled = busy;
@@ -203,7 +199,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
       area.addEventListener('input', () => { composer.text = area.value; });
       const send = button('tool primary review-send', composer.needs === 'changes' ? S.review.sendChanges : S.review.sendReopen, null, () => sendComposer(article));
       send.disabled = busy;
-      const cancel = button('tool review-cancel', S.review.cancel, null, () => { composers.delete(article.key); errors.delete(article.key); render(); });
+      const cancel = button('tool review-cancel', S.review.cancel, null, () => { composers.delete(article.key); errors.delete(article.key); render(article.key); });
       const actions = el('div', 'review-composer-actions');
       actions.append(send, cancel);
       box.append(area, actions);
@@ -254,7 +250,7 @@ export function createReview({ pageId, store, editing, render, connected }) {
     const section = el('section', `comments${expanded ? ' open' : ''}`);
     const toggle = button('link-button comments-toggle', `${expanded ? '▾' : '▸'} ${S.comments.toggle}`, fmt(S.comments.toggleTitle, key), () => {
       if (open.has(key)) open.delete(key); else { open.add(key); load(key); }
-      render();
+      render(key);
     });
     toggle.setAttribute('aria-expanded', String(expanded));
     const now = performance.now();

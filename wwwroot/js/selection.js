@@ -6,6 +6,8 @@
 // piece's offset in the untrimmed line, so a DOM position maps back exactly. Offsets snap to grapheme boundaries
 // (Intl.Segmenter), so a surrogate pair or a combining sequence is never split.
 
+import { placeOf, lineByNumber } from './model.js';
+
 const segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
 /** Grapheme boundaries of a string (UTF-16 offsets), from 0 to text.length. */
@@ -32,31 +34,25 @@ export function snap(text, offset, dir) {
 
 export const compare = (a, b) => a.line - b.line || a.offset - b.offset;
 
-/** Leading whitespace the card trims off a line; the shown text covers [lead, lead + trimmed length). */
-export function shownRange(text) {
-  const lead = text.length - text.trimStart().length;
-  return { lead, end: lead + text.trim().length };
-}
-
 /** The page text of a range: lines joined with "\n" (what the server's PageText.Slice computes). */
 export function pageSlice(state, start, end) {
-  const lines = new Map(state.lines.map(l => [l.n, l.text]));
-  if (start.line === end.line) return (lines.get(start.line) ?? '').slice(start.offset, end.offset);
-  const parts = [(lines.get(start.line) ?? '').slice(start.offset)];
-  for (let n = start.line + 1; n < end.line; n++) parts.push(lines.get(n) ?? '');
-  parts.push((lines.get(end.line) ?? '').slice(0, end.offset));
+  const text = n => lineByNumber(state, n)?.text ?? '';
+  if (start.line === end.line) return text(start.line).slice(start.offset, end.offset);
+  const parts = [text(start.line).slice(start.offset)];
+  for (let n = start.line + 1; n < end.line; n++) parts.push(text(n));
+  parts.push(text(end.line).slice(0, end.offset));
   return parts.join('\n');
 }
 
-/** The non-blank lines of an article in reading order: [{n, text, lead, end}]. */
+/** The lines of an article the card shows, in reading order: [{n, text, lead, end}] ([lead, end): the shown part). */
 export function articleLines(state, article) {
-  const lines = new Map(state.lines.map(l => [l.n, l]));
   const out = [];
   for (const block of article.blocks) {
     for (let n = block.firstLine; n <= block.lastLine; n++) {
-      const line = lines.get(n);
-      if (!line || line.text.trim().length === 0) continue;
-      out.push({ n, text: line.text, ...shownRange(line.text) });
+      const line = lineByNumber(state, n);
+      if (!line) continue;
+      const { lead, end } = placeOf(state, line);
+      if (end > lead) out.push({ n, text: line.text, lead, end });
     }
   }
   return out;

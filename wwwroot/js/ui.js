@@ -1,6 +1,7 @@
 // Small pieces of chrome: toasts, the "?" help overlay and the article picker.
 import { S, fmt } from './strings.js';
 import { el } from './render.js';
+import { lockReason } from './model.js';
 
 const toasts = () => document.getElementById('wb-toasts');
 
@@ -70,7 +71,7 @@ export function showHelp() {
  * Asks which article the lines go to. Resolves with an article key, null for a new article,
  * or undefined when cancelled.
  */
-export function pickArticle(articles, { first, last, exclude, disabledTitle }) {
+export function pickArticle(articles, { first, last, exclude }) {
   return new Promise(resolve => {
     const dialog = el('dialog', 'wb-dialog picker');
     dialog.id = 'wb-picker';
@@ -95,8 +96,8 @@ export function pickArticle(articles, { first, last, exclude, disabledTitle }) {
     add(S.picker.newArticle, null, false);
     for (const article of articles) {
       if (article.key === exclude) continue;
-      const approved = article.status === 'approved';
-      add(fmt(S.picker.article, article.key, article.title || S.untitled), article.key, approved, approved ? disabledTitle(article.key) : null);
+      const locked = lockReason(article);
+      add(fmt(S.picker.article, article.key, article.title || S.untitled), article.key, Boolean(locked), locked);
     }
     let active = 0;
     const visible = () => options.filter(o => !o.item.hidden && !o.disabled);

@@ -22,6 +22,9 @@ public sealed class ArticleTextMap
     /// <summary>The joined article text.</summary>
     public string Text { get; }
 
+    /// <summary>Where each line of the article went in <see cref="Text"/> (blank lines keep nothing: length 0).</summary>
+    public IReadOnlyDictionary<int, LineSpan> Lines => _lines;
+
     /// <summary>
     /// The UTF-16 offset in <see cref="Text"/> of a position in a line of this article, or null when the line is not in it.
     /// Positions in trimmed whitespace or a removed end-of-line hyphen clamp to the nearest kept character.

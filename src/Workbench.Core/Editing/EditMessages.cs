@@ -43,6 +43,13 @@ public static class EditMessages
 
     public static string MissingValue => CoreText.Get("Edit.MissingValue");
 
+    public static string NotATransition => CoreText.Get("Edit.NotATransition");
+    public static string TooManySteps => CoreText.Get("Edit.TooManySteps");
+    public static string TitleTooLong => CoreText.Get("Edit.TitleTooLong");
+    public static string LineTooLong => CoreText.Get("Edit.LineTooLong");
+    public static string LabelTooLong => CoreText.Get("Edit.LabelTooLong");
+    public static string AssigneeTooLong => CoreText.Get("Edit.AssigneeTooLong");
+
     public static string Format(string message, params object?[] args) => string.Format(CultureInfo.InvariantCulture, message, args);
 
     /// <summary>At most <paramref name="max"/> characters of <paramref name="text"/> (never splitting a surrogate pair), with “…” when cut.</summary>

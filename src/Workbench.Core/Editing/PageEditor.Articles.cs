@@ -7,9 +7,9 @@ namespace Workbench.Core.Editing;
 // Boundary operations: split, merge, move lines, reorder blocks, roles and titles.
 public static partial class PageEditor
 {
-    private static OperationResult Split(PageState s, SplitArticle op)
+    private static OperationResult Split(PageState s, SplitArticle op, ChangeRecorder changes)
     {
-        if (Editable(s, op.ArticleKey, out var article) is { } rejected)
+        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.NewTitle, EditLimits.MaxTitle, TitleTooLong)) is { } rejected)
         {
             return rejected;
         }
@@ -59,10 +59,13 @@ public static partial class PageEditor
             inverse = new Batch([inverse, new SetBlocks(article.Key, article.Blocks)]);
         }
 
+        changes.Article(article.Key);
+        changes.Article(key);
+        changes.Order();
         return Checked(next, inverse);
     }
 
-    private static OperationResult Merge(PageState s, MergeArticles op)
+    private static OperationResult Merge(PageState s, MergeArticles op, ChangeRecorder changes)
     {
         if (op.ArticleKey == op.IntoArticleKey)
         {
@@ -78,11 +81,18 @@ public static partial class PageEditor
         var sourceIndex = s.Articles.FindIndex(a => a.Key == source.Key);
         var next = WithArticle(s, target with { Blocks = target.Blocks.AddRange(source.Blocks) });
         next = next with { Articles = next.Articles.RemoveAt(sourceIndex) };
+        changes.Article(target.Key);
+        changes.ArticleRemoved(source.Key);
         return Ok(next, new Batch([new SetBlocks(target.Key, target.Blocks), new RestoreArticle(sourceIndex, source)]));
     }
 
-    private static OperationResult Move(PageState s, MoveLines op, List<string> notes)
+    private static OperationResult Move(PageState s, MoveLines op, List<string> notes, ChangeRecorder changes)
     {
+        if (TooLong(op.NewTitle, EditLimits.MaxTitle, TitleTooLong) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         var (first, last) = (op.FirstLine, op.LastLine);
         if (first > last || !s.Lines.ContainsKey(first) || !s.Lines.ContainsKey(last))
         {
@@ -158,11 +168,13 @@ public static partial class PageEditor
                 articles.RemoveAt(sourceIndex);
                 insertAt = sourceIndex;
                 notes.Add(Format(ArticleRemovedEmpty, source.Key));
+                changes.ArticleRemoved(source.Key);
             }
             else
             {
                 articles[sourceIndex] = source with { Blocks = remaining.ToImmutable() };
                 insertAt = sourceIndex + 1;
+                changes.Article(source.Key);
             }
         }
 
@@ -179,6 +191,7 @@ public static partial class PageEditor
 
             articles[articles.FindIndex(a => a.Key == target.Key)] = target with { Blocks = blocks };
             inverse.Add(new SetBlocks(target.Key, target.Blocks));
+            changes.Article(target.Key);
         }
         else
         {
@@ -186,6 +199,8 @@ public static partial class PageEditor
             articles.Insert(insertAt, new ArticleState(key, op.NewTitle ?? DefaultTitle(s, moved), ArticleStatus.Draft, [.. moved]));
             next = next with { NextArticleKey = key + 1 };
             inverse.Add(new RemoveArticle(key));
+            changes.Article(key);
+            changes.Order();
         }
 
         if (source is not null)
@@ -197,7 +212,7 @@ public static partial class PageEditor
         return Checked(next, inverse.Count == 1 ? inverse[0] : new Batch(inverse));
     }
 
-    private static OperationResult Reorder(PageState s, ReorderBlocks op)
+    private static OperationResult Reorder(PageState s, ReorderBlocks op, ChangeRecorder changes)
     {
         if (Editable(s, op.ArticleKey, out var article) is { } rejected)
         {
@@ -218,10 +233,11 @@ public static partial class PageEditor
         }
 
         var blocks = order.Select(i => article.Blocks[i]).ToImmutableList();
+        changes.Article(article.Key);
         return Ok(WithArticle(s, article with { Blocks = blocks }), new ReorderBlocks(op.ArticleKey, inverse));
     }
 
-    private static OperationResult SetRole(PageState s, SetBlockRole op)
+    private static OperationResult SetRole(PageState s, SetBlockRole op, ChangeRecorder changes)
     {
         if (Editable(s, op.ArticleKey, out var article) is { } rejected)
         {
@@ -239,11 +255,12 @@ public static partial class PageEditor
         }
 
         var block = article.Blocks[op.BlockIndex];
+        changes.Article(article.Key);
         var next = WithArticle(s, article with { Blocks = article.Blocks.SetItem(op.BlockIndex, block with { Role = op.Role }) });
         return Ok(next, new SetBlockRole(op.ArticleKey, op.BlockIndex, block.Role));
     }
 
-    private static OperationResult Retitle(PageState s, SetTitle op)
+    private static OperationResult Retitle(PageState s, SetTitle op, ChangeRecorder changes)
     {
         if (Editable(s, op.ArticleKey, out var article) is { } rejected)
         {
@@ -255,11 +272,17 @@ public static partial class PageEditor
             return Reject(MissingValue, "the title");
         }
 
+        if (TooLong(op.Title, EditLimits.MaxTitle, TitleTooLong) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!string.Equals(article.Title, op.ExpectedTitle, StringComparison.Ordinal))
         {
             return RejectWith(article.Title, TitleStale, op.ArticleKey);
         }
 
+        changes.Article(article.Key);
         return Ok(WithArticle(s, article with { Title = op.Title }), new SetTitle(op.ArticleKey, op.Title, article.Title));
     }
 }

@@ -7,11 +7,16 @@ namespace Workbench.Core.Editing;
 // Entities: add, relabel, remove.
 public static partial class PageEditor
 {
-    private static OperationResult Add(PageState s, AddEntity op)
+    private static OperationResult Add(PageState s, AddEntity op, ChangeRecorder changes)
     {
         if (string.IsNullOrWhiteSpace(op.Label))
         {
             return Reject(EmptyLabel);
+        }
+
+        if (TooLong(op.Label, EditLimits.MaxLabel, LabelTooLong) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (op.Text is null)
@@ -50,7 +55,7 @@ public static partial class PageEditor
             }
         }
 
-        if (article is { Status: ArticleStatus.Approved })
+        if (article is not null && article.IsLocked())
         {
             return Reject(ArticleApproved, article.Key);
         }
@@ -92,6 +97,8 @@ public static partial class PageEditor
         var entity = new EntityState(key, op.Label, op.Start, op.End, text, op.Source);
         var position = s.Entities.FindIndex(e => e.Key > key);
         next = next with { Entities = position < 0 ? s.Entities.Add(entity) : s.Entities.Insert(position, entity) };
+        changes.Entity(key);
+        changes.ContentOfLine(s, op.Start.Line);
         return Ok(next, new RemoveEntity(key));
     }
 
@@ -101,7 +108,7 @@ public static partial class PageEditor
         return entity is null ? Reject(EntityMissing, key) : LineEditable(s, entity.Start.Line);
     }
 
-    private static OperationResult Relabel(PageState s, RelabelEntity op)
+    private static OperationResult Relabel(PageState s, RelabelEntity op, ChangeRecorder changes)
     {
         if (EntityEditable(s, op.EntityKey, out var entity) is { } rejected)
         {
@@ -113,16 +120,23 @@ public static partial class PageEditor
             return Reject(EmptyLabel);
         }
 
+        if (TooLong(op.Label, EditLimits.MaxLabel, LabelTooLong) is { } tooLong)
+        {
+            return tooLong;
+        }
+
         if (!string.Equals(entity.Label, op.ExpectedLabel, StringComparison.Ordinal))
         {
             return RejectWith(entity.Label, LabelStale, op.EntityKey);
         }
 
         var next = s with { Entities = s.Entities.SetItem(s.Entities.IndexOf(entity), entity with { Label = op.Label }) };
+        changes.Entity(entity.Key);
+        changes.ContentOfLine(s, entity.Start.Line);
         return Ok(next, new RelabelEntity(op.EntityKey, op.Label, entity.Label));
     }
 
-    private static OperationResult Remove(PageState s, RemoveEntity op)
+    private static OperationResult Remove(PageState s, RemoveEntity op, ChangeRecorder changes)
     {
         if (EntityEditable(s, op.EntityKey, out var entity) is { } rejected)
         {
@@ -130,6 +144,8 @@ public static partial class PageEditor
         }
 
         var next = s with { Entities = s.Entities.Remove(entity) };
+        changes.EntityRemoved(entity.Key);
+        changes.ContentOfLine(s, entity.Start.Line);
         return Ok(next, new AddEntity(entity.Label, entity.Start, entity.End, entity.Text, entity.Source, entity.Key));
     }
 }

@@ -7,7 +7,7 @@ namespace Workbench.Core.Editing;
 // OCR correction: editing a line's text and rebasing the entities on it.
 public static partial class PageEditor
 {
-    private static OperationResult Edit(PageState s, EditLine op, List<string> notes, bool withInverse = true)
+    private static OperationResult Edit(PageState s, EditLine op, List<string> notes, ChangeRecorder changes, bool withInverse = true)
     {
         if (!s.Lines.TryGetValue(op.Line, out var line))
         {
@@ -22,6 +22,11 @@ public static partial class PageEditor
         if (op.NewText is null)
         {
             return Reject(MissingValue, "the new text");
+        }
+
+        if (TooLong(op.NewText, EditLimits.MaxLineText, LineTooLong) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (!string.Equals(line.Text, op.ExpectedText, StringComparison.Ordinal))
@@ -49,14 +54,22 @@ public static partial class PageEditor
             {
                 entities = entities.RemoveAt(index);
                 notes.Add(Format(EntityRemovedByEdit, e.Label, Shorten(e.Text)));
+                changes.EntityRemoved(e.Key);
             }
             else
             {
-                entities = entities.SetItem(index, e with { Start = start, End = end, Text = text });
+                var moved = e with { Start = start, End = end, Text = text };
+                if (moved != e)
+                {
+                    entities = entities.SetItem(index, moved);
+                    changes.Entity(e.Key);
+                }
             }
         }
 
         next = next with { Entities = entities };
+        changes.Line(op.Line);
+        changes.ContentOfLine(s, op.Line);
         return Ok(next, withInverse ? EditInverse(next, op, touched) : op);
     }
 
@@ -64,7 +77,7 @@ public static partial class PageEditor
     private static PageOperation EditInverse(PageState after, EditLine op, List<EntityState> touched)
     {
         var back = new EditLine(op.Line, op.NewText, op.ExpectedText);
-        if (touched.Count == 0 || Edit(after, back, [], withInverse: false) is not OperationResult.Applied { NewState: var restored })
+        if (touched.Count == 0 || Edit(after, back, [], new ChangeRecorder(), withInverse: false) is not OperationResult.Applied { NewState: var restored })
         {
             return back;
         }

@@ -7,7 +7,7 @@ namespace Workbench.Core.Editing;
 // Status, assignment, batches, and the block-level operations undo uses.
 public static partial class PageEditor
 {
-    private static OperationResult ChangeStatus(PageState s, SetStatus op)
+    private static OperationResult ChangeStatus(PageState s, SetStatus op, ChangeRecorder changes)
     {
         var article = s.FindArticle(op.ArticleKey);
         if (article is null)
@@ -25,6 +25,12 @@ public static partial class PageEditor
             return RejectWith(StatusName(article.Status), StatusStale, op.ArticleKey);
         }
 
+        if (!ArticleWorkflow.IsTransition(op.ExpectedStatus, op.Status))
+        {
+            return Reject(NotATransition, StatusWords(op.ExpectedStatus), StatusWords(op.Status));
+        }
+
+        changes.Article(article.Key, isContent: false);
         return Ok(WithArticle(s, article with { Status = op.Status }), new SetStatus(op.ArticleKey, op.Status, article.Status));
     }
 
@@ -36,24 +42,25 @@ public static partial class PageEditor
     public static string StatusWords(ArticleStatus status) =>
         Enum.IsDefined(status) ? CoreText.Get("Status." + status) : StatusName(status);
 
-    private static OperationResult AssignTo(PageState s, Assign op)
+    private static OperationResult AssignTo(PageState s, Assign op, ChangeRecorder changes)
     {
-        if (Editable(s, op.ArticleKey, out var article) is { } rejected)
+        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.AssigneeId, EditLimits.MaxAssigneeId, AssigneeTooLong)) is { } rejected)
         {
             return rejected;
         }
 
+        changes.Article(article.Key, isContent: false);
         return Ok(WithArticle(s, article with { AssigneeId = op.AssigneeId }), new Assign(op.ArticleKey, article.AssigneeId));
     }
 
-    private static OperationResult RunBatch(PageState s, Batch op, List<string> notes)
+    private static OperationResult RunBatch(PageState s, Batch op, List<string> notes, ChangeRecorder changes)
     {
         var inverses = new List<PageOperation>();
         var batchNotes = new List<string>();
         var current = s;
         foreach (var step in op.Operations ?? [])
         {
-            switch (Run(current, step, batchNotes))
+            switch (Run(current, step, batchNotes, changes))
             {
                 case OperationResult.Applied applied:
                     current = applied.NewState;
@@ -103,17 +110,18 @@ public static partial class PageEditor
         return null;
     }
 
-    private static OperationResult ReplaceBlocks(PageState s, SetBlocks op)
+    private static OperationResult ReplaceBlocks(PageState s, SetBlocks op, ChangeRecorder changes)
     {
         if ((Editable(s, op.ArticleKey, out var article) ?? ValidBlocks(s, op.ArticleKey, op.Blocks)) is { } rejected)
         {
             return rejected;
         }
 
+        changes.Article(article.Key);
         return Checked(WithArticle(s, article with { Blocks = [.. op.Blocks] }), new SetBlocks(op.ArticleKey, article.Blocks));
     }
 
-    private static OperationResult Dissolve(PageState s, RemoveArticle op)
+    private static OperationResult Dissolve(PageState s, RemoveArticle op, ChangeRecorder changes)
     {
         if (Editable(s, op.ArticleKey, out var article) is { } rejected)
         {
@@ -121,10 +129,11 @@ public static partial class PageEditor
         }
 
         var index = s.Articles.FindIndex(a => a.Key == article.Key);
+        changes.ArticleRemoved(article.Key);
         return Checked(s with { Articles = s.Articles.RemoveAt(index) }, new RestoreArticle(index, article));
     }
 
-    private static OperationResult Restore(PageState s, RestoreArticle op)
+    private static OperationResult Restore(PageState s, RestoreArticle op, ChangeRecorder changes)
     {
         var article = op.Article;
         if (article is null)
@@ -132,7 +141,7 @@ public static partial class PageEditor
             return Reject(MissingValue, "the article");
         }
 
-        if (article.Status == ArticleStatus.Approved)
+        if (article.IsLocked())
         {
             return Reject(ArticleApproved, article.Key);
         }
@@ -152,17 +161,19 @@ public static partial class PageEditor
             return Reject(UnknownStatus);
         }
 
-        if (ValidBlocks(s, article.Key, article.Blocks) is { } rejected)
+        if ((TooLong(article.Title, EditLimits.MaxTitle, TitleTooLong) ?? TooLong(article.AssigneeId, EditLimits.MaxAssigneeId, AssigneeTooLong) ?? ValidBlocks(s, article.Key, article.Blocks)) is { } rejected)
         {
             return rejected;
         }
 
-        var restored = article with { Title = article.Title ?? "", Blocks = [.. article.Blocks] };
+        var restored = article with { Title = article.Title ?? "", Blocks = [.. article.Blocks], Confidence = double.IsFinite(article.Confidence) ? Math.Clamp(article.Confidence, 0, 1) : 1.0 };
         var next = s with
         {
             Articles = s.Articles.Insert(op.Index, restored),
             NextArticleKey = Math.Max(s.NextArticleKey, article.Key + 1),
         };
+        changes.Article(article.Key);
+        changes.Order();
         return Checked(next, new RemoveArticle(article.Key));
     }
 }

@@ -14,37 +14,47 @@ public static partial class PageEditor
     public static OperationResult Apply(PageState state, PageOperation operation)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (EditLimits.StepsOf(operation) is var steps and > EditLimits.MaxSteps)
+        {
+            return Reject(TooManySteps, EditLimits.MaxSteps, steps) with { Invalid = true };
+        }
+
         var notes = new List<string>();
-        var result = Run(state, operation, notes);
+        var changes = new ChangeRecorder();
+        var result = Run(state, operation, notes, changes);
         return result is OperationResult.Applied applied
-            ? applied with { NewState = applied.NewState with { Version = state.Version + 1 }, Notes = [.. notes] }
+            ? applied with { NewState = applied.NewState with { Version = state.Version + 1 }, Notes = [.. notes], Changes = changes.ToChanges() }
             : result;
     }
 
-    private static OperationResult Run(PageState s, PageOperation? op, List<string> notes) => op switch
+    private static OperationResult Run(PageState s, PageOperation? op, List<string> notes, ChangeRecorder changes) => op switch
     {
-        SplitArticle x => Split(s, x),
-        MergeArticles x => Merge(s, x),
-        MoveLines x => Move(s, x, notes),
-        ReorderBlocks x => Reorder(s, x),
-        SetBlockRole x => SetRole(s, x),
-        SetTitle x => Retitle(s, x),
-        EditLine x => Edit(s, x, notes),
-        AddEntity x => Add(s, x),
-        RelabelEntity x => Relabel(s, x),
-        RemoveEntity x => Remove(s, x),
-        SetStatus x => ChangeStatus(s, x),
-        Assign x => AssignTo(s, x),
-        Batch x => RunBatch(s, x, notes),
-        SetBlocks x => ReplaceBlocks(s, x),
-        RemoveArticle x => Dissolve(s, x),
-        RestoreArticle x => Restore(s, x),
+        SplitArticle x => Split(s, x, changes),
+        MergeArticles x => Merge(s, x, changes),
+        MoveLines x => Move(s, x, notes, changes),
+        ReorderBlocks x => Reorder(s, x, changes),
+        SetBlockRole x => SetRole(s, x, changes),
+        SetTitle x => Retitle(s, x, changes),
+        EditLine x => Edit(s, x, notes, changes),
+        AddEntity x => Add(s, x, changes),
+        RelabelEntity x => Relabel(s, x, changes),
+        RemoveEntity x => Remove(s, x, changes),
+        SetStatus x => ChangeStatus(s, x, changes),
+        Assign x => AssignTo(s, x, changes),
+        Batch x => RunBatch(s, x, notes, changes),
+        SetBlocks x => ReplaceBlocks(s, x, changes),
+        RemoveArticle x => Dissolve(s, x, changes),
+        RestoreArticle x => Restore(s, x, changes),
         LinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new UnlinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         UnlinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new LinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         _ => Reject(MissingValue, "the operation"),
     };
 
-    private static OperationResult.Applied Ok(PageState s, PageOperation inverse) => new(s, inverse, []);
+    private static OperationResult.Applied Ok(PageState s, PageOperation inverse) => new(s, inverse, [], PageChanges.None);
+
+    /// <summary>A refusal (<paramref name="message"/>: "{0} at most, {1} given") when <paramref name="text"/> is longer than <paramref name="max"/>.</summary>
+    private static OperationResult.Rejected? TooLong(string? text, int max, string message) =>
+        text is not null && text.Length > max ? Reject(message, max, text.Length) with { Invalid = true } : null;
 
     private static OperationResult.Rejected Reject(string message, params object?[] args) => new(Format(message, args));
 
@@ -59,14 +69,14 @@ public static partial class PageEditor
             return Reject(ArticleMissing, key);
         }
 
-        return article.Status == ArticleStatus.Approved ? Reject(ArticleApproved, key) : null;
+        return article.IsLocked() ? Reject(ArticleApproved, key) : null;
     }
 
     /// <summary>Rejects when the line (if assigned) is in an approved article.</summary>
     private static OperationResult.Rejected? LineEditable(PageState s, int line)
     {
         var article = s.ArticleOfLine(line);
-        return article is { Status: ArticleStatus.Approved } ? Reject(ArticleApproved, article.Key) : null;
+        return article is not null && article.IsLocked() ? Reject(ArticleApproved, article.Key) : null;
     }
 
     private static PageState WithArticle(PageState s, ArticleState article) =>

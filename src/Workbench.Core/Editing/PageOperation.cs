@@ -98,7 +98,19 @@ public static class PageOperationJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    private static readonly Dictionary<Type, string> Kinds = typeof(PageOperation)
+        .GetCustomAttributes(typeof(JsonDerivedTypeAttribute), inherit: false)
+        .Cast<JsonDerivedTypeAttribute>()
+        .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
+
     public static string Serialize(PageOperation operation) => JsonSerializer.Serialize(operation, Options);
+
+    /// <summary>The "kind" of an operation, from its type (the discriminator the JSON contract writes).</summary>
+    public static string KindOf(PageOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return Kinds[operation.GetType()];
+    }
 
     /// <summary>The operation in <paramref name="json"/>, or null when it is not a valid operation.</summary>
     public static PageOperation? TryDeserialize(string json)

@@ -33,7 +33,11 @@ public sealed record BlockState(BlockRole Role, int FirstLine, int LastLine)
 }
 
 /// <summary>An article, identified on its page by <see cref="Key"/> (stable across edits, assigned in order).</summary>
-public sealed record ArticleState(int Key, string Title, ArticleStatus Status, ImmutableList<BlockState> Blocks, string? AssigneeId = null);
+/// <param name="Confidence">
+/// The segmenter's confidence (0–1) in the boundary that opens the article; 1 for articles people made (split, moved
+/// lines) or imported with their boundaries. Kept with the article through every edit.
+/// </param>
+public sealed record ArticleState(int Key, string Title, ArticleStatus Status, ImmutableList<BlockState> Blocks, string? AssigneeId = null, double Confidence = 1.0);
 
 /// <summary>A position in line coordinates: the line's number and a UTF-16 offset into its current text.</summary>
 public readonly record struct Anchor(int Line, int Offset) : IComparable<Anchor>

@@ -53,7 +53,7 @@ public static class PageStates
                 }
             }
 
-            articles.Add(new ArticleState(key++, article.Title, ArticleStatus.Draft, blocks.ToImmutable()));
+            articles.Add(new ArticleState(key++, article.Title, ArticleStatus.Draft, blocks.ToImmutable(), Confidence: article.Confidence));
         }
 
         return new PageState(0, lines.ToImmutable(), articles.ToImmutable(), [], key, 1);

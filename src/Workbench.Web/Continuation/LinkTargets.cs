@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Continuation;
 
-public sealed record LinkTargetArticle(int Key, string Title, string Status);
+/// <param name="Locked">Why the article may not be linked (edited), as <see cref="ArticleLock"/> words it, or null.</param>
+public sealed record LinkTargetArticle(int Key, string Title, string Status, string? Locked);
 
 public sealed record LinkTargetPage(int Id, string SourceName, int? PageNumber, IReadOnlyList<LinkTargetArticle> Articles);
 
@@ -24,6 +26,6 @@ public static class LinkTargets
             .Select(a => new { a.PageId, a.Key, a.Title, a.Status }).ToListAsync(cancellationToken))
             .ToLookup(a => a.PageId);
         return chosen.Select(p => new LinkTargetPage(p.Id, p.SourceName, p.PageNumber,
-            articles[p.Id].Select(a => new LinkTargetArticle(a.Key, a.Title, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString()))).ToList())).ToList();
+            articles[p.Id].Select(a => new LinkTargetArticle(a.Key, a.Title, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(a.Status.ToString()), ArticleLock.ReasonOf(a.Status))).ToList())).ToList();
     }
 }

@@ -104,6 +104,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // costs the same whether the project has ten submitted articles or ten thousand.
         article.HasIndex(a => new { a.Status, a.SubmittedAt, a.PageId, a.Key });
         article.Property(a => a.SubmittedBy).HasMaxLength(450);
+        article.Property(a => a.ContentChangedBy).HasMaxLength(450);
 
         // "My work": an annotator's assigned articles.
         article.HasIndex(a => a.AssigneeId);

@@ -303,6 +303,12 @@ public sealed class Article
     /// <summary>Who submitted it (the user id of that status change), while it is submitted.</summary>
     public string? SubmittedBy { get; set; }
 
+    /// <summary>
+    /// Who made the latest content change (text, boundaries, roles, title, entities) to the article, also when one operation
+    /// changed several articles; kept by the edit path. The self-approval rule reads it.
+    /// </summary>
+    public string? ContentChangedBy { get; set; }
+
     public List<Block> Blocks { get; } = [];
 }
 

@@ -45,8 +45,7 @@ public static class PageStore
 
         for (var i = 0; i < state.Articles.Count; i++)
         {
-            var confidence = segmentation is not null && i < segmentation.Articles.Count ? segmentation.Articles[i].Confidence : 1.0;
-            var row = ToRow(state.Articles[i], i, confidence);
+            var row = ToRow(state.Articles[i], i);
             row.ExternalId = segmentation is not null && i < segmentation.Articles.Count ? segmentation.Articles[i].ExternalId : null;
             page.Articles.Add(row);
         }
@@ -57,7 +56,7 @@ public static class PageStore
         }
     }
 
-    public static Article ToRow(ArticleState article, int ordinal, double confidence)
+    public static Article ToRow(ArticleState article, int ordinal)
     {
         var row = new Article
         {
@@ -66,7 +65,7 @@ public static class PageStore
             Title = article.Title,
             Status = article.Status,
             AssigneeId = article.AssigneeId,
-            Confidence = confidence,
+            Confidence = article.Confidence,
         };
         for (var b = 0; b < article.Blocks.Count; b++)
         {
@@ -108,7 +107,7 @@ public static class PageStore
         .ToDictionary(l => l.Number, l => new LineBox(l.X, l.Y, l.W, l.H));
 
     /// <summary>Loads a page's current state, read-only.</summary>
-    public static async Task<(Page Page, PageState State, IReadOnlyDictionary<int, double> Confidence)?> LoadAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
+    public static async Task<(Page Page, PageState State)?> LoadAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
     {
         var page = await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pageId, cancellationToken);
         if (page is null)
@@ -127,10 +126,11 @@ public static class PageStore
                 a.Title,
                 a.Status,
                 a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockState(b.Role, b.FirstLine, b.LastLine)).ToImmutableList(),
-                a.AssigneeId)).ToImmutableList(),
+                a.AssigneeId,
+                a.Confidence)).ToImmutableList(),
             entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source)).ToImmutableList(),
             page.NextArticleKey,
             page.NextEntityKey);
-        return (page, state, articles.ToDictionary(a => a.Key, a => a.Confidence));
+        return (page, state);
     }
 }

@@ -1,12 +1,11 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>One entry of a page's operation log, readable: for catch-up, the history view and the audit.</summary>
-public sealed record LoggedOperation(int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, JsonElement Operation);
+/// <summary>One entry of a page's operation log, readable: for catch-up, the history view and the audit. <paramref name="Operation"/> is null only for a payload that no longer reads as an operation.</summary>
+public sealed record LoggedOperation(int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, PageOperation? Operation);
 
 public static class OperationLog
 {
@@ -26,10 +25,11 @@ public static class OperationLog
         var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
         return rows.Select(r =>
         {
+            // One parse per entry: the typed operation gives the description and is written back out as it is.
             var operation = PageOperationJson.TryDeserialize(r.Payload);
+            LiveMetrics.Parsed("log.payload");
             var description = operation is null ? r.Kind : OperationDescriptions.Describe(operation);
-            using var json = JsonDocument.Parse(r.Payload);
-            return new LoggedOperation(r.Sequence, r.AuthorId, names.GetValueOrDefault(r.AuthorId, r.AuthorId), r.At, r.Kind, description, json.RootElement.Clone());
+            return new LoggedOperation(r.Sequence, r.AuthorId, names.GetValueOrDefault(r.AuthorId, r.AuthorId), r.At, r.Kind, description, operation);
         }).ToList();
     }
 }

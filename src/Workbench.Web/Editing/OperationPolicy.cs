@@ -3,59 +3,157 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>Why an operation is refused; <paramref name="Forbidden"/> when it is the user's role, not the page's state.</summary>
-public sealed record Refusal(string Reason, bool Forbidden)
+/// <summary>Why an operation is refused; <paramref name="Forbidden"/> when it is the user's role, not the page's state. <paramref name="Code"/>: see WIRE.md.</summary>
+public sealed record Refusal(string Reason, bool Forbidden, string Code = RefusalCodes.Refused)
 {
     /// <summary>The same operation goes through with a comment (the browser then asks for one).</summary>
     public bool NeedsComment { get; init; }
 }
 
+/// <summary>The machine-readable refusal codes of the wire (WIRE.md).</summary>
+public static class RefusalCodes
+{
+    public const string Stale = "stale";
+    public const string StaleStructure = "staleStructure";
+    public const string Forbidden = "forbidden";
+    public const string Refused = "refused";
+    public const string Invalid = "invalid";
+    public const string Busy = "busy";
+}
+
+/// <summary>Who removed an article and what it was then: only that user's undo may restore it, and only as it was.</summary>
+public sealed record Removal(string RemovedBy, ArticleStatus Status, string? AssigneeId);
+
 /// <summary>What the review rules need to know beyond the operation itself.</summary>
-/// <param name="Labels">The project's labels by name (ordinal); an entity may only get an active one.</param>
-/// <param name="LastContentAuthor">Who made the article's last content change; null when nobody has (machine output as imported).</param>
+/// <param name="LastContentAuthor">Who made the latest content change to an article; null when nobody has (machine output as imported).</param>
+/// <param name="Labels">The project's labels by name (ordinal); an entity may only get an active one. Null: not needed.</param>
+/// <param name="RemovalOf">Who removed an article that no longer exists, and as what; null when there is no such record.</param>
 /// <param name="Submitter">Who submitted the article (for taking a submission back); null when unknown.</param>
-public sealed record ReviewContext(string UserId, bool AllowSelfReview, string? Comment, Func<int, string?> LastContentAuthor, IReadOnlyDictionary<string, Label>? Labels = null, Func<int, string?>? Submitter = null);
+public sealed record ReviewContext(
+    string UserId,
+    bool AllowSelfReview,
+    string? Comment,
+    Func<int, string?> LastContentAuthor,
+    IReadOnlyDictionary<string, Label>? Labels = null,
+    Func<int, Removal?>? RemovalOf = null,
+    Func<int, string?>? Submitter = null);
 
 /// <summary>
-/// Who may apply which operation, checked on the server for every operation (the UI only mirrors it).
-/// Statuses: draft → in progress → submitted → approved, or submitted → changes requested → in progress;
-/// a reviewer reopens an approved article (back to in progress, with a reason).
+/// Who may apply which operation, checked on the server for every operation and for every step of a batch (the UI only
+/// mirrors it). The workflow's transitions are Core's (<see cref="ArticleWorkflow"/>); this adds the roles, the comments a
+/// decision needs, the self-approval rule, the labels, and who may use the undo helpers.
 /// </summary>
 public static class OperationPolicy
 {
-    /// <summary>A reason to refuse, or null when the user may apply the operation.</summary>
+    /// <summary>A reason to refuse, or null when the user may apply the operation against <paramref name="state"/>.</summary>
     public static Refusal? Check(ProjectRole role, PageOperation operation, PageState state, int seenVersion, ReviewContext review)
     {
-        switch (operation)
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(review);
+        var steps = Steps(operation).ToList();
+
+        // Steps that name blocks by position mean nothing against a state the sender has not seen.
+        if (seenVersion != state.Version && steps.Exists(s => s is ReorderBlocks or SetBlockRole or SetBlocks or RestoreArticle))
         {
-            case Batch batch:
-                return batch.Operations.Select(o => Check(role, o, state, seenVersion, review)).FirstOrDefault(r => r is not null);
-            case SetStatus status:
-                return CheckStatus(role, status, review);
-            case Assign when role < ProjectRole.Reviewer:
-                return new Refusal(ServerMessages.OnlyReviewerAssigns, true);
-            case AddEntity add:
-                // Undo of a removal restores the entity as it was (with its key), even if its label was retired since.
-                return CheckLabel(add.Label, review, allowRetired: add.Key is not null);
-            case RelabelEntity relabel:
-                return CheckLabel(relabel.Label, review, allowRetired: false);
-            case ReorderBlocks or SetBlockRole or SetBlocks or RestoreArticle when seenVersion != state.Version:
-                // These name blocks by position; positions mean nothing against a state the sender has not seen.
-                return new Refusal(EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version), false);
-            default:
-                return null;
+            return new Refusal(EditMessages.Format(ServerMessages.StaleStructure, seenVersion, state.Version), false, RefusalCodes.StaleStructure);
+        }
+
+        if (steps.Count == 1 || !steps.Exists(s => s is SetStatus { Status: ArticleStatus.Approved } or RestoreArticle))
+        {
+            // No step's rule depends on what the steps before it did: each is checked as if alone.
+            return steps.Select(s => CheckStep(role, s, review)).FirstOrDefault(r => r is not null);
+        }
+
+        // A batch that approves or restores: each step against the state the steps before it leave, so that an edit earlier
+        // in the batch counts as the user's own change and an article removed earlier counts as removed by them.
+        var current = state;
+        var authors = new Dictionary<int, string?>();
+        var removals = new Dictionary<int, Removal?>();
+        var stepReview = review with
+        {
+            LastContentAuthor = key => authors.TryGetValue(key, out var author) ? author : review.LastContentAuthor(key),
+            RemovalOf = key => removals.TryGetValue(key, out var removal) ? removal : review.RemovalOf?.Invoke(key),
+        };
+        foreach (var step in steps)
+        {
+            if (CheckStep(role, step, stepReview) is { } refusal)
+            {
+                return refusal;
+            }
+
+            if (PageEditor.Apply(current, step) is not OperationResult.Applied applied)
+            {
+                return null; // Core refuses the batch with this step's reason
+            }
+
+            Remember(review.UserId, current, applied.Changes, authors, removals);
+            current = applied.NewState;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Notes what an applied operation did that later rules depend on: it made <paramref name="userId"/> the last content author
+    /// of the articles whose content it changed, and the one who removed the articles it removed (as they were in <paramref name="before"/>).
+    /// </summary>
+    public static void Remember(string userId, PageState before, PageChanges changes, IDictionary<int, string?> authors, IDictionary<int, Removal?> removals)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(authors);
+        ArgumentNullException.ThrowIfNull(removals);
+        foreach (var key in changes.ContentArticles)
+        {
+            authors[key] = userId;
+        }
+
+        foreach (var key in changes.RemovedArticles)
+        {
+            removals[key] = before.FindArticle(key) is { } gone ? new Removal(userId, gone.Status, gone.AssigneeId) : null;
+        }
+
+        foreach (var key in changes.Articles)
+        {
+            if (!before.Articles.Exists(a => a.Key == key))
+            {
+                removals[key] = null; // (re)created: no longer a removed article
+            }
         }
     }
 
-    /// <summary>Whether a status change is a transition of the workflow at all.</summary>
-    public static bool IsTransition(ArticleStatus from, ArticleStatus to) => (from, to) switch
+    /// <summary>The leaf steps of an operation in the order Core applies them.</summary>
+    public static IEnumerable<PageOperation> Steps(PageOperation operation) =>
+        operation is Batch batch ? (batch.Operations ?? []).SelectMany(Steps) : [operation];
+
+    private static Refusal? CheckStep(ProjectRole role, PageOperation operation, ReviewContext review) => operation switch
     {
-        (ArticleStatus.Draft or ArticleStatus.ChangesRequested or ArticleStatus.Submitted, ArticleStatus.InProgress) => true,
-        (ArticleStatus.Draft or ArticleStatus.InProgress or ArticleStatus.ChangesRequested, ArticleStatus.Submitted) => true,
-        (ArticleStatus.Submitted, ArticleStatus.Approved or ArticleStatus.ChangesRequested) => true,
-        (ArticleStatus.Approved, ArticleStatus.InProgress) => true,
-        _ => false,
+        SetStatus status => CheckStatus(role, status, review),
+        Assign when role < ProjectRole.Reviewer => new Refusal(ServerMessages.OnlyReviewerAssigns, true, RefusalCodes.Forbidden),
+
+        // Undo of a removal restores the entity as it was (with its key), even if its label was retired since.
+        AddEntity add => CheckLabel(add.Label, review, allowRetired: add.Key is not null),
+        RelabelEntity relabel => CheckLabel(relabel.Label, review, allowRetired: false),
+        RestoreArticle restore => CheckRestore(restore, review),
+        _ => null,
     };
+
+    /// <summary>Only an undo restores an article: of the user's own removal, with the status and assignee it had.</summary>
+    private static Refusal? CheckRestore(RestoreArticle restore, ReviewContext review)
+    {
+        if (restore.Article is null)
+        {
+            return null; // Core names what is missing
+        }
+
+        var removal = review.RemovalOf?.Invoke(restore.Article.Key);
+        var asItWas = removal is not null
+            && string.Equals(removal.RemovedBy, review.UserId, StringComparison.Ordinal)
+            && removal.Status == restore.Article.Status
+            && string.Equals(removal.AssigneeId, restore.Article.AssigneeId, StringComparison.Ordinal);
+        return asItWas ? null : new Refusal(EditMessages.Format(ServerMessages.RestoreNotYours, restore.Article.Key), true, RefusalCodes.Forbidden);
+    }
 
     private static Refusal? CheckLabel(string label, ReviewContext review, bool allowRetired)
     {
@@ -74,16 +172,16 @@ public static class OperationPolicy
 
     private static Refusal? CheckStatus(ProjectRole role, SetStatus status, ReviewContext review)
     {
-        if (!IsTransition(status.ExpectedStatus, status.Status))
+        if (!ArticleWorkflow.IsTransition(status.ExpectedStatus, status.Status))
         {
-            return new Refusal(EditMessages.Format(ServerMessages.NotATransition, StatusNames.Of(status.ExpectedStatus), StatusNames.Of(status.Status)), false);
+            return new Refusal(EditMessages.Format(EditMessages.NotATransition, StatusNames.Of(status.ExpectedStatus), StatusNames.Of(status.Status)), false);
         }
 
         if (status.ExpectedStatus == ArticleStatus.Approved)
         {
             if (role < ProjectRole.Reviewer)
             {
-                return new Refusal(ServerMessages.OnlyReviewerReopens, true);
+                return new Refusal(ServerMessages.OnlyReviewerReopens, true, RefusalCodes.Forbidden);
             }
 
             return string.IsNullOrWhiteSpace(review.Comment) ? new Refusal(ServerMessages.ReopenNeedsReason, false) { NeedsComment = true } : null;
@@ -91,7 +189,7 @@ public static class OperationPolicy
 
         if (status.Status is ArticleStatus.Approved or ArticleStatus.ChangesRequested && role < ProjectRole.Reviewer)
         {
-            return new Refusal(ServerMessages.OnlyReviewerDecides, true);
+            return new Refusal(ServerMessages.OnlyReviewerDecides, true, RefusalCodes.Forbidden);
         }
 
         if (status.Status == ArticleStatus.ChangesRequested && string.IsNullOrWhiteSpace(review.Comment))
@@ -115,7 +213,7 @@ public static class OperationPolicy
 
         if (status.Status == ArticleStatus.Approved && !review.AllowSelfReview && review.LastContentAuthor(status.ArticleKey) == review.UserId)
         {
-            return new Refusal(ServerMessages.NoSelfApproval, true);
+            return new Refusal(ServerMessages.NoSelfApproval, true, RefusalCodes.Forbidden);
         }
 
         return null;

@@ -1,341 +1,379 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
-using Microsoft.AspNetCore.SignalR;
 using Workbench.Web.Data;
 using Workbench.Web.Hubs;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>What the sender of an operation hears back.</summary>
+/// <summary>What the sender of an operation hears back (WIRE.md, "Ack"): sent only after the operation is committed.</summary>
+/// <param name="Version">Accepted: the operation's sequence number. Refused: the version the refusal was checked against.</param>
+/// <param name="Inverse">The operation that undoes an accepted one.</param>
 /// <param name="Forbidden">True when the refusal is about the user's role or membership, not the page's state.</param>
-public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, string? Inverse = null, bool Forbidden = false)
+/// <param name="Code">A refused operation's <see cref="RefusalCodes"/> code; null when accepted.</param>
+public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = null, string? CurrentValue = null, IReadOnlyList<string>? Notes = null, PageOperation? Inverse = null, bool Forbidden = false, string? Code = null)
 {
     /// <summary>Refused for want of a comment: the same operation with one (a reason, a request) would be considered.</summary>
     public bool NeedsComment { get; init; }
 
-    public static ApplyOutcome Reject(int version, string reason, string? currentValue = null) => new(false, version, reason, currentValue);
+    /// <summary>A refusal; its code is <see cref="RefusalCodes.Stale"/> when a current value came with it, else <paramref name="code"/> or "refused".</summary>
+    public static ApplyOutcome Reject(int version, string reason, string? currentValue = null, string? code = null) =>
+        new(false, version, reason, currentValue, Code: code ?? (currentValue is null ? RefusalCodes.Refused : RefusalCodes.Stale));
 
-    public static ApplyOutcome Forbid(int version, string reason) => new(false, version, reason, Forbidden: true);
+    public static ApplyOutcome Forbid(int version, string reason) => new(false, version, reason, Forbidden: true, Code: RefusalCodes.Forbidden);
 }
 
-/// <summary>What everyone on the page hears when an operation is applied.</summary>
-public sealed record AppliedOperation(int PageId, int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, string Operation, IReadOnlyList<string> Notes, PagePatch Patch);
-
 /// <summary>
-/// The one path for every change: check the role and the operation's preconditions against the current state,
-/// apply it with Core, and write the new state and the log entry in one transaction guarded by the page version
-/// (an UPDATE ... WHERE Version = @loaded), so two app instances can never write the same sequence number.
+/// The one path for every change. Operations for a page queue up (<see cref="PageStateCache"/>); whoever holds the page's
+/// turn takes everything queued (a group), applies each operation in arrival order against the cached state with the
+/// role rules and Core (each against the state the ones before it left, so a refused one spoils nothing), writes the
+/// group in ONE transaction guarded by the page version (UPDATE Pages ... WHERE Version = @seen, so two processes can
+/// never write the same sequence number) and broadcasts ONE message. Each caller's answer is sent after the commit.
 /// </summary>
-/// <param name="cache">The app's shared page locks and state cache (a singleton); a private one when not given.</param>
-/// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL); none in one process.</param>
+/// <param name="cache">The app's shared page queues and state cache (a singleton); a private one when not given (another app instance).</param>
+/// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL advisory lock); none in one process.</param>
 public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null)
 {
     private const int MaxAttempts = 8;
 
-    // Within one app, operations on a page queue up (cache.LockFor) instead of racing to the version guard; the
-    // guard still keeps several processes honest.
+    /// <summary>Operations per group: enough that a page's queue drains in one transaction under load.</summary>
+    private const int MaxGroup = 256;
+
     private readonly PageStateCache cache = cache ?? new PageStateCache();
 
-    private async Task<PageStateCache.CachedPage?> CurrentAsync(int pageId, CancellationToken cancellationToken)
-    {
-        if (cache.TryGet(pageId, out var cached))
-        {
-            var version = await db.Pages.Where(p => p.Id == pageId).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
-            if (version == cached.State.Version)
-            {
-                return cached;
-            }
-
-            cache.Forget(pageId);
-        }
-
-        var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-        if (loaded is null)
-        {
-            return null;
-        }
-
-        var current = new PageStateCache.CachedPage(loaded.Value.Page.ProjectId, loaded.Value.State, loaded.Value.Confidence);
-        cache.Set(pageId, current);
-        return current;
-    }
-
+    /// <summary>Applies <paramref name="operation"/> for the user, in the page's queue; returns the user's answer and, when accepted, its broadcast entry.</summary>
     /// <param name="comment">A comment that goes with the operation (a request for changes, a reason to reopen); stored in the same transaction.</param>
+    /// <param name="cancellationToken">Not observed once the operation is queued: a queued operation is applied (or refused) whether or not its sender still listens.</param>
     public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
     {
-        var gate = cache.LockFor(pageId);
-        await gate.WaitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (operation is null)
+        {
+            return (ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation, code: RefusalCodes.Invalid), null);
+        }
+
+        var job = new EditJob(userId, userName, role, seenVersion, operation, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        if (await cache.EnterAsync(pageId, job))
+        {
+            await RunTurnAsync(pageId);
+        }
+
+        if (job.Error is { } error)
+        {
+            ExceptionDispatchInfo.Throw(error);
+        }
+
+        return (job.Outcome!, job.Applied);
+    }
+
+    /// <summary>This caller holds the page's turn: one group, then the turn passes on.</summary>
+    private async Task RunTurnAsync(int pageId)
+    {
+        var group = cache.TakeGroup(pageId, MaxGroup).Cast<EditJob>().ToList();
         try
         {
-            for (var attempt = 1; ; attempt++)
+            await ProcessAsync(pageId, group);
+        }
+        catch (Exception e)
+        {
+            cache.Forget(pageId);
+            foreach (var job in group.Where(j => j.Outcome is null))
             {
-                var loaded = await CurrentAsync(pageId, cancellationToken);
-                if (loaded is null)
-                {
-                    return (ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)), null);
-                }
-
-                var (projectId, state, confidence) = loaded;
-                var review = await ReviewContextAsync(pageId, projectId, userId, comment, operation, cancellationToken);
-                var refusal = OperationPolicy.Check(role, operation, state, seenVersion, review);
-                if (refusal is not null)
-                {
-                    return ((refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason)) with { NeedsComment = refusal.NeedsComment }, null);
-                }
-
-                if (await Continuation.ContinuationEdits.CheckAsync(db, pageId, projectId, operation, cancellationToken) is { } linkRefusal)
-                {
-                    return (ApplyOutcome.Reject(state.Version, linkRefusal), null);
-                }
-
-                var result = PageEditor.Apply(state, operation);
-                if (result is OperationResult.Rejected rejected)
-                {
-                    return (ApplyOutcome.Reject(state.Version, rejected.Reason, rejected.CurrentValue), null);
-                }
-
-                var applied = (OperationResult.Applied)result;
-                var at = clock.GetUtcNow();
-                var json = PageOperationJson.Serialize(operation);
-                var kind = KindOf(json);
-                var scope = OperationScope.Of(state, operation);
-                var entry = new Operation { PageId = pageId, Sequence = applied.NewState.Version, AuthorId = userId, At = at, Kind = kind, Payload = json, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent };
-                var note = string.IsNullOrWhiteSpace(comment) ? null : new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = userId, At = at, Text = comment.Trim(), Sequence = entry.Sequence };
-                bool written;
-                try
-                {
-                    written = await TryWriteAsync(pageId, projectId, operation, state, applied.NewState, confidence, entry, note, cancellationToken);
-                }
-                catch
-                {
-                    cache.Forget(pageId);
-                    throw;
-                }
-
-                if (written)
-                {
-                    cache.Set(pageId, new PageStateCache.CachedPage(projectId, applied.NewState, applied.NewState.Articles.ToDictionary(a => a.Key, a => confidence.GetValueOrDefault(a.Key, 1.0))));
-                    var message = new AppliedOperation(
-                        pageId, applied.NewState.Version, userId, userName, at, kind,
-                        OperationDescriptions.Describe(operation), json, applied.Notes,
-                        PagePatch.Between(state, applied.NewState, confidence));
-                    var outcome = new ApplyOutcome(true, applied.NewState.Version, Notes: applied.Notes, Inverse: PageOperationJson.Serialize(applied.Inverse));
-                    await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationApplied(message);
-                    if (note is not null)
-                    {
-                        await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(note, userName));
-                    }
-
-                    return (outcome, message);
-                }
-
-                cache.Forget(pageId); // someone else moved the version on: read the page again
-                if (attempt == MaxAttempts)
-                {
-                    return (ApplyOutcome.Reject(state.Version, ServerMessages.Busy), null);
-                }
+                job.Error = e;
             }
         }
         finally
         {
-            gate.Release();
+            foreach (var job in group)
+            {
+                job.Turn.TrySetResult(false);
+            }
+
+            cache.Release(pageId);
         }
     }
 
-    /// <summary>The "kind" discriminator of a serialised operation.</summary>
-    private static string KindOf(string operationJson)
+    private async Task ProcessAsync(int pageId, List<EditJob> group)
     {
-        using var document = System.Text.Json.JsonDocument.Parse(operationJson);
-        return document.RootElement.GetProperty("kind").GetString()!;
-    }
-
-    private async Task<ReviewContext> ReviewContextAsync(int pageId, int projectId, string userId, string? comment, PageOperation operation, CancellationToken cancellationToken)
-    {
-        // Only approvals need the project setting and the log; every other operation skips those queries.
-        var approvals = Flatten(operation).OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToList();
-        var allowSelfReview = approvals.Count > 0
-            && await db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
-        var lastAuthors = new Dictionary<int, string?>();
-        foreach (var key in approvals)
+        var none = CancellationToken.None; // one sender going away must not cancel the others' operations
+        for (var attempt = 1; ; attempt++)
         {
-            lastAuthors[key] = await db.Operations.AsNoTracking()
-                .Where(o => o.PageId == pageId && o.ArticleKey == key && o.ChangesContent)
-                .OrderByDescending(o => o.Sequence).Select(o => o.AuthorId).FirstOrDefaultAsync(cancellationToken);
-        }
+            db.ChangeTracker.Clear();
+            var loaded = await cache.CurrentAsync(db, pageId, none);
+            if (loaded is null)
+            {
+                group.ForEach(j => j.Outcome = ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)));
+                return;
+            }
 
-        IReadOnlyDictionary<string, Label>? labels = null;
-        if (Flatten(operation).Any(o => o is AddEntity or RelabelEntity))
-        {
-            labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
-                .ToDictionary(l => l.Name, StringComparer.Ordinal);
-        }
+            var start = loaded.State;
+            var facts = await GroupFacts.LoadAsync(db, pageId, loaded.ProjectId, group, none);
+            var state = start;
+            var accepted = new List<Accepted>();
+            foreach (var job in group)
+            {
+                job.Outcome = null;
+                using var culture = new CultureScope(job);
+                var refusal = OperationPolicy.Check(job.Role, job.Operation, state, job.SeenVersion, facts.ReviewFor(job));
+                if (refusal is not null)
+                {
+                    job.Outcome = (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason, code: refusal.Code)) with { NeedsComment = refusal.NeedsComment };
+                    continue;
+                }
 
-        // Who submitted: only asked when a submission goes back to work (the submitter may take it back without a comment).
-        var takenBack = Flatten(operation).OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToList();
-        var submitters = takenBack.Count == 0 ? [] : await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && takenBack.Contains(a.Key))
-            .ToDictionaryAsync(a => a.Key, a => a.SubmittedBy, cancellationToken);
-        return new ReviewContext(userId, allowSelfReview, comment, key => lastAuthors.GetValueOrDefault(key), labels, key => submitters.GetValueOrDefault(key));
+                if (job.Alone && await Continuation.ContinuationEdits.CheckAsync(db, pageId, loaded.ProjectId, job.Operation, none) is { } linkRefusal)
+                {
+                    job.Outcome = ApplyOutcome.Reject(state.Version, linkRefusal);
+                    continue;
+                }
+
+                switch (PageEditor.Apply(state, job.Operation))
+                {
+                    case OperationResult.Rejected rejected:
+                        job.Outcome = ApplyOutcome.Reject(state.Version, rejected.Reason, rejected.CurrentValue, rejected.Invalid ? RefusalCodes.Invalid : null);
+                        break;
+                    case OperationResult.Applied applied:
+                        accepted.Add(new Accepted(job, state, applied, clock.GetUtcNow()));
+                        facts.Remember(job.UserId, state, applied.Changes);
+                        state = applied.NewState;
+                        break;
+                }
+            }
+
+            if (accepted.Count == 0)
+            {
+                return;
+            }
+
+            if (await TryWriteAsync(pageId, loaded.ProjectId, start, state, accepted))
+            {
+                var entries = accepted.Select(a => new AppliedOperation(a.Applied.NewState.Version, a.Job.UserId, PageOperationJson.KindOf(a.Job.Operation), PagePatch.Of(a.Applied.NewState, a.Applied.Changes))).ToList();
+                cache.Set(pageId, new PageStateCache.CachedPage(loaded.ProjectId, state, Recent(loaded, entries)));
+                for (var i = 0; i < accepted.Count; i++)
+                {
+                    var (job, _, applied, _) = accepted[i];
+                    job.Outcome = new ApplyOutcome(true, applied.NewState.Version, Notes: applied.Notes, Inverse: applied.Inverse);
+                    job.Applied = entries[i];
+                }
+
+                LiveMetrics.Operations.Add(accepted.Count);
+                LiveMetrics.Groups.Add(1);
+
+                // The broadcast goes out before the answers (each connection hears its group's message first); the answers
+                // are sent when this turn completes the jobs.
+                await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(new AppliedOperations(pageId, entries));
+                foreach (var a in accepted.Where(a => a.Comment is not null))
+                {
+                    await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(a.Comment!, a.Job.UserName));
+                }
+
+                return;
+            }
+
+            cache.Forget(pageId); // someone else moved the version on: read the page again, apply the group again
+            if (attempt == MaxAttempts)
+            {
+                group.ForEach(j => j.Outcome = ApplyOutcome.Reject(state.Version, ServerMessages.Busy, code: RefusalCodes.Busy));
+                return;
+            }
+        }
     }
 
-    private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
-        operation is Batch batch ? batch.Operations.SelectMany(Flatten) : [operation];
-
-    private async Task<bool> TryWriteAsync(int pageId, int projectId, PageOperation operation, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, Comment? comment, CancellationToken cancellationToken)
+    /// <summary>The cached page's recent broadcast entries with this group's appended, at most <see cref="PageStateCache.RecentEntries"/>.</summary>
+    private static ImmutableList<AppliedOperation> Recent(PageStateCache.CachedPage before, List<AppliedOperation> entries)
     {
+        var recent = before.Recent.AddRange(entries);
+        return recent.Count > PageStateCache.RecentEntries ? recent.RemoveRange(0, recent.Count - PageStateCache.RecentEntries) : recent;
+    }
+
+    /// <summary>
+    /// Writes a group: the version guard first (the one place that decides whether this process may write these sequence
+    /// numbers), then the rows the operations changed, the log entries and comments; all or nothing.
+    /// </summary>
+    private async Task<bool> TryWriteAsync(int pageId, int projectId, PageState before, PageState after, List<Accepted> accepted)
+    {
+        var none = CancellationToken.None;
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(none);
+        await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, none);
 
-        // The guard: the first write takes SQLite's write lock, and matches only if nobody moved the version on.
+        // The guard: the first write takes the database's write lock (scale-out: a per-page advisory lock belongs right
+        // before it), and matches only if nobody moved the version on since the cached state was read.
         var claimed = await db.Pages
             .Where(p => p.Id == pageId && p.Version == before.Version)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Version, after.Version)
                 .SetProperty(p => p.NextArticleKey, after.NextArticleKey)
-                .SetProperty(p => p.NextEntityKey, after.NextEntityKey), cancellationToken);
+                .SetProperty(p => p.NextEntityKey, after.NextEntityKey), none);
         if (claimed == 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            await transaction.RollbackAsync(none);
             return false;
         }
 
-        await WriteLinesAsync(pageId, before, after, cancellationToken);
-        await WriteArticlesAsync(pageId, before, after, confidence, entry, cancellationToken);
-        await WriteEntitiesAsync(pageId, before, after, cancellationToken);
-        await WriteGazetteerAsync(pageId, projectId, before, after, cancellationToken);
-        await Continuation.ContinuationEdits.WriteAsync(db, projectId, pageId, operation, entry.AuthorId, entry.At, cancellationToken);
-        db.Operations.Add(entry);
-        if (comment is not null)
+        var changes = accepted.Select(a => a.Applied.Changes).Aggregate((a, b) => a.Then(b));
+        await PageRows.WriteLinesAsync(db, pageId, before, after, changes, none);
+        await PageRows.WriteArticlesAsync(db, pageId, before, after, changes, accepted.Select(a => new PageRows.Step(a.Before, a.Applied.NewState, a.Applied.Changes, a.Job.UserId, a.At)).ToList(), none);
+        await PageRows.WriteEntitiesAsync(db, pageId, before, after, changes, none);
+        await PageRows.WriteGazetteerAsync(db, pageId, projectId, before, after, changes, none);
+        await WriteRemovalsAsync(pageId, accepted, none);
+        foreach (var a in accepted)
         {
-            db.Comments.Add(comment);
+            var sequence = a.Applied.NewState.Version;
+            if (a.Job.Alone)
+            {
+                await Continuation.ContinuationEdits.WriteAsync(db, projectId, pageId, a.Job.Operation, a.Job.UserId, a.At, none);
+            }
+
+            var scope = OperationScope.Of(a.Before, a.Job.Operation);
+            var payload = PageOperationJson.Serialize(a.Job.Operation);
+            LiveMetrics.Written("log.payload");
+            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent });
+            if (a.Job.Comment is { } text)
+            {
+                a.Comment = new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = a.Job.UserId, At = a.At, Text = text, Sequence = sequence };
+                db.Comments.Add(a.Comment);
+            }
         }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+
+        await db.SaveChangesAsync(none);
+        await transaction.CommitAsync(none);
         db.ChangeTracker.Clear();
         return true;
     }
 
-    private async Task WriteLinesAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
+    /// <summary>Keeps who removed which article (for their undo only), and forgets it when the article is back.</summary>
+    private async Task WriteRemovalsAsync(int pageId, List<Accepted> accepted, CancellationToken cancellationToken)
     {
-        if (ReferenceEquals(before.Lines, after.Lines))
+        var records = new Dictionary<int, RemovedArticle?>();
+        foreach (var a in accepted)
         {
-            return;
-        }
-
-        foreach (var line in after.Lines.Values)
-        {
-            if (!string.Equals(before.Lines[line.Number].Text, line.Text, StringComparison.Ordinal))
+            foreach (var key in a.Applied.Changes.RemovedArticles)
             {
-                var text = line.Text;
-                await db.Lines.Where(l => l.PageId == pageId && l.Number == line.Number)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Text, text), cancellationToken);
+                records[key] = a.Before.FindArticle(key) is { } gone
+                    ? new RemovedArticle { PageId = pageId, Key = key, RemovedBy = a.Job.UserId, Sequence = a.Applied.NewState.Version, Status = gone.Status, AssigneeId = gone.AssigneeId }
+                    : null;
+            }
+
+            foreach (var key in a.Applied.Changes.Articles.Where(k => !a.Before.Articles.Exists(x => x.Key == k)))
+            {
+                records[key] = null;
             }
         }
-    }
 
-    /// <remarks>
-    /// A changed article's row is rewritten. What the state does not hold stays with the key: the imported id and item type (a split's
-    /// first part keeps them) and, while the article stays submitted, when and by whom it was submitted; an article that becomes
-    /// submitted with this operation gets the operation's time and author (the review queue reads them from an index).
-    /// </remarks>
-    private async Task WriteArticlesAsync(int pageId, PageState before, PageState after, IReadOnlyDictionary<int, double> confidence, Operation entry, CancellationToken cancellationToken)
-    {
-        if (PagePatch.SameArticles(before.Articles, after.Articles))
+        if (records.Count == 0)
         {
             return;
         }
 
-        var old = before.Articles.Select((a, i) => (Article: a, Index: i)).ToDictionary(x => x.Article.Key);
-        var current = after.Articles.Select(a => a.Key).ToHashSet();
-        var stale = before.Articles.Where(a => !current.Contains(a.Key) || !PagePatch.SameArticle(a, after.FindArticle(a.Key)!)).Select(a => a.Key).ToList();
-        var kept = new Dictionary<int, (string? ExternalId, DateTimeOffset? SubmittedAt, string? SubmittedBy, string? ItemType)>();
-        if (stale.Count > 0)
+        var keys = records.Keys.ToList();
+        await db.Set<RemovedArticle>().Where(r => r.PageId == pageId && keys.Contains(r.Key)).ExecuteDeleteAsync(cancellationToken);
+        db.Set<RemovedArticle>().AddRange(records.Values.OfType<RemovedArticle>());
+    }
+
+    /// <summary>An operation waiting for, or taken into, a group.</summary>
+    private sealed class EditJob(string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment)
+        : PageJob(alone: OperationPolicy.Steps(operation).Any(s => s is LinkContinuation or UnlinkContinuation))
+    {
+        public string UserId { get; } = userId;
+
+        public string UserName { get; } = userName;
+
+        public ProjectRole Role { get; } = role;
+
+        public int SeenVersion { get; } = seenVersion;
+
+        public PageOperation Operation { get; } = operation;
+
+        public string? Comment { get; } = comment;
+
+        /// <summary>The sender's languages: refusals and notes are written in them, whoever holds the turn.</summary>
+        public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;
+
+        public CultureInfo UiCulture { get; } = CultureInfo.CurrentUICulture;
+
+        public ApplyOutcome? Outcome { get; set; }
+
+        public AppliedOperation? Applied { get; set; }
+
+        public Exception? Error { get; set; }
+    }
+
+    private sealed record Accepted(EditJob Job, PageState Before, OperationResult.Applied Applied, DateTimeOffset At)
+    {
+        public Comment? Comment { get; set; }
+    }
+
+    /// <summary>Runs a job's checks and Core in its sender's languages.</summary>
+    private readonly struct CultureScope : IDisposable
+    {
+        private readonly CultureInfo culture;
+        private readonly CultureInfo uiCulture;
+
+        public CultureScope(EditJob job)
         {
-            kept = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && stale.Contains(a.Key) && (a.ExternalId != null || a.SubmittedAt != null || a.ItemType != null))
-                .ToDictionaryAsync(a => a.Key, a => (a.ExternalId, a.SubmittedAt, a.SubmittedBy, a.ItemType), cancellationToken);
-            await db.Articles.Where(a => a.PageId == pageId && stale.Contains(a.Key)).ExecuteDeleteAsync(cancellationToken);
+            (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (job.Culture, job.UiCulture);
         }
 
-        for (var index = 0; index < after.Articles.Count; index++)
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+    }
+
+    /// <summary>What the review rules need for a group, read once: labels, the self-review setting, last content authors, removals; kept up to date as the group's operations apply.</summary>
+    private sealed class GroupFacts
+    {
+        private readonly Dictionary<int, string?> authors = [];
+        private readonly Dictionary<int, Removal?> removals = [];
+        private Dictionary<int, string?> submitters = [];
+        private bool allowSelfReview;
+        private IReadOnlyDictionary<string, Label>? labels;
+
+        public static async Task<GroupFacts> LoadAsync(WorkbenchDbContext db, int pageId, int projectId, List<EditJob> group, CancellationToken cancellationToken)
         {
-            var article = after.Articles[index];
-            if (old.TryGetValue(article.Key, out var was) && !stale.Contains(article.Key))
+            var facts = new GroupFacts();
+            var steps = group.SelectMany(j => OperationPolicy.Steps(j.Operation)).ToList();
+            var approvals = steps.OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).Distinct().ToList();
+            if (approvals.Count > 0)
             {
-                if (was.Index != index)
+                facts.allowSelfReview = await db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
+                foreach (var row in await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && approvals.Contains(a.Key)).Select(a => new { a.Key, a.ContentChangedBy }).ToListAsync(cancellationToken))
                 {
-                    var ordinal = index;
-                    await db.Articles.Where(a => a.PageId == pageId && a.Key == article.Key)
-                        .ExecuteUpdateAsync(s => s.SetProperty(a => a.Ordinal, ordinal), cancellationToken);
+                    facts.authors[row.Key] = row.ContentChangedBy;
                 }
-
-                continue;
             }
 
-            var row = PageStore.ToRow(article, index, confidence.GetValueOrDefault(article.Key, 1.0));
-            row.PageId = pageId;
-            var previous = kept.GetValueOrDefault(article.Key);
-            row.ExternalId = previous.ExternalId;
-            row.ItemType = previous.ItemType;
-            if (article.Status == ArticleStatus.Submitted)
+            var restores = steps.OfType<RestoreArticle>().Where(r => r.Article is not null).Select(r => r.Article.Key).Distinct().ToList();
+            if (restores.Count > 0)
             {
-                var stillSubmitted = was.Article?.Status == ArticleStatus.Submitted && previous.SubmittedAt is not null;
-                (row.SubmittedAt, row.SubmittedBy) = stillSubmitted ? (previous.SubmittedAt, previous.SubmittedBy) : (entry.At, entry.AuthorId);
+                foreach (var row in await db.Set<RemovedArticle>().AsNoTracking().Where(r => r.PageId == pageId && restores.Contains(r.Key)).ToListAsync(cancellationToken))
+                {
+                    facts.removals[row.Key] = new Removal(row.RemovedBy, row.Status, row.AssigneeId);
+                }
             }
 
-            db.Articles.Add(row);
-        }
-    }
-
-    /// <summary>Approved articles teach the project's gazetteer; reopening one takes its terms back out.</summary>
-    private async Task WriteGazetteerAsync(int pageId, int projectId, PageState before, PageState after, CancellationToken cancellationToken)
-    {
-        var approved = after.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
-        var wasApproved = before.Articles.Where(a => a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
-        var reopened = wasApproved.Except(approved).ToList();
-        if (reopened.Count > 0)
-        {
-            await db.GazetteerTerms.Where(t => t.PageId == pageId && reopened.Contains(t.ArticleKey)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        var newlyApproved = approved.Except(wasApproved).ToList();
-        if (newlyApproved.Count == 0)
-        {
-            return;
-        }
-
-        var owners = after.LineOwners();
-        foreach (var entity in after.Entities)
-        {
-            if (owners.TryGetValue(entity.Start.Line, out var key) && newlyApproved.Contains(key) && entity.Text.Length <= GazetteerTerm.MaxText)
+            // Who submitted: only asked when a submission goes back to work (its submitter may take it back without a comment).
+            var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).Distinct().ToList();
+            if (takenBack.Count > 0)
             {
-                db.GazetteerTerms.Add(new GazetteerTerm { ProjectId = projectId, PageId = pageId, ArticleKey = key, Text = entity.Text, Label = entity.Label });
+                facts.submitters = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && takenBack.Contains(a.Key))
+                    .ToDictionaryAsync(a => a.Key, a => a.SubmittedBy, cancellationToken);
             }
-        }
-    }
 
-    private async Task WriteEntitiesAsync(int pageId, PageState before, PageState after, CancellationToken cancellationToken)
-    {
-        if (ReferenceEquals(before.Entities, after.Entities))
-        {
-            return;
-        }
-
-        var now = after.Entities.ToDictionary(e => e.Key);
-        var stale = before.Entities.Where(e => !now.TryGetValue(e.Key, out var n) || n != e).Select(e => e.Key).ToList();
-        if (stale.Count > 0)
-        {
-            await db.Entities.Where(e => e.PageId == pageId && stale.Contains(e.Key)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        var previous = before.Entities.ToDictionary(e => e.Key);
-        foreach (var entity in after.Entities)
-        {
-            if (!previous.TryGetValue(entity.Key, out var was) || was != entity)
+            if (steps.Exists(o => o is AddEntity or RelabelEntity))
             {
-                var row = PageStore.ToRow(entity);
-                row.PageId = pageId;
-                db.Entities.Add(row);
+                facts.labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
+                    .ToDictionary(l => l.Name, StringComparer.Ordinal);
             }
+
+            return facts;
         }
+
+        public ReviewContext ReviewFor(EditJob job) =>
+            new(job.UserId, allowSelfReview, job.Comment, key => authors.GetValueOrDefault(key), labels, key => removals.GetValueOrDefault(key), key => submitters.GetValueOrDefault(key));
+
+        public void Remember(string userId, PageState before, PageChanges changes) => OperationPolicy.Remember(userId, before, changes, authors, removals);
     }
 }

@@ -43,9 +43,9 @@ public static class Resegmentation
         return segment(StoredLayout.Source(page, lines));
     }
 
-    public static (IReadOnlyList<ArticleOutline> Current, IReadOnlyList<ArticleOutline> Proposed) Compare(PageState state, IReadOnlyDictionary<int, double> confidence, PageSegmentation proposal)
+    public static (IReadOnlyList<ArticleOutline> Current, IReadOnlyList<ArticleOutline> Proposed) Compare(PageState state, PageSegmentation proposal)
     {
-        var current = state.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), Confidence: confidence.GetValueOrDefault(a.Key, 1.0))).ToList();
+        var current = state.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), a.Confidence)).ToList();
         var proposed = proposal.Articles.Select(a => (a.Title, Lines: Ranges(a.Blocks.Select(b => (b.FirstLine, b.LastLine))), a.Confidence)).ToList();
         var proposedKeys = proposed.Select(p => p.Lines).ToHashSet(StringComparer.Ordinal);
         var currentKeys = current.Select(c => c.Lines).ToHashSet(StringComparer.Ordinal);
@@ -57,7 +57,7 @@ public static class Resegmentation
     /// <summary>Replaces the page's articles, if the page is still unedited. False when someone edited it meanwhile.</summary>
     /// <param name="cache">The edit path's page locks and states: the page's version does not move (it stays 0), so its cached state is dropped, under its lock.</param>
     public static Task<bool> ApplyAsync(WorkbenchDbContext db, PageStateCache cache, int pageId, PageSegmentation proposal, CancellationToken cancellationToken = default) =>
-        cache.ExclusiveAsync(pageId, () => ReplaceAsync(db, pageId, proposal, cancellationToken), cancellationToken);
+        cache.ExclusiveAsync(pageId, () => ReplaceAsync(db, pageId, proposal, cancellationToken));
 
     private static async Task<bool> ReplaceAsync(WorkbenchDbContext db, int pageId, PageSegmentation proposal, CancellationToken cancellationToken)
     {
@@ -78,7 +78,7 @@ public static class Resegmentation
         await db.Pages.Where(p => p.Id == pageId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Segmentation, SegmentationSource.Automatic), cancellationToken);
         for (var i = 0; i < state.Articles.Count; i++)
         {
-            var row = PageStore.ToRow(state.Articles[i], i, proposal.Articles[i].Confidence);
+            var row = PageStore.ToRow(state.Articles[i], i);
             row.PageId = pageId;
             db.Articles.Add(row);
         }

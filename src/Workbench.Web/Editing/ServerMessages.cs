@@ -16,7 +16,6 @@ public static class ServerMessages
     public static string ReopenNeedsReason => Text.Get("Server.ReopenNeedsReason");
     public static string ChangesNeedComment => Text.Get("Server.ChangesNeedComment");
     public static string NoSelfApproval => Text.Get("Server.NoSelfApproval");
-    public static string NotATransition => Text.Get("Server.NotATransition");
     public static string BadOperation => Text.Get("Server.BadOperation");
     public static string UnknownLabel => Text.Get("Server.UnknownLabel");
     public static string RetiredLabel => Text.Get("Server.RetiredLabel");
@@ -33,4 +32,6 @@ public static class ServerMessages
     public static string LinkOtherApproved => Text.Get("Server.LinkOtherApproved");
     public static string LinkExists => Text.Get("Server.LinkExists");
     public static string LinkMissing => Text.Get("Server.LinkMissing");
+    public static string RestoreNotYours => Text.Get("Server.RestoreNotYours");
+    public static string TooManyRejections => Text.Get("Server.TooManyRejections");
 }

@@ -14,18 +14,46 @@ public sealed record SuggestionView(int ArticleKey, string Label, Anchor Start, 
 /// </summary>
 public sealed class SuggestionService(WorkbenchDbContext db)
 {
-    public async Task<IReadOnlyList<SuggestionView>> ForPageAsync(int projectId, PageState state, int pageId, int? articleKey, CancellationToken cancellationToken = default)
+    /// <summary>Suggestions rejected in one request at most ("Reject all" on one article's label).</summary>
+    public const int MaxRejections = 1000;
+
+    /// <summary>The article keys asked for: <paramref name="article"/>, or the comma-separated <paramref name="articles"/>; null for all.</summary>
+    public static IReadOnlyList<int>? ParseKeys(int? article, string? articles)
     {
+        if (article is { } one)
+        {
+            return [one];
+        }
+
+        if (string.IsNullOrWhiteSpace(articles))
+        {
+            return null;
+        }
+
+        return articles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => int.TryParse(k, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var key) ? key : (int?)null)
+            .OfType<int>().Distinct().Take(10_000).ToList();
+    }
+
+    /// <summary>Suggestions for <paramref name="articleKeys"/> (all the page's articles when null), computed from <paramref name="state"/>.</summary>
+    public async Task<IReadOnlyList<SuggestionView>> ForArticlesAsync(int projectId, PageState state, int pageId, IReadOnlyList<int>? articleKeys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var keys = articleKeys ?? [.. state.Articles.Select(a => a.Key)];
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var patterns = await db.LabelPatterns.AsNoTracking().Where(p => p.ProjectId == projectId).ToListAsync(cancellationToken);
         var terms = await db.GazetteerTerms.AsNoTracking().Where(t => t.ProjectId == projectId).Select(t => new { t.Text, t.Label }).ToListAsync(cancellationToken);
-        var rejected = (await db.RejectedSuggestions.AsNoTracking().Where(r => r.PageId == pageId).Select(r => new { r.ArticleKey, r.Key }).ToListAsync(cancellationToken))
+        var rejected = (await db.RejectedSuggestions.AsNoTracking().Where(r => r.PageId == pageId && keys.Contains(r.ArticleKey)).Select(r => new { r.ArticleKey, r.Key }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ArticleKey, r => r.Key);
         var sources = new SuggestionSources(
             labels.Select(l => l.ToDefinition()).ToList(),
             terms.Count == 0 ? null : Gazetteer.Build(terms.Select(t => (t.Text, t.Label))),
             patterns.Select(p => new PatternRule(p.Label, p.Pattern)).ToList());
-        var keys = articleKey is int key ? [key] : state.Articles.Select(a => a.Key).ToList();
         var suggestions = new List<SuggestionView>();
         foreach (var k in keys)
         {

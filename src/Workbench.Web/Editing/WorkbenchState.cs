@@ -1,9 +1,7 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Workbench.Core.Editing;
 using Workbench.Core.Segmentation;
+using Workbench.Core.Text;
 using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
@@ -23,14 +21,10 @@ public sealed record WorkbenchState(
     /// </summary>
     public IReadOnlyList<int[]> Boxes { get; init; } = [];
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        // Keeps CJK readable while still escaping <, >, & and quotes, so the JSON is safe inside a <script> element.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    /// <summary>The wire's JSON options (<see cref="WireJson.Options"/>): safe inside a &lt;script&gt; element.</summary>
+    public static JsonSerializerOptions Json => WireJson.Options;
 
-    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyDictionary<int, double> confidence, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
+    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
         new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version)
         {
             Image = page.Image is { } image
@@ -39,20 +33,51 @@ public sealed record WorkbenchState(
         },
         role.ToString().ToLowerInvariant(),
         state.Lines.Values.Select(l => new LineDto(l.Number, l.Text, l.Original)).ToList(),
-        state.Articles.Select(a => ToDto(a, confidence)).ToList(),
+        state.Articles.Select(ToDto).ToList(),
         state.Entities.Select(ToDto).ToList(),
         labels.OrderBy(l => l.Ordinal).Select(l => new LabelDto(l.Name, l.DisplayName, l.Color, l.Hotkey, l.Retired)).ToList())
     {
         Boxes = boxes?.OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Value.X, b.Value.Y, b.Value.Width, b.Value.Height }).ToList() ?? [],
+        Texts = TextsOf(state, state.Articles.Select(a => a.Key)),
+        Rules = WorkbenchRules.For(role),
     };
 
-    public static ArticleDto ToDto(ArticleState article, IReadOnlyDictionary<int, double> confidence) => new(
+    public static ArticleDto ToDto(ArticleState article) => new(
         article.Key,
         article.Title,
         article.Status,
-        confidence.GetValueOrDefault(article.Key, 1.0),
+        article.Confidence,
         article.AssigneeId,
-        article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList());
+        article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList(),
+        ArticleLock.ReasonOf(article.Status));
+
+    /// <summary>The joined texts of the given articles (those that exist), as the cards show them and exports write them.</summary>
+    public static IReadOnlyList<ArticleTextDto> TextsOf(PageState state, IEnumerable<int> articleKeys)
+    {
+        var texts = new List<ArticleTextDto>();
+        foreach (var key in articleKeys)
+        {
+            var article = state.FindArticle(key);
+            var map = article is null ? null : ArticleTexts.Build(state, key);
+            if (article is null || map is null)
+            {
+                continue;
+            }
+
+            var spans = new List<int[]>();
+            foreach (var n in PageStates.LinesOf(article))
+            {
+                if (map.Lines.TryGetValue(n, out var span))
+                {
+                    spans.Add([n, span.TextStart, span.SourceStart, span.Length]);
+                }
+            }
+
+            texts.Add(new ArticleTextDto(key, map.Text, spans));
+        }
+
+        return texts;
+    }
 
     public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
 
@@ -64,6 +89,11 @@ public sealed record WorkbenchState(
 
     /// <summary>The item type the file declared for an article (article key → METS TYPE as written), for the articles that have one.</summary>
     public IReadOnlyDictionary<int, string> ItemTypes { get; init; } = new Dictionary<int, string>();
+    /// <summary>Every article's joined text (<see cref="ArticleTexts"/>: what exports write), with where each of its lines went.</summary>
+    public IReadOnlyList<ArticleTextDto> Texts { get; init; } = [];
+
+    /// <summary>The rules the browser applies before asking (lock reasons ride on each article).</summary>
+    public WorkbenchRules Rules { get; init; } = WorkbenchRules.For(ProjectRole.Annotator);
 
     /// <summary>Where the page's articles came from: "automatic" (the segmenter), "mets" or "pageXml" (read from the file).</summary>
     public string Segmentation { get; init; } = "automatic";
@@ -90,12 +120,21 @@ public sealed record WorkbenchState(
 
     public sealed record LineDto(int N, string Text, string Original);
 
-    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks);
+    /// <param name="Locked">Why the article's content may not be edited (a reason code, see <see cref="ArticleLock"/>), or null.</param>
+    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks, string? Locked);
 
     public sealed record BlockDto(string Role, int FirstLine, int LastLine);
 
     /// <summary>A project label: retired labels stay on existing entities but are not offered for new ones.</summary>
     public sealed record LabelDto(string Name, string DisplayName, string Color, int? Hotkey, bool Retired);
+
+    /// <summary>
+    /// An article's joined text and, per line in reading order, <c>[line, textStart, sourceStart, length]</c>: the
+    /// characters <c>[sourceStart, sourceStart + length)</c> of the line are at <c>[textStart, textStart + length)</c>
+    /// of <see cref="Text"/> (see <see cref="LineSpan"/>). What lies between two lines' spans is the join (a space, a
+    /// paragraph break, nothing); blocks are separated by <see cref="ArticleText.BlockSeparator"/>.
+    /// </summary>
+    public sealed record ArticleTextDto(int Key, string Text, IReadOnlyList<int[]> Spans);
 
     public sealed record EntityDto(int Key, string Label, Anchor Start, Anchor End, string Text, EntitySource Source);
 }

@@ -11,8 +11,8 @@ public enum LoadOutcome
     Forbidden,
 }
 
-/// <summary>Loads a page's workbench state for a user, checking membership.</summary>
-public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access)
+/// <summary>Loads a page's workbench state for a user, checking membership; the page's lines, articles and entities come from the edit path's cache.</summary>
+public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache)
 {
     public async Task<(LoadOutcome Outcome, WorkbenchState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
     {
@@ -27,17 +27,18 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             return (LoadOutcome.Forbidden, null);
         }
 
-        var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-        if (loaded is null)
+        var current = await cache.CurrentAsync(db, pageId, cancellationToken);
+        var page = current is null ? null : await db.Pages.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pageId, cancellationToken);
+        if (current is null || page is null)
         {
             return (LoadOutcome.NotFound, null);
         }
 
-        var (page, state, confidence) = loaded.Value;
+        var state = current.State;
         var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var continuations = await Continuation.ArticleLinks.ForPageAsync(db, pageId, cancellationToken);
-        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, confidence, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
+        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
         {
             Segmentation = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Segmentation.ToString()),
             Continuations = continuations,

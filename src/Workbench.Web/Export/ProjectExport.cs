@@ -90,7 +90,7 @@ public static class ProjectExport
                 continue; // deleted meanwhile
             }
 
-            var (page, state, _) = loaded.Value;
+            var (page, state) = loaded.Value;
             var keys = state.Articles.Where(a => all || a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
             if (keys.Count == 0)
             {

@@ -89,6 +89,9 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
 /// </summary>
 public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilter
 {
+    /// <summary>Where <see cref="PageHub.Join"/> leaves the (page id, project id) it joined, for this filter.</summary>
+    public const string JoinedKey = "workbench:joined";
+
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         revocation.Connected(context.Context);
@@ -107,17 +110,18 @@ public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilt
         var userId = invocation.Context.UserIdentifier ?? "";
         var generation = revocation.Generation(userId);
         var result = await next(invocation);
-        if (result is JoinResult { Joined: true, State: { } state })
+        if (result is JoinResult { Joined: true } && invocation.Context.Items.TryGetValue(JoinedKey, out var joined) && joined is (int pageId, int projectId))
         {
-            revocation.Joined(invocation.Context.ConnectionId, state.Page.Id, state.Page.ProjectId);
+            invocation.Context.Items.Remove(JoinedKey);
+            revocation.Joined(invocation.Context.ConnectionId, pageId, projectId);
             if (revocation.Generation(userId) != generation)
             {
                 var access = invocation.ServiceProvider.GetRequiredService<Security.ProjectAccess>();
-                if (await access.RoleAsync(userId, state.Page.ProjectId) is null)
+                if (await access.RoleAsync(userId, projectId) is null)
                 {
-                    await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, PageHub.GroupFor(state.Page.Id));
+                    await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, PageHub.GroupFor(pageId));
                     invocation.Context.Abort();
-                    return new JoinResult(false, Editing.ServerMessages.NotMember, null, []);
+                    return JoinResult.Refused(Editing.ServerMessages.NotMember);
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workbench.Core.Editing;
@@ -8,48 +7,86 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Hubs;
 
+/// <summary>What the page hub sends to browsers (WIRE.md).</summary>
 public interface IPageClient
 {
-    Task OperationApplied(AppliedOperation operation);
+    /// <summary>One group of operations committed together, in sequence order.</summary>
+    Task OperationsApplied(AppliedOperations message);
 
     Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present, long revision);
 
     Task CommentAdded(CommentView comment);
 }
 
-public sealed record JoinResult(bool Joined, string? Reason, WorkbenchState? State, IReadOnlyList<PresenceEntry> Present, long PresenceRevision = 0);
+/// <summary>The answer to <see cref="PageHub.Join"/>: either the entries after the client's version, or the whole state (WIRE.md).</summary>
+public sealed record JoinResult(
+    bool Joined,
+    string? Reason,
+    int Version,
+    IReadOnlyList<AppliedOperation>? Operations,
+    WorkbenchState? State,
+    IReadOnlyList<PresenceEntry> Present,
+    long PresenceRevision = 0)
+{
+    public static JoinResult Refused(string reason) => new(false, reason, 0, null, null, []);
+}
 
 /// <summary>
 /// Live editing of one page. Identity comes from the connection, never from an argument; membership is checked
 /// on join and again on every call, so removing a member takes effect at once.
 /// </summary>
 [Authorize]
-public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, PageEditService edits, IPresenceTracker presence) : Hub<IPageClient>
+public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, PageEditService edits, IPresenceTracker presence, PageStateCache cache, WorkbenchDbContext db) : Hub<IPageClient>
 {
+    /// <summary>The largest hub message accepted (bytes): a "tag all" on a large page, or its undo, fits; operations over Core's caps are refused by name.</summary>
+    public const long MaximumReceiveMessageSize = 1024 * 1024;
+
     public static string GroupFor(int pageId) => $"page:{pageId}";
 
     private string UserId => Context.UserIdentifier!;
 
     private string UserName => Context.User?.Identity?.Name ?? UserId;
 
-    public async Task<JoinResult> Join(int pageId)
+    /// <summary>
+    /// Joins the page's live group. <paramref name="knownVersion"/> is the version of the state the client already holds (the
+    /// page embeds one); the answer brings it up to date from the server's recent broadcasts when it can, else it is the
+    /// whole state. Pass -1 for the whole state.
+    /// </summary>
+    public async Task<JoinResult> Join(int pageId, int knownVersion)
     {
-        var (outcome, state) = await loader.LoadAsync(UserId, pageId, Context.ConnectionAborted);
-        if (outcome != LoadOutcome.Loaded)
+        var (projectId, role) = await access.RoleForPageAsync(UserId, pageId, Context.ConnectionAborted);
+        if (projectId is null)
         {
-            return new JoinResult(false, outcome == LoadOutcome.NotFound ? EditMessages.Format(ServerMessages.NoSuchPage, pageId) : ServerMessages.NotMember, null, []);
+            return JoinResult.Refused(EditMessages.Format(ServerMessages.NoSuchPage, pageId));
         }
 
+        if (role is null)
+        {
+            return JoinResult.Refused(ServerMessages.NotMember);
+        }
+
+        // In the group before the state is read: a broadcast is either in the answer, or arrives (perhaps both).
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
+        Context.Items[RevocationFilter.JoinedKey] = (pageId, projectId.Value); // for the revocation registry (RevocationFilter)
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
-        return new JoinResult(true, null, state, present.Present, present.Revision);
+
+        var current = knownVersion >= 0 ? await cache.CurrentAsync(db, pageId, Context.ConnectionAborted) : null;
+        if (current?.After(knownVersion) is { } entries)
+        {
+            return new JoinResult(true, null, current.State.Version, entries, null, present.Present, present.Revision);
+        }
+
+        var (outcome, state) = await loader.LoadAsync(UserId, pageId, Context.ConnectionAborted);
+        return outcome == LoadOutcome.Loaded
+            ? new JoinResult(true, null, state!.Page.Version, null, state, present.Present, present.Revision)
+            : JoinResult.Refused(outcome == LoadOutcome.NotFound ? EditMessages.Format(ServerMessages.NoSuchPage, pageId) : ServerMessages.NotMember);
     }
 
-    public Task<ApplyOutcome> Apply(int pageId, int seenVersion, JsonElement operation) => ApplyWithComment(pageId, seenVersion, operation, null);
+    public Task<ApplyOutcome> Apply(int pageId, int seenVersion, PageOperation operation) => ApplyWithComment(pageId, seenVersion, operation, null);
 
     /// <summary>Applies an operation that carries a comment: a request for changes, or the reason an approved article is reopened.</summary>
-    public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, JsonElement operation, string? comment)
+    public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, PageOperation operation, string? comment)
     {
         var (projectId, role) = await access.RoleForPageAsync(UserId, pageId, Context.ConnectionAborted);
         if (projectId is null)
@@ -62,13 +99,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
             return ApplyOutcome.Forbid(0, ServerMessages.NotMember);
         }
 
-        var parsed = PageOperationJson.TryDeserialize(operation.GetRawText());
-        if (parsed is null)
-        {
-            return ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation);
-        }
-
-        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, parsed, comment, Context.ConnectionAborted);
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, operation, comment, Context.ConnectionAborted);
         return outcome;
     }
 
@@ -80,13 +111,6 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         {
             await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
         }
-    }
-
-    public async Task Leave(int pageId)
-    {
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupFor(pageId));
-        var present = presence.Leave(pageId, Context.ConnectionId);
-        await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -77,7 +77,7 @@ public static partial class LiveBenchmark
         var cookies = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => LoginAsync(Home(i), $"live{i:D2}")));
 
         // Workbench.
-        var arrivals = new ConcurrentDictionary<int, Arrival>();
+        var arrivals = new ConcurrentDictionary<long, Arrival>();
         var live = new List<LiveClient>();
         foreach (var (cookie, index) in cookies.Select((c, i) => (c, i)))
         {
@@ -108,7 +108,7 @@ public static partial class LiveBenchmark
         var workbenchSeconds = clock.Elapsed.TotalSeconds;
         var accepted = sent.Where(s => s.Outcome.Accepted).ToList();
         var workbenchLatencies = accepted
-            .Select(s => arrivals.TryGetValue(s.Outcome.Version, out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(s.Start, a.Last).TotalMilliseconds : double.NaN)
+            .Select(s => arrivals.TryGetValue(LiveClient.Key(pageId, s.Outcome.Version), out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(s.Start, a.Last).TotalMilliseconds : double.NaN)
             .ToList();
 
         // Lost: acknowledged but missing from the log (under its author), or not in every client's final state.

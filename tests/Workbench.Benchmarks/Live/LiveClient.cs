@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Workbench.Core.Editing;
 using Workbench.Web.Editing;
@@ -8,14 +7,19 @@ using Workbench.Web.Hubs;
 
 namespace Workbench.Benchmarks.Live;
 
-/// <summary>One editor: joins the page, applies broadcasts in sequence order with Core, records when each arrives.</summary>
-public sealed class LiveClient(HubConnection connection, int pageId, PageState initial, ConcurrentDictionary<int, Arrival> arrivals) : IAsyncDisposable
+/// <summary>
+/// One editor: joins the page, applies the broadcasts' patches in sequence order (as a browser does), records when each
+/// operation arrives. <see cref="PagePatch.ApplyTo"/> turns a patch into the next Core state.
+/// </summary>
+public sealed class LiveClient(HubConnection connection, int pageId, PageState initial, ConcurrentDictionary<long, Arrival> arrivals) : IAsyncDisposable
 {
     private readonly Lock gate = new();
-    private readonly SortedDictionary<int, string> buffer = [];
+    private readonly SortedDictionary<int, PagePatch> buffer = [];
     private PageState state = initial;
 
     public Exception? Failure { get; private set; }
+
+    public int PageId => pageId;
 
     public PageState State
     {
@@ -32,19 +36,26 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
 
     public async Task StartAsync()
     {
-        connection.On<AppliedOperation>(nameof(IPageClient.OperationApplied), applied =>
+        connection.On<AppliedOperations>(nameof(IPageClient.OperationsApplied), message =>
         {
             var now = Stopwatch.GetTimestamp();
-            arrivals.AddOrUpdate(applied.Sequence, _ => new Arrival(1, now), (_, a) => new Arrival(a.Count + 1, Math.Max(a.Last, now)));
+            foreach (var entry in message.Operations)
+            {
+                arrivals.AddOrUpdate(Key(message.PageId, entry.Sequence), _ => new Arrival(1, now), (_, a) => new Arrival(a.Count + 1, Math.Max(a.Last, now)));
+            }
+
             lock (gate)
             {
-                buffer.TryAdd(applied.Sequence, applied.Operation);
+                foreach (var entry in message.Operations)
+                {
+                    buffer.TryAdd(entry.Sequence, entry.Patch);
+                }
+
                 try
                 {
-                    while (buffer.Remove(state.Version + 1, out var json))
+                    while (buffer.Remove(state.Version + 1, out var patch))
                     {
-                        var result = PageEditor.Apply(state, PageOperationJson.TryDeserialize(json)!);
-                        state = result is OperationResult.Applied ok ? ok.NewState : throw new InvalidOperationException($"Operation {state.Version + 1} does not apply: {result}");
+                        state = patch.ApplyTo(state);
                     }
                 }
                 catch (InvalidOperationException e)
@@ -54,18 +65,18 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
             }
         });
         await connection.StartAsync();
-        var join = await connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId);
-        if (!join.Joined || join.State!.Page.Version != state.Version)
+        var join = await connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, state.Version);
+        if (!join.Joined || join.Version != state.Version)
         {
             throw new InvalidOperationException($"Join failed or page not fresh: {join.Reason}");
         }
     }
 
-    public async Task<ApplyOutcome> ApplyAsync(PageOperation operation)
-    {
-        using var json = JsonDocument.Parse(PageOperationJson.Serialize(operation));
-        return await connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, Version, json.RootElement.Clone());
-    }
+    public Task<ApplyOutcome> ApplyAsync(PageOperation operation) =>
+        connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, Version, operation);
+
+    /// <summary>The arrivals key of a page's sequence number.</summary>
+    public static long Key(int pageId, int sequence) => ((long)pageId << 32) | (uint)sequence;
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

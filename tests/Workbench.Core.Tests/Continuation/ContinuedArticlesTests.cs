@@ -105,7 +105,7 @@ public sealed class ContinuationOperationTests
     [Fact]
     public void LinkContinuation_OnAnApprovedOrMissingArticle_IsRejected()
     {
-        var approved = Editing.PageBuilder.Then(Editing.PageBuilder.Sample(), new Core.Editing.SetStatus(2, Core.Editing.ArticleStatus.Draft, Core.Editing.ArticleStatus.Approved));
+        var approved = Editing.PageBuilder.Approve(Editing.PageBuilder.Sample(), 2);
 
         Assert.Contains("approved", Editing.PageBuilder.Rejected(approved, new Core.Editing.UnlinkContinuation(2, 7, 1, MarkerDirection.From)).Reason, StringComparison.Ordinal);
         Assert.NotNull(Editing.PageBuilder.Rejected(approved, new Core.Editing.LinkContinuation(99, 7, 1, MarkerDirection.On)));

@@ -8,7 +8,7 @@ public class ApprovedArticleTests
     private const string Refusal = "Article 2 is approved; a reviewer must reopen it before it can be edited.";
 
     private static PageState Approved() =>
-        PageBuilder.Sample().Tag("ORG", 9, "文章").Then(new SetStatus(2, ArticleStatus.Draft, ArticleStatus.Approved));
+        PageBuilder.Sample().Tag("ORG", 9, "文章").Approve(2);
 
     public static TheoryData<PageOperation> Edits() =>
     [
@@ -42,7 +42,7 @@ public class ApprovedArticleTests
     [Fact]
     public void ApprovedArticle_CanBeReopenedBySetStatus()
     {
-        var reopened = Approved().Then(new SetStatus(2, ArticleStatus.Approved, ArticleStatus.ChangesRequested));
+        var reopened = Approved().Then(new SetStatus(2, ArticleStatus.Approved, ArticleStatus.InProgress));
 
         Assert.Equal("x", reopened.Then(new SetTitle(2, "Article 2", "x")).Articles[1].Title);
     }

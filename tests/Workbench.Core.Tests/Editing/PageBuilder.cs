@@ -29,6 +29,15 @@ internal static class PageBuilder
 
     public static PageState Then(this PageState state, PageOperation op) => state.Applied(op).NewState;
 
+    /// <summary>Takes article <paramref name="key"/> through the workflow to approved (submitted first, unless it is).</summary>
+    public static PageState Approve(this PageState state, int key)
+    {
+        var status = state.FindArticle(key)!.Status;
+        return status == ArticleStatus.Submitted
+            ? state.Then(new SetStatus(key, status, ArticleStatus.Approved))
+            : state.Then(new Batch([new SetStatus(key, status, ArticleStatus.Submitted), new SetStatus(key, ArticleStatus.Submitted, ArticleStatus.Approved)]));
+    }
+
     public static OperationResult.Rejected Rejected(this PageState state, PageOperation op) =>
         Assert.IsType<OperationResult.Rejected>(PageEditor.Apply(state, op));
 

@@ -144,7 +144,7 @@ public class RandomOperationTests
     public void RandomOperations_LeaveApprovedArticlesAlone()
     {
         var rng = new Random(3);
-        var state = PageBuilder.Sample().Tag("PER", 9, "文章").Then(new SetStatus(2, ArticleStatus.Draft, ArticleStatus.Approved));
+        var state = PageBuilder.Sample().Tag("PER", 9, "文章").Approve(2);
         var approved = state.Articles[1];
         for (var i = 0; i < 500; i++)
         {
@@ -166,6 +166,14 @@ public class RandomOperationTests
             var op = RandomOperations.Next(state, rng);
             var applied = state.Applied(op);
             AssertInvariants(applied.NewState);
+            if (!Reversible(op))
+            {
+                // A status change is undone by the next decision, not by going back against the workflow.
+                Assert.Contains("cannot go from", applied.NewState.Rejected(applied.Inverse).Reason, StringComparison.Ordinal);
+                state = applied.NewState;
+                continue;
+            }
+
             var undone = applied.NewState.Applied(applied.Inverse);
             Assert.True(
                 PageStates.AreEquivalent(state, undone.NewState, includeVersionAndCounters: false),
@@ -185,6 +193,12 @@ public class RandomOperationTests
         {
             var op = RandomOperations.Next(state, rng);
             var applied = state.Applied(op);
+            if (!Reversible(op))
+            {
+                state = applied.NewState;
+                continue;
+            }
+
             var undone = applied.NewState.Then(applied.Inverse);
             Assert.True(
                 PageStates.AreEquivalent(state, undone, includeVersionAndCounters: false),
@@ -192,4 +206,12 @@ public class RandomOperationTests
             state = applied.NewState;
         }
     }
+
+    /// <summary>False when the operation holds a status change whose way back is not a transition of the workflow.</summary>
+    private static bool Reversible(PageOperation op) => op switch
+    {
+        SetStatus x => ArticleWorkflow.IsTransition(x.Status, x.ExpectedStatus),
+        Batch b => b.Operations.All(Reversible),
+        _ => true,
+    };
 }

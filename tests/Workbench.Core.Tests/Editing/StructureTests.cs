@@ -216,7 +216,7 @@ public class StructureTests
         var rejected = state.Rejected(new SetStatus(1, ArticleStatus.Draft, ArticleStatus.InProgress));
 
         Assert.Equal("submitted", rejected.CurrentValue);
-        PageBuilder.AssertInverseRestores(state, new SetStatus(1, ArticleStatus.Submitted, ArticleStatus.Approved));
+        PageBuilder.AssertInverseRestores(state, new SetStatus(1, ArticleStatus.Submitted, ArticleStatus.InProgress));
     }
 
     [Fact]

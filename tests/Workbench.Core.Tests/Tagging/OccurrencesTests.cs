@@ -78,7 +78,7 @@ public class OccurrencesTests
     [Fact]
     public void TagAll_OnPage_SkipsUnassignedLinesAndApprovedArticles()
     {
-        var state = TwoArticles().Then(new SetStatus(2, ArticleStatus.Draft, ArticleStatus.Approved));
+        var state = TwoArticles().Approve(2);
 
         var batch = Occurrences.TagAll(state, "包头市", "LOC", null, EntitySource.Gazetteer);
         var after = state.Then(batch);

@@ -106,7 +106,7 @@ public class SuggesterTests
     [Fact]
     public void Suggest_ApprovedArticle_GetsNoSuggestions()
     {
-        var state = PageBuilder.WithLines("2023年7月11日").Then(new SetStatus(1, ArticleStatus.Draft, ArticleStatus.Approved));
+        var state = PageBuilder.WithLines("2023年7月11日").Approve(1);
 
         Assert.Empty(Suggester.Suggest(state, 1, SuggestionSources.Defaults, TaggingPages.NoneRejected));
     }

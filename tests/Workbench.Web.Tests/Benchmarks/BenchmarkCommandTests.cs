@@ -116,6 +116,30 @@ public sealed class BenchmarkCommandTests
         Assert.True(json.GetProperty("rejected").GetInt32() >= 0);
     }
 
+    [Fact]
+    public async Task BrowserLive_WritesKeyToDomTimesPerKind_TheRoundTripBaseline_OpenTimesAndRepaints()
+    {
+        var json = await RunJsonAsync("browser-live", "--ops", "1", "--opens", "1", "--pages", "sample");
+
+        var sample = json.GetProperty("sample");
+        Assert.Equal(306, sample.GetProperty("page").GetProperty("lines").GetInt32());
+        foreach (var kind in new[] { "line_edit", "tag", "split" })
+        {
+            foreach (var side in new[] { "author", "other" })
+            {
+                var row = sample.GetProperty(kind).GetProperty(side);
+                Assert.True(row.GetProperty("n").GetInt32() == 1 && row.GetProperty("p95_ms").GetDouble() > 0, $"{kind}.{side}: {row}");
+            }
+
+            Assert.True(sample.GetProperty(kind).GetProperty("ratio_other_to_echo_p95").GetDouble() > 0);
+        }
+
+        Assert.True(sample.GetProperty("echo").GetProperty("n").GetInt32() > 0);
+        Assert.True(sample.GetProperty("open_to_live").GetProperty("p95_ms").GetDouble() > 0);
+        Assert.True(sample.GetProperty("repaint").GetProperty("full").GetProperty("n").GetInt32() > 0);
+        Assert.True(json.GetProperty("targets").GetProperty("author_p95_ms").GetDouble() > 0);
+    }
+
     private static async Task<JsonElement> RunJsonAsync(params string[] args)
     {
         var path = Path.Combine(Path.GetTempPath(), $"bench-{Guid.NewGuid():N}.json");

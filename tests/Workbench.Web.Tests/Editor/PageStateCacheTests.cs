@@ -82,7 +82,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
         // A refused operation still reads (and caches) the page at version 0.
         var refused = await ApplyAsync(pageId, userId, 0, new EditLine(1, "not the text", "x"));
         Assert.False(refused.Accepted);
-        Assert.True(cache.IsCached(pageId));
+        Assert.True(cache.TryGet(pageId, out _));
 
         // Re-segment into one article per line: the version stays 0, the articles change.
         var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
@@ -98,7 +98,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
             Assert.True(await Resegmentation.ApplyAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), cache, pageId, proposal));
         }
 
-        Assert.False(cache.IsCached(pageId));
+        Assert.False(cache.TryGet(pageId, out _));
 
         // The next operation works on the new articles.
         var resegmented = await StoredAsync(pageId);
@@ -119,4 +119,84 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
 
     private Task<PageState> StoredAsync(int pageId) =>
         factory.WithDbAsync(async db => (await PageStore.LoadAsync(db, pageId))!.Value.State);
+}
+
+/// <summary>The cache's bounds: pages by count and by estimated memory, least recently used first; queues only while busy.</summary>
+public sealed class PageStateCacheLimitTests
+{
+    [Fact]
+    public void MoreThanMaxPages_DropsTheLeastRecentlyUsed()
+    {
+        var cache = new PageStateCache(new PageCacheOptions(MaxPages: 3, MaxBytes: long.MaxValue));
+        for (var id = 1; id <= 3; id++)
+        {
+            cache.Set(id, Page(id, lines: 5));
+        }
+
+        Assert.True(cache.TryGet(1, out _)); // used: now the most recent
+        cache.Set(4, Page(4, lines: 5));
+
+        Assert.Equal(3, cache.Count);
+        Assert.False(cache.TryGet(2, out _));
+        Assert.True(cache.TryGet(1, out _));
+        Assert.True(cache.TryGet(3, out _));
+        Assert.True(cache.TryGet(4, out _));
+    }
+
+    [Fact]
+    public void MoreThanMaxBytes_DropsPagesUntilTheRestFits()
+    {
+        var big = PageStateCache.SizeOf(Page(0, lines: 300));
+        var cache = new PageStateCache(new PageCacheOptions(MaxPages: 100, MaxBytes: (2 * big) + (big / 2)));
+        cache.Set(1, Page(1, lines: 300));
+        cache.Set(2, Page(2, lines: 300));
+        Assert.Equal(2, cache.Count);
+
+        cache.Set(3, Page(3, lines: 300));
+
+        Assert.Equal(2, cache.Count);
+        Assert.False(cache.TryGet(1, out _));
+        Assert.True(cache.Bytes <= (2 * big) + (big / 2));
+
+        cache.Forget(2);
+        cache.Forget(3);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void AnOlderVersion_NeverReplacesANewerOne()
+    {
+        var cache = new PageStateCache();
+        cache.Set(1, Page(1, lines: 2, version: 5));
+        cache.Set(1, Page(1, lines: 2, version: 4));
+
+        Assert.True(cache.TryGet(1, out var kept));
+        Assert.Equal(5, kept.State.Version);
+    }
+
+    [Fact]
+    public async Task AnExclusiveWrite_WaitsForTheQueue_AndTheQueueGoesAwayAfterwards()
+    {
+        var cache = new PageStateCache();
+        var first = new TaskCompletionSource();
+        var order = new List<string>();
+        var one = cache.ExclusiveAsync(7, async () => { await first.Task; order.Add("one"); return 1; });
+        var two = cache.ExclusiveAsync(7, () => { order.Add("two"); return Task.FromResult(2); });
+        Assert.Equal(1, cache.QueueCount);
+        Assert.False(two.IsCompleted);
+
+        first.SetResult();
+        var results = await Task.WhenAll(one, two);
+        Assert.Equal([1, 2], results);
+        Assert.Equal(["one", "two"], order);
+        Assert.Equal(0, cache.QueueCount);
+    }
+
+    private static PageStateCache.CachedPage Page(int id, int lines, int version = 0)
+    {
+        var text = Enumerable.Range(1, lines).Select(n => new Workbench.Core.Pages.SourceLine(n, new string('字', 40) + id)).ToList();
+        var state = PageStates.FromSegmentation(new PageSegmentation(new Workbench.Core.Pages.SourcePage("p.txt", Workbench.Core.Pages.SourceFormat.Text, text), []));
+        return new PageStateCache.CachedPage(1, state with { Version = version });
+    }
 }

@@ -33,7 +33,7 @@ public sealed class CatchUpEndpointTests(WorkbenchFactory factory) : IClassFixtu
         Assert.All(after, o => Assert.Equal("annotator", o.AuthorName));
         Assert.All(after, o => Assert.Equal("editLine", o.Kind));
         Assert.Equal(sent.Skip(1).Select(OperationDescriptions.Describe), after.Select(o => o.Description));
-        Assert.Equal(sent.Skip(1).Select(PageOperationJson.Serialize), after.Select(o => PageOperationJson.Serialize(PageOperationJson.TryDeserialize(o.Operation.GetRawText())!)));
+        Assert.Equal(sent.Skip(1).Select(PageOperationJson.Serialize), after.Select(o => PageOperationJson.Serialize(o.Operation!)));
 
         var limited = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start}&limit=1", WorkbenchState.Json);
         Assert.Equal([start + 1], limited!.Select(o => o.Sequence));

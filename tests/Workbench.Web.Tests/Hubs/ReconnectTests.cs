@@ -48,11 +48,11 @@ public sealed class ReconnectTests(WorkbenchFactory factory) : IClassFixture<Wor
         var join = await offline.JoinAsync();
 
         Assert.True(join.Joined);
-        Assert.Equal(dbVersion, join.State!.Page.Version);
+        Assert.Equal(dbVersion, join.Version);
         Assert.Equal(dbVersion, offline.Version);
         var server = await factory.WithDbAsync(async db => (await PageStore.LoadAsync(db, pageId))!.Value.State);
-        Assert.True(PageStates.AreEquivalent(server, offline.State), "the reconnected client differs from the database");
-        Assert.True(PageStates.AreEquivalent(server, editor.State), "the editor differs from the database");
+        Assert.True(PageStates.AreEquivalent(server, offline.State, includeVersionAndCounters: false), "the reconnected client differs from the database");
+        Assert.True(PageStates.AreEquivalent(server, editor.State, includeVersionAndCounters: false), "the editor differs from the database");
 
         // And it is live again: the next operation reaches it as a broadcast.
         var next = await editor.ApplyAsync(RandomOperations.Next(editor.State, rng));

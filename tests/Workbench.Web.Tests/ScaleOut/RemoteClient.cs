@@ -1,6 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +15,7 @@ namespace Workbench.Web.Tests.ScaleOut;
 public sealed class RemoteClient : IAsyncDisposable
 {
     private readonly Lock gate = new();
-    private readonly SortedDictionary<int, string> buffer = [];
+    private readonly SortedDictionary<int, Func<PageState, PageState>> buffer = [];
     private readonly HubConnection connection;
     private readonly HttpClient http;
     private readonly int pageId;
@@ -38,15 +36,15 @@ public sealed class RemoteClient : IAsyncDisposable
                 o.SkipNegotiation = true;
                 o.Headers["Cookie"] = cookie;
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = WireJson.Options)
             .Build();
-        connection.On<AppliedOperation>(nameof(IPageClient.OperationApplied), applied =>
+        connection.On<AppliedOperations>(nameof(IPageClient.OperationsApplied), message =>
         {
             lock (gate)
             {
-                if (applied.Sequence > state.Version)
+                foreach (var applied in message.Operations.Where(a => a.Sequence > state.Version))
                 {
-                    buffer.TryAdd(applied.Sequence, applied.Operation);
+                    buffer.TryAdd(applied.Sequence, applied.Patch.ApplyTo);
                 }
 
                 Drain();
@@ -78,19 +76,16 @@ public sealed class RemoteClient : IAsyncDisposable
     public async Task<JoinResult> StartAsync()
     {
         await connection.StartAsync();
-        var join = await connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId);
+        var join = await connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, -1);
         Assert.True(join.Joined, $"{UserName} could not join: {join.Reason}");
         await CatchUpAsync();
         return join;
     }
 
-    public Task<JoinResult> JoinAgainAsync() => connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId);
+    public Task<JoinResult> JoinAgainAsync() => connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, -1);
 
-    public async Task<ApplyOutcome> ApplyAsync(PageOperation operation)
-    {
-        using var json = JsonDocument.Parse(PageOperationJson.Serialize(operation));
-        return await connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, Version, json.RootElement.Clone());
-    }
+    public Task<ApplyOutcome> ApplyAsync(PageOperation operation) =>
+        connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, Version, operation);
 
     public async Task CatchUpAsync()
     {
@@ -101,7 +96,10 @@ public sealed class RemoteClient : IAsyncDisposable
             {
                 foreach (var logged in page!.Where(l => l.Sequence > state.Version))
                 {
-                    buffer.TryAdd(logged.Sequence, logged.Operation.GetRawText());
+                    var operation = logged.Operation ?? throw new InvalidOperationException($"operation {logged.Sequence} could not be read");
+                    buffer.TryAdd(logged.Sequence, current => PageEditor.Apply(current, operation) is OperationResult.Applied ok
+                        ? ok.NewState
+                        : throw new InvalidOperationException($"{UserName}: operation {logged.Sequence} does not apply"));
                 }
 
                 Drain();
@@ -150,10 +148,9 @@ public sealed class RemoteClient : IAsyncDisposable
     {
         try
         {
-            while (buffer.Remove(state.Version + 1, out var json))
+            while (buffer.Remove(state.Version + 1, out var next))
             {
-                var result = PageEditor.Apply(state, PageOperationJson.TryDeserialize(json)!);
-                state = result is OperationResult.Applied ok ? ok.NewState : throw new InvalidOperationException($"{UserName}: operation {state.Version + 1} does not apply: {result}");
+                state = next(state);
             }
 
             foreach (var old in buffer.Keys.Where(k => k <= state.Version).ToList())

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Collections.Immutable;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -17,17 +18,20 @@ namespace Workbench.Web.Tests.Support;
 
 /// <summary>
 /// A real SignalR client of <see cref="PageHub"/> over the test server, logged in as one user. It keeps a local
-/// <see cref="PageState"/>: the imported state, brought up to date from the catch-up log, then advanced by the
-/// hub's <c>OperationApplied</c> broadcasts applied with Core strictly in sequence order. Out-of-order broadcasts
-/// wait in a buffer; a gap that does not fill by itself is closed from <c>/operations?after=</c>.
+/// <see cref="PageState"/>: the imported state, brought up to date by its join (the entries after its version, or the
+/// whole state) or from the catch-up log (operations applied with Core), then advanced by the hub's
+/// <c>OperationsApplied</c> broadcasts, whose patches it applies strictly in sequence order, as a browser does (so the
+/// patches themselves are checked against the server's state). Out-of-order entries wait in a buffer; a gap that does not
+/// fill by itself is closed from <c>/operations?after=</c>.
 /// </summary>
 public sealed class PageClient : IAsyncDisposable
 {
     private static readonly TimeSpan GapGrace = TimeSpan.FromMilliseconds(200);
 
     private readonly Lock gate = new();
-    private readonly SortedDictionary<int, (string AuthorId, string Operation)> buffer = [];
+    private readonly SortedDictionary<int, Func<PageState, PageState>> buffer = [];
     private readonly List<AppliedOperation> received = [];
+    private readonly List<IReadOnlyList<int>> broadcasts = [];
     private readonly List<(int PageId, IReadOnlyList<PresenceEntry> Present)> presence = [];
     private readonly WorkbenchFactory factory;
     private readonly string cookie;
@@ -88,6 +92,18 @@ public sealed class PageClient : IAsyncDisposable
             lock (gate)
             {
                 return [.. received];
+            }
+        }
+    }
+
+    /// <summary>The sequence numbers of each <c>OperationsApplied</c> message received, in order.</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Broadcasts
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. broadcasts];
             }
         }
     }
@@ -174,7 +190,7 @@ public sealed class PageClient : IAsyncDisposable
                     return await ws.ConnectAsync(context.Uri, cancellationToken);
                 };
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = WireJson.Options)
             .Build();
     }
 
@@ -182,7 +198,7 @@ public sealed class PageClient : IAsyncDisposable
     public async Task StartAsync(HttpTransportType transport = HttpTransportType.WebSockets)
     {
         var hub = BuildConnection(factory, cookie, transport);
-        hub.On<AppliedOperation>(nameof(IPageClient.OperationApplied), OnApplied);
+        hub.On<AppliedOperations>(nameof(IPageClient.OperationsApplied), OnApplied);
         hub.On<int, IReadOnlyList<PresenceEntry>, long>(nameof(IPageClient.PresenceChanged), (page, present, _) =>
         {
             lock (gate)
@@ -194,15 +210,46 @@ public sealed class PageClient : IAsyncDisposable
         connection = hub;
     }
 
-    /// <summary>Joins the page, then catches up from the log to at least the version the server reported.</summary>
-    public async Task<JoinResult> JoinAsync()
+    /// <summary>
+    /// Joins the page with the local version: the answer's entries (or whole state) bring the local state up to the version
+    /// the server reported; with <paramref name="fromLog"/> the log is read instead, as a check of the log.
+    /// </summary>
+    public async Task<JoinResult> JoinAsync(bool fromLog = false)
     {
-        var result = await Connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId);
+        var result = await Connection.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, fromLog ? -1 : Version);
         LastJoin = result;
         if (result.Joined)
         {
-            await CatchUpAsync();
-            Assert.True(Version >= result.State!.Page.Version, $"{UserName} is at {Version} after joining at {result.State.Page.Version}");
+            if (fromLog)
+            {
+                await CatchUpAsync();
+            }
+            else if (result.State is { } whole)
+            {
+                lock (gate)
+                {
+                    if (whole.Page.Version > state.Version)
+                    {
+                        state = FromWorkbench(whole, state);
+                    }
+
+                    Drain();
+                }
+            }
+            else
+            {
+                lock (gate)
+                {
+                    foreach (var entry in result.Operations!)
+                    {
+                        Buffer(entry);
+                    }
+
+                    Drain();
+                }
+            }
+
+            Assert.True(Version >= result.Version, $"{UserName} is at {Version} after joining at {result.Version}");
         }
 
         return result;
@@ -210,11 +257,8 @@ public sealed class PageClient : IAsyncDisposable
 
     public Task<ApplyOutcome> ApplyAsync(PageOperation operation) => ApplyAsync(operation, Version);
 
-    public async Task<ApplyOutcome> ApplyAsync(PageOperation operation, int seenVersion)
-    {
-        using var json = JsonDocument.Parse(PageOperationJson.Serialize(operation));
-        return await Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, seenVersion, json.RootElement.Clone());
-    }
+    public Task<ApplyOutcome> ApplyAsync(PageOperation operation, int seenVersion) =>
+        Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, seenVersion, operation);
 
     /// <summary>An operation with a comment (a request for changes, a reason, a confirmation), through ApplyWithComment.</summary>
     public async Task<ApplyOutcome> ApplyWithCommentAsync(PageOperation operation, string comment)
@@ -249,7 +293,8 @@ public sealed class PageClient : IAsyncDisposable
                 {
                     if (logged.Sequence > state.Version)
                     {
-                        buffer.TryAdd(logged.Sequence, (logged.AuthorId, logged.Operation.GetRawText()));
+                        var operation = logged.Operation ?? throw new InvalidOperationException($"Operation {logged.Sequence} could not be read");
+                        buffer[logged.Sequence] = s => ApplyLogged(s, logged.Sequence, operation);
                     }
                 }
 
@@ -321,13 +366,13 @@ public sealed class PageClient : IAsyncDisposable
     /// <summary>The first error met while applying broadcasts (handlers' exceptions are otherwise only logged).</summary>
     public Exception? Failure { get; private set; }
 
-    private void OnApplied(AppliedOperation applied)
+    private void OnApplied(AppliedOperations message)
     {
         lock (gate)
         {
             try
             {
-                Apply(applied);
+                Apply(message);
             }
             catch (Exception e) when (e is InvalidOperationException or Xunit.Sdk.XunitException)
             {
@@ -336,14 +381,25 @@ public sealed class PageClient : IAsyncDisposable
         }
     }
 
-    private void Apply(AppliedOperation applied)
+    private void Buffer(AppliedOperation entry)
     {
-        Assert.Equal(pageId, applied.PageId);
+        if (entry.Sequence > state.Version)
         {
-            received.Add(applied);
-            if (applied.Sequence > state.Version)
+            buffer.TryAdd(entry.Sequence, entry.Patch.ApplyTo);
+        }
+    }
+
+    private void Apply(AppliedOperations message)
+    {
+        Assert.Equal(pageId, message.PageId);
+        Assert.NotEmpty(message.Operations);
+        Assert.Equal(Enumerable.Range(message.Operations[0].Sequence, message.Operations.Count), message.Operations.Select(o => o.Sequence));
+        broadcasts.Add([.. message.Operations.Select(o => o.Sequence)]);
+        {
+            foreach (var entry in message.Operations)
             {
-                buffer.TryAdd(applied.Sequence, (applied.AuthorId, applied.Operation));
+                received.Add(entry);
+                Buffer(entry);
             }
 
             Drain();
@@ -389,16 +445,22 @@ public sealed class PageClient : IAsyncDisposable
             }
 
             buffer.Remove(sequence);
-            var operation = PageOperationJson.TryDeserialize(entry.Operation)
-                ?? throw new InvalidOperationException($"Operation {sequence} could not be read: {entry.Operation}");
-            var result = PageEditor.Apply(state, operation);
-            if (result is not OperationResult.Applied applied)
-            {
-                throw new InvalidOperationException($"{UserName}: logged operation {sequence} does not apply locally: {result}");
-            }
-
-            Assert.Equal(sequence, applied.NewState.Version);
-            state = applied.NewState;
+            state = entry(state);
+            Assert.Equal(sequence, state.Version);
         }
     }
+
+    private PageState ApplyLogged(PageState current, int sequence, PageOperation operation) =>
+        PageEditor.Apply(current, operation) is OperationResult.Applied applied
+            ? applied.NewState
+            : throw new InvalidOperationException($"{UserName}: logged operation {sequence} does not apply locally");
+
+    /// <summary>The whole state a join answered with, as a Core state (counters carried from <paramref name="previous"/> where larger).</summary>
+    public static PageState FromWorkbench(WorkbenchState whole, PageState previous) => new(
+        whole.Page.Version,
+        whole.Lines.ToImmutableSortedDictionary(l => l.N, l => new LineState(l.N, l.Original, l.Text)),
+        [.. whole.Articles.Select(PagePatch.ToArticle)],
+        [.. whole.Entities.Select(e => new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source)).OrderBy(e => e.Key)],
+        Math.Max(previous.NextArticleKey, whole.Articles.Select(a => a.Key + 1).DefaultIfEmpty(1).Max()),
+        Math.Max(previous.NextEntityKey, whole.Entities.Select(e => e.Key + 1).DefaultIfEmpty(1).Max()));
 }

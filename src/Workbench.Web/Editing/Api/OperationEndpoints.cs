@@ -7,7 +7,8 @@ namespace Workbench.Web.Editing.Api;
 /// <summary>The operation log of a page (catch-up) and the same edit path as the hub, for scripts and other tools.</summary>
 public static class OperationEndpoints
 {
-    public sealed record ApplyRequest(int SeenVersion, System.Text.Json.JsonElement Operation, string? Comment);
+    /// <summary>The body of <c>POST /operations</c>: the operation is bound as a typed object (WIRE.md).</summary>
+    public sealed record ApplyRequest(int SeenVersion, PageOperation? Operation, string? Comment);
 
     public static void MapOperationEndpoints(this RouteGroupBuilder page)
     {
@@ -19,10 +20,20 @@ public static class OperationEndpoints
         });
 
         // 200 applied, 403 not allowed, 409 refused.
-        page.MapPost("/operations", async (int pageId, ApplyRequest request, Membership member, PageEditService edits, CancellationToken cancellationToken) =>
+        page.MapPost("/operations", async (int pageId, HttpContext http, Membership member, PageEditService edits, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken) =>
         {
-            var operation = PageOperationJson.TryDeserialize(request.Operation.GetRawText());
-            if (operation is null)
+            // Bound with the app's JSON options (the hub's too), in one pass; read here so a body that is not an operation is refused by name.
+            ApplyRequest? request;
+            try
+            {
+                request = await http.Request.ReadFromJsonAsync<ApplyRequest>(json.Value.SerializerOptions, cancellationToken);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or InvalidOperationException)
+            {
+                request = null;
+            }
+
+            if (request?.Operation is not { } operation)
             {
                 return WorkbenchEndpoints.Problem(ServerMessages.BadOperation, StatusCodes.Status400BadRequest);
             }

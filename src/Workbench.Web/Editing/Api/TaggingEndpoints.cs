@@ -13,21 +13,20 @@ public static class TaggingEndpoints
 
     /// <summary>What "tag every occurrence" did: how many entities it added (0: nothing to tag, see Reason).</summary>
     /// <param name="Inverse">The operation that undoes it (for the sender's undo stack), when applied.</param>
-    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, string? Inverse = null);
+    public sealed record TagAllResponse(bool Accepted, int Tagged, int Version, string? Reason, PageOperation? Inverse = null);
 
     public static void MapTaggingEndpoints(this RouteGroupBuilder page)
     {
         // "Tag every occurrence of this text": Core finds the places (Occurrences.TagAll) and the batch goes through the
         // one edit path, so it is one operation: validated, logged and broadcast like any other.
-        page.MapPost("/tag-all", async (int pageId, TagAllRequest request, Membership member, WorkbenchDbContext db, PageEditService edits, CancellationToken cancellationToken) =>
+        page.MapPost("/tag-all", async (int pageId, TagAllRequest request, Membership member, WorkbenchDbContext db, PageStateCache cache, PageEditService edits, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrEmpty(request.Text) || string.IsNullOrWhiteSpace(request.Label))
             {
                 return WorkbenchEndpoints.Problem(ServerMessages.NothingToTag, StatusCodes.Status400BadRequest);
             }
 
-            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-            var state = loaded!.Value.State;
+            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
             var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
             if (batch.Operations.Count == 0)
             {
@@ -44,14 +43,21 @@ public static class TaggingEndpoints
             };
         });
 
-        page.MapGet("/suggestions", async (int pageId, int? article, Membership member, WorkbenchDbContext db, SuggestionService suggestions, CancellationToken cancellationToken) =>
+        // Suggestions for the given articles (?articles=3,7 or ?article=3; all without), from the edit path's cached state.
+        page.MapGet("/suggestions", async (int pageId, int? article, string? articles, Membership member, WorkbenchDbContext db, PageStateCache cache, SuggestionService suggestions, CancellationToken cancellationToken) =>
         {
-            var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
-            return Results.Json(await suggestions.ForPageAsync(member.ProjectId, loaded!.Value.State, pageId, article, cancellationToken), WorkbenchState.Json);
+            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
+            var keys = SuggestionService.ParseKeys(article, articles);
+            return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, cancellationToken), WorkbenchState.Json);
         });
 
         page.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, Membership member, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
+            if ((request.Keys?.Count ?? 0) > SuggestionService.MaxRejections)
+            {
+                return WorkbenchEndpoints.Problem(EditMessages.Format(ServerMessages.TooManyRejections, SuggestionService.MaxRejections, request.Keys!.Count), StatusCodes.Status400BadRequest);
+            }
+
             var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys ?? [], member.UserId, clock.GetUtcNow(), cancellationToken);
             return Results.Json(new { rejected = added });
         });

@@ -63,11 +63,11 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
             return Forbid();
         }
 
-        var (page, state, confidence) = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
+        var (page, state) = (await PageStore.LoadAsync(db, pageId, cancellationToken))!.Value;
         (PageId, SourceName, Version) = (pageId, page.SourceName, state.Version);
         if (CanApply)
         {
-            (Current, Proposed) = Resegmentation.Compare(state, confidence, await Resegmentation.ProposeAsync(db, page, cancellationToken));
+            (Current, Proposed) = Resegmentation.Compare(state, await Resegmentation.ProposeAsync(db, page, cancellationToken));
             var added = Proposed.Count(a => a.Change == OutlineChange.Added);
             var removed = Current.Count(a => a.Change == OutlineChange.Removed);
             Summary = Changed ? text["Resegment.Summary", removed, added, Proposed.Count - added] : text["Resegment.Same"];

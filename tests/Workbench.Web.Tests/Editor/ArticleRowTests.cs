@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Editing;
+using Workbench.Web.Data;
+using Workbench.Web.Editing;
+using Workbench.Web.Tests.Support;
+
+namespace Workbench.Web.Tests.Editor;
+
+/// <summary>Article rows are updated in place: what the page state does not hold survives every edit (issue 20, item 1).</summary>
+public sealed class ArticleRowTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
+{
+    [Fact]
+    public async Task IdExternalIdSubmissionAndConfidence_SurviveATitleEditASplitOfAnotherArticleAndAnEntityEdit()
+    {
+        var pageId = await factory.FreshPageAsync("000a_");
+        var state = await StoredAsync(pageId);
+        var articles = state.Articles.Where(a => PageStates.LinesOf(a).Count(n => state.Lines[n].Text.Trim().Length > 1) >= 3).Take(2).ToList();
+        var (kept, other) = (articles[0], articles[1]);
+        await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId && a.Key == kept.Key)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.ExternalId, "mets-div-7").SetProperty(a => a.Confidence, 0.37)));
+        factory.Services.GetRequiredService<PageStateCache>().Forget(pageId); // written behind the edit path's back
+
+        var annotator = await factory.LoginAsync("annotator");
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(kept.Key, ArticleStatus.Draft, ArticleStatus.Submitted))).Status);
+        var before = await RowAsync(pageId, kept.Key);
+        Assert.NotNull(before.SubmittedAt);
+
+        // A title edit, a split of another article, an entity added and relabelled.
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetTitle(kept.Key, kept.Title, "新的标题"))).Status);
+        var at = PageStates.LinesOf(other).Where(n => state.Lines[n].Text.Trim().Length > 1).Skip(1).First();
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SplitArticle(other.Key, at))).Status);
+        var line = PageStates.LinesOf(kept).First(n => state.Lines[n].Text.Trim().Length > 1);
+        var text = state.Lines[line].Text;
+        var (added, outcome) = await annotator.ApplyAsync(pageId, new AddEntity("ORG", new Anchor(line, 0), new Anchor(line, 2), text[..2]));
+        Assert.Equal(HttpStatusCode.OK, added);
+        var entityKey = (await StoredAsync(pageId)).Entities.Single(e => e.Start.Line == line).Key;
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new RelabelEntity(entityKey, "ORG", "LOC"))).Status);
+
+        var after = await RowAsync(pageId, kept.Key);
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal("mets-div-7", after.ExternalId);
+        Assert.Equal(before.SubmittedAt, after.SubmittedAt);
+        Assert.Equal(before.SubmittedBy, after.SubmittedBy);
+        Assert.Equal(0.37, after.Confidence);
+        Assert.Equal("新的标题", after.Title);
+        Assert.Equal(ArticleStatus.Submitted, after.Status);
+        Assert.Equal(0.37, (await StoredAsync(pageId)).FindArticle(kept.Key)!.Confidence);
+
+        // The split-off part is a new row; the other article keeps its id too.
+        var rows = await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId).Include(a => a.Blocks).ToListAsync());
+        Assert.Equal(state.Articles.Count + 1, rows.Count);
+        Assert.Equal(rows.OrderBy(r => r.Ordinal).Select(r => r.Key), (await StoredAsync(pageId)).Articles.Select(a => a.Key));
+    }
+
+    [Fact]
+    public async Task LeavingSubmitted_ClearsTheSubmission_AndEveryContentChangeNamesItsAuthor()
+    {
+        var pageId = await factory.FreshPageAsync();
+        var state = await StoredAsync(pageId);
+        var key = state.Articles[0].Key;
+        var annotator = await factory.LoginAsync("annotator");
+        var annotatorId = await factory.UserIdAsync("annotator");
+
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(key, ArticleStatus.Draft, ArticleStatus.Submitted))).Status);
+        Assert.Null((await RowAsync(pageId, key)).ContentChangedBy); // a status change is not content
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(key, ArticleStatus.Submitted, ArticleStatus.InProgress))).Status);
+        var row = await RowAsync(pageId, key);
+        Assert.Null(row.SubmittedAt);
+        Assert.Null(row.SubmittedBy);
+
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetTitle(key, state.Articles[0].Title, "改"))).Status);
+        Assert.Equal(annotatorId, (await RowAsync(pageId, key)).ContentChangedBy);
+    }
+
+    private Task<Article> RowAsync(int pageId, int key) =>
+        factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.PageId == pageId && a.Key == key));
+
+    private Task<PageState> StoredAsync(int pageId) =>
+        factory.WithDbAsync(async db => (await PageStore.LoadAsync(db, pageId))!.Value.State);
+}
