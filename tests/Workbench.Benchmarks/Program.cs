@@ -14,7 +14,8 @@ public static class BenchmarkProgram
         usage: dotnet run -c Release --project tests/Workbench.Benchmarks -- <benchmark> [options] [--json OUT.json]
 
         benchmarks (each compared with a baseline measured in the same run):
-          live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
+          live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub (closed loop)
+                  [--pages 10 --rate 2]         open loop: N users over P pages, each sending R operations/s
           import  [--pages 1000]                page import through the app vs. raw Microsoft.Data.Sqlite inserts
           scale   [--pages 10000]               open a workbench, list project pages, review queue: N-page vs. 10-page project
           export  [--articles 50000] [--entities 10]

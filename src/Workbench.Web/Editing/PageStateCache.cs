@@ -100,6 +100,12 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// One write transaction at a time in this process when the database is SQLite (one writer for the whole file anyway):
+    /// groups of different pages wait here in order instead of meeting the file's lock, whose busy retries sleep.
+    /// </summary>
+    public SemaphoreSlim SqliteWrites { get; } = new(1, 1);
+
     /// <summary>Writes waiting in the page's queue (not counting a group being written).</summary>
     public int PendingCount(int pageId)
     {
