@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using EntityState = Workbench.Core.Editing.EntityState;
@@ -67,10 +68,17 @@ internal static class PageRows
         var oldIndex = before.Articles.Select((a, i) => (a.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var touched = changes.Articles.Union(authors.Keys).ToHashSet();
         var existing = new List<int>();
+        var reordered = new List<(int Key, int Ordinal)>();
         for (var index = 0; index < after.Articles.Count; index++)
         {
             var article = after.Articles[index];
             var moved = changes.ArticleOrder && oldIndex.TryGetValue(article.Key, out var was) && was != index;
+            if (moved && !touched.Contains(article.Key))
+            {
+                reordered.Add((article.Key, index));
+                continue;
+            }
+
             if (!oldIndex.ContainsKey(article.Key))
             {
                 var row = PageStore.ToRow(article, index);
@@ -89,6 +97,7 @@ internal static class PageRows
             }
         }
 
+        await ReorderAsync(db, pageId, reordered, cancellationToken);
         if (existing.Count == 0)
         {
             return;
@@ -128,6 +137,37 @@ internal static class PageRows
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The new places of articles whose only change is their place (a split or a merge shifts every later article): one
+    /// statement for all of them, <c>SET Ordinal = CASE Key WHEN … END</c>, with the table and column names from the model.
+    /// </summary>
+    private static async Task ReorderAsync(WorkbenchDbContext db, int pageId, List<(int Key, int Ordinal)> reordered, CancellationToken cancellationToken)
+    {
+        if (reordered.Count == 0)
+        {
+            return;
+        }
+
+        var type = db.Model.FindEntityType(typeof(Article))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
+        var (key, ordinal, page) = (Column(nameof(Article.Key)), Column(nameof(Article.Ordinal)), Column(nameof(Article.PageId)));
+        var text = new System.Text.StringBuilder($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {ordinal} = CASE {key}");
+        var parameters = new List<object> { pageId };
+        foreach (var (k, o) in reordered)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {{{parameters.Count}}} THEN {{{parameters.Count + 1}}}");
+            parameters.Add(k);
+            parameters.Add(o);
+        }
+
+        text.Append($" ELSE {ordinal} END WHERE {page} = {{0}} AND {key} IN (");
+        text.AppendJoin(", ", reordered.Select((_, i) => $"{{{(2 * i) + 1}}}"));
+        text.Append(')');
+        await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
     }
 
     /// <summary>Entities changed in place (tracked, changed columns only), new ones inserted, removed ones deleted.</summary>

@@ -323,12 +323,8 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
             size += 128 + 2L * (entity.Label.Length + entity.Text.Length);
         }
 
-        foreach (var entry in page.Recent)
-        {
-            size += 128 + entry.Patch.Lines.Sum(l => 96 + 2L * (l.Text.Length + l.Original.Length)) + 160L * (entry.Patch.Articles.Count + entry.Patch.Entities.Count);
-        }
-
-        return size;
+        // Recent entries: a flat estimate each (most are one line or one entity).
+        return size + (640L * page.Recent.Count);
     }
 
     private sealed class PageQueue
