@@ -14,7 +14,8 @@ public static class BenchmarkProgram
         usage: dotnet run -c Release --project tests/Workbench.Benchmarks -- <benchmark> [options] [--json OUT.json]
 
         benchmarks (each compared with a baseline measured in the same run):
-          live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub
+          live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub (closed loop)
+                  [--pages 10 --rate 2]         open loop: N users over P pages, each sending R operations/s
                   [--instances 2 --database postgres --redis HOST:PORT]
                                                 the same over several app instances on one PostgreSQL and one Redis
           browser-live [--ops 20] [--opens 10] [--pages sample,700]

@@ -46,8 +46,12 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
     /// <summary>Applies <paramref name="operation"/> for the user, in the page's queue; returns the user's answer and, when accepted, its broadcast entry.</summary>
     /// <param name="comment">A comment that goes with the operation (a request for changes, a reason to reopen); stored in the same transaction.</param>
+    /// <param name="role">
+    /// The user's role in the page's project when the caller has checked it; null to have the group check membership (one
+    /// query for everyone in the group, at the time the operation is applied): a non-member is refused.
+    /// </param>
     /// <param name="cancellationToken">Not observed once the operation is queued: a queued operation is applied (or refused) whether or not its sender still listens.</param>
-    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
+    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (operation is null)
@@ -69,13 +73,55 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         return (job.Outcome!, job.Applied);
     }
 
-    /// <summary>This caller holds the page's turn: one group, then the turn passes on.</summary>
+    /// <summary>
+    /// This caller holds the page's turn: one group, then the turn passes on. On SQLite (one writer for the whole file) the
+    /// turn first waits for the process's write gate and only then takes the group, so what queues meanwhile joins it; the
+    /// broadcast goes out after the gate is released.
+    /// </summary>
     private async Task RunTurnAsync(int pageId)
     {
-        var group = cache.TakeGroup(pageId, MaxGroup).Cast<EditJob>().ToList();
+        var none = CancellationToken.None; // one sender going away must not cancel the others' operations
+        var group = new List<EditJob>();
+        AppliedOperations? broadcast = null;
+        IReadOnlyList<(Comment Comment, string UserName)> comments = [];
         try
         {
-            await ProcessAsync(pageId, group);
+            var gate = db.Database.IsSqlite() ? cache.SqliteWrites : null;
+            if (gate is not null)
+            {
+                await gate.WaitAsync(none);
+            }
+
+            try
+            {
+                group = [.. cache.TakeGroup(pageId, MaxGroup).Cast<EditJob>()];
+
+                // One connection for the whole group (reads, checks, the transaction), not one per query.
+                await db.Database.OpenConnectionAsync(none);
+                try
+                {
+                    (broadcast, comments) = await ProcessAsync(pageId, group, none);
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
+                }
+            }
+            finally
+            {
+                gate?.Release();
+            }
+
+            // The broadcast goes out before the answers (each connection hears its group's message first); the answers are
+            // sent when this turn completes the jobs.
+            if (broadcast is not null)
+            {
+                await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(broadcast);
+                foreach (var (comment, userName) in comments)
+                {
+                    await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(comment, userName));
+                }
+            }
         }
         catch (Exception e)
         {
@@ -96,9 +142,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
     }
 
-    private async Task ProcessAsync(int pageId, List<EditJob> group)
+    /// <summary>Applies and writes a group; returns its broadcast (null when nothing was applied) and the comments to announce.</summary>
+    private async Task<(AppliedOperations? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
     {
-        var none = CancellationToken.None; // one sender going away must not cancel the others' operations
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -106,7 +152,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             if (loaded is null)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)));
-                return;
+                return (null, []);
             }
 
             var start = loaded.State;
@@ -117,7 +163,13 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             {
                 job.Outcome = null;
                 using var culture = new CultureScope(job);
-                var refusal = OperationPolicy.Check(job.Role, job.Operation, state, job.SeenVersion, facts.ReviewFor(job));
+                if ((job.Role ?? facts.RoleOf(job.UserId)) is not { } role)
+                {
+                    job.Outcome = ApplyOutcome.Forbid(0, ServerMessages.NotMember);
+                    continue;
+                }
+
+                var refusal = OperationPolicy.Check(role, job.Operation, state, job.SeenVersion, facts.ReviewFor(job));
                 if (refusal is not null)
                 {
                     job.Outcome = (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason, code: refusal.Code)) with { NeedsComment = refusal.NeedsComment };
@@ -145,7 +197,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             if (accepted.Count == 0)
             {
-                return;
+                return (null, []);
             }
 
             if (await TryWriteAsync(pageId, loaded.ProjectId, start, state, accepted))
@@ -161,23 +213,14 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
                 LiveMetrics.Operations.Add(accepted.Count);
                 LiveMetrics.Groups.Add(1);
-
-                // The broadcast goes out before the answers (each connection hears its group's message first); the answers
-                // are sent when this turn completes the jobs.
-                await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(new AppliedOperations(pageId, entries));
-                foreach (var a in accepted.Where(a => a.Comment is not null))
-                {
-                    await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(a.Comment!, a.Job.UserName));
-                }
-
-                return;
+                return (new AppliedOperations(pageId, entries), [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
             }
 
             cache.Forget(pageId); // someone else moved the version on: read the page again, apply the group again
             if (attempt == MaxAttempts)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(state.Version, ServerMessages.Busy, code: RefusalCodes.Busy));
-                return;
+                return (null, []);
             }
         }
     }
@@ -275,14 +318,15 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     }
 
     /// <summary>An operation waiting for, or taken into, a group.</summary>
-    private sealed class EditJob(string userId, string userName, ProjectRole role, int seenVersion, PageOperation operation, string? comment)
+    private sealed class EditJob(string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment)
         : PageJob(alone: OperationPolicy.Steps(operation).Any(s => s is LinkContinuation or UnlinkContinuation))
     {
         public string UserId { get; } = userId;
 
         public string UserName { get; } = userName;
 
-        public ProjectRole Role { get; } = role;
+        /// <summary>Null: look the user's role up with the group's.</summary>
+        public ProjectRole? Role { get; } = role;
 
         public int SeenVersion { get; } = seenVersion;
 
@@ -328,12 +372,22 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         private readonly Dictionary<int, string?> authors = [];
         private readonly Dictionary<int, Removal?> removals = [];
         private Dictionary<int, string?> submitters = [];
+        private readonly Dictionary<string, ProjectRole> roles = new(StringComparer.Ordinal);
         private bool allowSelfReview;
         private IReadOnlyDictionary<string, Label>? labels;
 
         public static async Task<GroupFacts> LoadAsync(WorkbenchDbContext db, int pageId, int projectId, List<EditJob> group, CancellationToken cancellationToken)
         {
             var facts = new GroupFacts();
+            var toCheck = group.Where(j => j.Role is null).Select(j => j.UserId).Distinct().ToList();
+            if (toCheck.Count > 0)
+            {
+                foreach (var member in await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && toCheck.Contains(m.UserId)).Select(m => new { m.UserId, m.Role }).ToListAsync(cancellationToken))
+                {
+                    facts.roles[member.UserId] = member.Role;
+                }
+            }
+
             var steps = group.SelectMany(j => OperationPolicy.Steps(j.Operation)).ToList();
             var approvals = steps.OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).Distinct().ToList();
             if (approvals.Count > 0)
@@ -370,6 +424,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             return facts;
         }
+
+        /// <summary>The role of a member whose membership the group checked; null when not a member.</summary>
+        public ProjectRole? RoleOf(string userId) => roles.TryGetValue(userId, out var role) ? role : null;
 
         public ReviewContext ReviewFor(EditJob job) =>
             new(job.UserId, allowSelfReview, job.Comment, key => authors.GetValueOrDefault(key), labels, key => removals.GetValueOrDefault(key), key => submitters.GetValueOrDefault(key));

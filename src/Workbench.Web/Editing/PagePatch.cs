@@ -61,34 +61,69 @@ public sealed record PagePatch(
             lines = lines.SetItem(line.N, new LineState(line.N, line.Original, line.Text));
         }
 
-        var changed = Articles.ToDictionary(a => a.Key, ToArticle);
-        var removed = RemovedArticles.ToHashSet();
-        var articles = state.Articles.Where(a => !removed.Contains(a.Key)).Select(a => changed.GetValueOrDefault(a.Key, a)).ToList();
-        if (Order is { } order)
+        var articles = state.Articles;
+        if (Articles.Count > 0 || RemovedArticles.Count > 0 || Order is not null)
         {
-            var byKey = articles.ToDictionary(a => a.Key);
-            foreach (var (key, article) in changed)
+            var changed = Articles.ToDictionary(a => a.Key, ToArticle);
+            var removed = RemovedArticles.ToHashSet();
+            var list = state.Articles.Where(a => !removed.Contains(a.Key)).Select(a => changed.GetValueOrDefault(a.Key, a)).ToList();
+            if (Order is { } order)
             {
-                byKey[key] = article;
+                var byKey = list.ToDictionary(a => a.Key);
+                foreach (var (key, article) in changed)
+                {
+                    byKey[key] = article;
+                }
+
+                list = [.. order.Select(k => byKey[k])];
             }
 
-            articles = [.. order.Select(k => byKey[k])];
+            articles = [.. list];
         }
 
-        var gone = RemovedEntities.ToHashSet();
-        var entities = state.Entities.Where(e => !gone.Contains(e.Key)).ToDictionary(e => e.Key);
+        // Entities stay ordered by key: each change is a binary search, not a rebuild.
+        var entities = state.Entities;
+        foreach (var key in RemovedEntities)
+        {
+            var at = IndexOfEntity(entities, key);
+            if (at >= 0)
+            {
+                entities = entities.RemoveAt(at);
+            }
+        }
+
         foreach (var e in Entities)
         {
-            entities[e.Key] = new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source);
+            var entity = new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source);
+            var at = IndexOfEntity(entities, e.Key);
+            entities = at >= 0 ? entities.SetItem(at, entity) : entities.Insert(~at, entity);
         }
 
         return new PageState(
             Version,
             lines,
-            [.. articles],
-            [.. entities.Values.OrderBy(e => e.Key)],
-            Math.Max(state.NextArticleKey, articles.Select(a => a.Key + 1).DefaultIfEmpty(1).Max()),
-            Math.Max(state.NextEntityKey, entities.Keys.Select(k => k + 1).DefaultIfEmpty(1).Max()));
+            articles,
+            entities,
+            Math.Max(state.NextArticleKey, Articles.Select(a => a.Key + 1).DefaultIfEmpty(1).Max()),
+            Math.Max(state.NextEntityKey, Entities.Select(e => e.Key + 1).DefaultIfEmpty(1).Max()));
+    }
+
+    private static int IndexOfEntity(System.Collections.Immutable.ImmutableList<EntityState> entities, int key)
+    {
+        var (low, high) = (0, entities.Count - 1);
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            var found = entities[middle].Key;
+            if (found == key)
+            {
+                return middle;
+            }
+
+            (low, high) = found < key ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return ~low;
     }
 
     /// <summary>An article as the wire carries it, back as Core's.</summary>

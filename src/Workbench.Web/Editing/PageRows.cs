@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using EntityState = Workbench.Core.Editing.EntityState;
@@ -7,9 +8,10 @@ namespace Workbench.Web.Editing;
 
 /// <summary>
 /// Writes what a group of operations changed, as Core reported it (<see cref="PageChanges"/>), to the page's rows, in
-/// place: a changed article's row is updated column by column (its id, imported id, submission time and anything else
-/// on the row stay), only its blocks are replaced when they changed; rows are inserted for new articles and entities
-/// and deleted for removed ones. Runs inside the edit path's transaction.
+/// place: the rows of changed lines, articles and entities are read (one query per table) and only their changed columns
+/// are written (an article keeps its id, imported id, submission time and anything else on the row; only its blocks are
+/// replaced when they changed); rows are inserted for new articles and entities and deleted for removed ones. Everything
+/// but the deletions is written by the caller's one SaveChanges, inside the edit path's transaction.
 /// </summary>
 internal static class PageRows
 {
@@ -18,22 +20,24 @@ internal static class PageRows
 
     public static async Task WriteLinesAsync(WorkbenchDbContext db, int pageId, PageState before, PageState after, PageChanges changes, CancellationToken cancellationToken)
     {
-        foreach (var number in changes.Lines)
+        var numbers = changes.Lines.Where(n => !string.Equals(before.Lines[n].Text, after.Lines[n].Text, StringComparison.Ordinal)).ToList();
+        if (numbers.Count == 0)
         {
-            var text = after.Lines[number].Text;
-            if (!string.Equals(before.Lines[number].Text, text, StringComparison.Ordinal))
-            {
-                await db.Lines.Where(l => l.PageId == pageId && l.Number == number)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.Text, text), cancellationToken);
-            }
+            return;
+        }
+
+        foreach (var row in await db.Lines.Where(l => l.PageId == pageId && numbers.Contains(l.Number)).ToListAsync(cancellationToken))
+        {
+            row.Text = after.Lines[row.Number].Text;
         }
     }
 
     /// <remarks>
-    /// What the state does not hold stays on the row: the imported id, and, while the article stays submitted, when and by whom it
-    /// was submitted. An article that becomes submitted in the group gets the time and author of the operation that submitted it
-    /// (the review queue reads them from an index); one that leaves the status loses them. Every article whose content an
-    /// operation changed records that operation's author (the self-approval rule reads it).
+    /// Rows are read tracked and only their changed columns are written (by the caller's SaveChanges). What the state does not
+    /// hold stays on the row: the imported id, and, while the article stays submitted, when and by whom it was submitted. An
+    /// article that becomes submitted in the group gets the time and author of the operation that submitted it (the review
+    /// queue reads them from an index); one that leaves the status loses them. Every article whose content an operation changed
+    /// records that operation's author (the self-approval rule reads it).
     /// </remarks>
     public static async Task WriteArticlesAsync(WorkbenchDbContext db, int pageId, PageState before, PageState after, PageChanges changes, IReadOnlyList<Step> steps, CancellationToken cancellationToken)
     {
@@ -63,94 +67,110 @@ internal static class PageRows
 
         var oldIndex = before.Articles.Select((a, i) => (a.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var touched = changes.Articles.Union(authors.Keys).ToHashSet();
+        var existing = new List<int>();
+        var reordered = new List<(int Key, int Ordinal)>();
         for (var index = 0; index < after.Articles.Count; index++)
         {
             var article = after.Articles[index];
-            var key = article.Key;
-            var moved = changes.ArticleOrder && oldIndex.TryGetValue(key, out var was) && was != index;
-            if (!touched.Contains(key) && !moved)
+            var moved = changes.ArticleOrder && oldIndex.TryGetValue(article.Key, out var was) && was != index;
+            if (moved && !touched.Contains(article.Key))
             {
+                reordered.Add((article.Key, index));
                 continue;
             }
 
-            var submission = submitted.TryGetValue(key, out var s) ? s : ((DateTimeOffset At, string By)?)null;
-            var author = authors.GetValueOrDefault(key);
-            if (!oldIndex.ContainsKey(key))
+            if (!oldIndex.ContainsKey(article.Key))
             {
                 var row = PageStore.ToRow(article, index);
                 row.PageId = pageId;
-                row.ContentChangedBy = author;
-                if (article.Status == ArticleStatus.Submitted && submission is { } sub)
+                row.ContentChangedBy = authors.GetValueOrDefault(article.Key);
+                if (article.Status == ArticleStatus.Submitted && submitted.TryGetValue(article.Key, out var sub))
                 {
                     (row.SubmittedAt, row.SubmittedBy) = (sub.At, sub.By);
                 }
 
                 db.Articles.Add(row);
-                continue;
+            }
+            else if (touched.Contains(article.Key) || moved)
+            {
+                existing.Add(article.Key);
+            }
+        }
+
+        await ReorderAsync(db, pageId, reordered, cancellationToken);
+        if (existing.Count == 0)
+        {
+            return;
+        }
+
+        var afterIndex = after.Articles.Select((a, i) => (a.Key, i)).ToDictionary(x => x.Key, x => x.i);
+        foreach (var row in await db.Articles.Include(a => a.Blocks).Where(a => a.PageId == pageId && existing.Contains(a.Key)).ToListAsync(cancellationToken))
+        {
+            var article = after.Articles[afterIndex[row.Key]];
+            var old = before.Articles[oldIndex[row.Key]];
+            row.Ordinal = afterIndex[row.Key];
+            row.Title = article.Title;
+            row.Status = article.Status;
+            row.AssigneeId = article.AssigneeId;
+            row.Confidence = article.Confidence;
+            if (article.Status == ArticleStatus.Submitted && submitted.TryGetValue(row.Key, out var sub))
+            {
+                (row.SubmittedAt, row.SubmittedBy) = (sub.At, sub.By);
+            }
+            else if (old.Status == ArticleStatus.Submitted && article.Status != ArticleStatus.Submitted)
+            {
+                (row.SubmittedAt, row.SubmittedBy) = (null, null);
             }
 
-            var old = before.Articles[oldIndex[key]];
-            var ordinal = index;
-            var leftSubmitted = old.Status == ArticleStatus.Submitted && article.Status != ArticleStatus.Submitted;
-            await db.Articles.Where(a => a.PageId == pageId && a.Key == key).ExecuteUpdateAsync(u =>
+            if (authors.TryGetValue(row.Key, out var author))
             {
-                if (!string.Equals(old.Title, article.Title, StringComparison.Ordinal))
-                {
-                    u.SetProperty(a => a.Title, article.Title);
-                }
-
-                if (old.Status != article.Status)
-                {
-                    u.SetProperty(a => a.Status, article.Status);
-                }
-
-                if (!string.Equals(old.AssigneeId, article.AssigneeId, StringComparison.Ordinal))
-                {
-                    u.SetProperty(a => a.AssigneeId, article.AssigneeId);
-                }
-
-                if (!old.Confidence.Equals(article.Confidence))
-                {
-                    u.SetProperty(a => a.Confidence, article.Confidence);
-                }
-
-                if (moved)
-                {
-                    u.SetProperty(a => a.Ordinal, ordinal);
-                }
-
-                if (article.Status == ArticleStatus.Submitted && submission is { } sub)
-                {
-                    u.SetProperty(a => a.SubmittedAt, sub.At).SetProperty(a => a.SubmittedBy, sub.By);
-                }
-                else if (leftSubmitted)
-                {
-                    u.SetProperty(a => a.SubmittedAt, (DateTimeOffset?)null).SetProperty(a => a.SubmittedBy, (string?)null);
-                }
-
-                if (author is not null)
-                {
-                    u.SetProperty(a => a.ContentChangedBy, author);
-                }
-
-                // Always at least one setter: the key itself, unchanged.
-                u.SetProperty(a => a.Key, key);
-            }, cancellationToken);
+                row.ContentChangedBy = author;
+            }
 
             if (!old.Blocks.SequenceEqual(article.Blocks))
             {
-                var id = await db.Articles.Where(a => a.PageId == pageId && a.Key == key).Select(a => a.Id).SingleAsync(cancellationToken);
-                await db.Blocks.Where(b => b.ArticleId == id).ExecuteDeleteAsync(cancellationToken);
+                row.Blocks.Clear();
                 for (var b = 0; b < article.Blocks.Count; b++)
                 {
                     var block = article.Blocks[b];
-                    db.Blocks.Add(new Block { ArticleId = id, Ordinal = b, Role = block.Role, FirstLine = block.FirstLine, LastLine = block.LastLine });
+                    row.Blocks.Add(new Block { Ordinal = b, Role = block.Role, FirstLine = block.FirstLine, LastLine = block.LastLine });
                 }
             }
         }
     }
 
-    /// <summary>Entities changed in place, new ones inserted, removed ones deleted.</summary>
+    /// <summary>
+    /// The new places of articles whose only change is their place (a split or a merge shifts every later article): one
+    /// statement for all of them, <c>SET Ordinal = CASE Key WHEN … END</c>, with the table and column names from the model.
+    /// </summary>
+    private static async Task ReorderAsync(WorkbenchDbContext db, int pageId, List<(int Key, int Ordinal)> reordered, CancellationToken cancellationToken)
+    {
+        if (reordered.Count == 0)
+        {
+            return;
+        }
+
+        var type = db.Model.FindEntityType(typeof(Article))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
+        var (key, ordinal, page) = (Column(nameof(Article.Key)), Column(nameof(Article.Ordinal)), Column(nameof(Article.PageId)));
+        var text = new System.Text.StringBuilder($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {ordinal} = CASE {key}");
+        var parameters = new List<object> { pageId };
+        foreach (var (k, o) in reordered)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {{{parameters.Count}}} THEN {{{parameters.Count + 1}}}");
+            parameters.Add(k);
+            parameters.Add(o);
+        }
+
+        text.Append($" ELSE {ordinal} END WHERE {page} = {{0}} AND {key} IN (");
+        text.AppendJoin(", ", reordered.Select((_, i) => $"{{{(2 * i) + 1}}}"));
+        text.Append(')');
+        await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
+    }
+
+    /// <summary>Entities changed in place (tracked, changed columns only), new ones inserted, removed ones deleted.</summary>
     public static async Task WriteEntitiesAsync(WorkbenchDbContext db, int pageId, PageState before, PageState after, PageChanges changes, CancellationToken cancellationToken)
     {
         var existed = before.Entities.Select(e => e.Key).ToHashSet();
@@ -160,6 +180,7 @@ internal static class PageRows
             await db.Entities.Where(e => e.PageId == pageId && removed.Contains(e.Key)).ExecuteDeleteAsync(cancellationToken);
         }
 
+        var changed = new List<int>();
         foreach (var key in changes.Entities)
         {
             if (after.FindEntity(key) is not { } entity)
@@ -172,23 +193,23 @@ internal static class PageRows
                 var row = PageStore.ToRow(entity);
                 row.PageId = pageId;
                 db.Entities.Add(row);
-                continue;
             }
-
-            if (before.FindEntity(key) == entity)
+            else if (before.FindEntity(key) != entity)
             {
-                continue;
+                changed.Add(key);
             }
+        }
 
-            EntityState e = entity;
-            await db.Entities.Where(x => x.PageId == pageId && x.Key == key).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.Label, e.Label)
-                .SetProperty(x => x.StartLine, e.Start.Line)
-                .SetProperty(x => x.StartOffset, e.Start.Offset)
-                .SetProperty(x => x.EndLine, e.End.Line)
-                .SetProperty(x => x.EndOffset, e.End.Offset)
-                .SetProperty(x => x.Text, e.Text)
-                .SetProperty(x => x.Source, e.Source), cancellationToken);
+        if (changed.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var row in await db.Entities.Where(x => x.PageId == pageId && changed.Contains(x.Key)).ToListAsync(cancellationToken))
+        {
+            EntityState e = after.FindEntity(row.Key)!;
+            (row.Label, row.StartLine, row.StartOffset, row.EndLine, row.EndOffset, row.Text, row.Source) =
+                (e.Label, e.Start.Line, e.Start.Offset, e.End.Line, e.End.Offset, e.Text, e.Source);
         }
     }
 

@@ -100,6 +100,12 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
         }
     }
 
+    /// <summary>
+    /// One write transaction at a time in this process when the database is SQLite (one writer for the whole file anyway):
+    /// groups of different pages wait here in order instead of meeting the file's lock, whose busy retries sleep.
+    /// </summary>
+    public SemaphoreSlim SqliteWrites { get; } = new(1, 1);
+
     /// <summary>Writes waiting in the page's queue (not counting a group being written).</summary>
     public int PendingCount(int pageId)
     {
@@ -317,12 +323,8 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
             size += 128 + 2L * (entity.Label.Length + entity.Text.Length);
         }
 
-        foreach (var entry in page.Recent)
-        {
-            size += 128 + entry.Patch.Lines.Sum(l => 96 + 2L * (l.Text.Length + l.Original.Length)) + 160L * (entry.Patch.Articles.Count + entry.Patch.Entities.Count);
-        }
-
-        return size;
+        // Recent entries: a flat estimate each (most are one line or one entity).
+        return size + (640L * page.Recent.Count);
     }
 
     private sealed class PageQueue

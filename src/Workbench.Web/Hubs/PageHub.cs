@@ -85,21 +85,13 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
     public Task<ApplyOutcome> Apply(int pageId, int seenVersion, PageOperation operation) => ApplyWithComment(pageId, seenVersion, operation, null);
 
-    /// <summary>Applies an operation that carries a comment: a request for changes, or the reason an approved article is reopened.</summary>
+    /// <summary>
+    /// Applies an operation that carries a comment: a request for changes, or the reason an approved article is reopened.
+    /// Membership and role are checked with the operation's group, when it is applied (one query for the group).
+    /// </summary>
     public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, PageOperation operation, string? comment)
     {
-        var (projectId, role) = await access.RoleForPageAsync(UserId, pageId, Context.ConnectionAborted);
-        if (projectId is null)
-        {
-            return ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId));
-        }
-
-        if (role is null)
-        {
-            return ApplyOutcome.Forbid(0, ServerMessages.NotMember);
-        }
-
-        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role.Value, seenVersion, operation, comment, Context.ConnectionAborted);
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, comment, Context.ConnectionAborted);
         return outcome;
     }
 

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
@@ -18,9 +17,14 @@ using Workbench.Web.Editing;
 namespace Workbench.Benchmarks.Live;
 
 /// <summary>
-/// Live load on the real app over Kestrel and WebSockets: N users on the 306-line sample page send operations
-/// generated from their current state; per operation, the time from send until the last client has its broadcast.
-/// The same clients then drive an echo hub (broadcast only) as the baseline.
+/// Live load on the real app over Kestrel and WebSockets, with an echo hub (broadcast only) driven by the same clients
+/// as the baseline in the same run.
+/// <list type="bullet">
+/// <item>Closed loop (default): N users on the 306-line sample page, each sending its next operation when the last is
+/// answered; per operation, send → the last client has its broadcast.</item>
+/// <item>Open loop (<c>--pages P --rate R</c>): N users spread over P copies of the page, each sending an operation R times
+/// a second on its page whatever the answers; per operation, its scheduled time → the last client on that page has it.</item>
+/// </list>
 /// </summary>
 public static partial class LiveBenchmark
 {
@@ -30,9 +34,12 @@ public static partial class LiveBenchmark
     {
         var clients = IntArg(args, "--clients", 20);
         var ops = IntArg(args, "--ops", 2000);
+        var pages = IntArg(args, "--pages", 1);
+        var rate = DoubleArg(args, "--rate", 0);
         var jsonOut = StringArg(args, "--json");
         var instanceCount = IntArg(args, "--instances", 1);
         var redis = StringArg(args, "--redis");
+        var openLoop = rate > 0;
         var perClient = Math.Max(1, ops / clients);
         if (instanceCount > 1 && (redis is null || StringArg(args, "--database") is not ("postgres" or "postgresql")))
         {
@@ -53,54 +60,86 @@ public static partial class LiveBenchmark
         }
 
         using var factory = instances[0];
-        Console.WriteLine($"Workbench on {string.Join(", ", instances.Select(f => f.BaseAddress))} ({database.Name}{(redis is null ? "" : ", Redis " + redis)}); {clients} clients × {perClient} operations (WebSockets)");
+        var where = $"{string.Join(", ", instances.Select(f => f.BaseAddress))} ({database.Name}{(redis is null ? "" : ", Redis " + redis)})";
+        Console.WriteLine(openLoop
+            ? $"Workbench on {where}; {clients} users on {pages} pages, each sending {rate:0.##} operations/s ({perClient} each, open loop, WebSockets)"
+            : $"Workbench on {where}; {clients} clients × {perClient} operations (closed loop, WebSockets)");
 
-        int pageId;
-        await using (var scope = factory.Services.CreateAsyncScope())
+        var (pageIds, userIds) = await PrepareAsync(factory, clients, pages);
+        if (IntArg(args, "--profile", 0) is var profileOnly and > 0)
         {
-            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var projectId = await db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync();
-            pageId = await db.Pages.Where(p => p.SourceName.StartsWith("000a_")).Select(p => p.Id).SingleAsync();
-            for (var i = 0; i < clients; i++)
-            {
-                var user = await UserService.CreateAsync(users, $"live{i:D2}", LiveFactory.Password);
-                db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = i % 5 == 0 ? ProjectRole.Reviewer : ProjectRole.Annotator });
-            }
-
-            await db.SaveChangesAsync();
+            // Only the sequential in-process profile (for a CPU profiler): N operations by one user, nobody listening.
+            var alone = await ProfileAsync(factory, pageIds[0], userIds["live00"], profileOnly);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{alone.operations} operations: {alone.op_ms:F2} ms each, CPU {alone.cpu_ms:F2} ms, SQL {alone.sql_ms:F2} ms in {alone.statements:F1} statements"));
+            return 0;
         }
 
-        var initial = await LoadAsync(factory, pageId);
+        var initial = new Dictionary<int, PageState>();
+        foreach (var pageId in pageIds)
+        {
+            initial[pageId] = await LoadAsync(factory, pageId);
+        }
+
         Uri Home(int client) => instances[client % instances.Count].BaseAddress;
         var skip = factory.SkipNegotiation;
         var cookies = await Task.WhenAll(Enumerable.Range(0, clients).Select(i => LoginAsync(Home(i), $"live{i:D2}")));
+        int PageOf(int client) => pageIds[client % pageIds.Count];
+        var listeners = pageIds.ToDictionary(p => p, p => Enumerable.Range(0, clients).Count(i => PageOf(i) == p));
 
         // Workbench.
+        using var groups = new GroupCounter();
         var arrivals = new ConcurrentDictionary<long, Arrival>();
         var live = new List<LiveClient>();
-        foreach (var (cookie, index) in cookies.Select((c, i) => (c, i)))
+        for (var i = 0; i < clients; i++)
         {
-            var client = new LiveClient(Connect(Home(index), "/hubs/page", cookie, skip), pageId, initial, arrivals);
+            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals);
             await client.StartAsync();
             live.Add(client);
         }
 
         var sent = new ConcurrentBag<(int Client, long Start, ApplyOutcome Outcome)>();
         var clock = Stopwatch.StartNew();
+        var interval = openLoop ? TimeSpan.FromSeconds(1 / rate) : TimeSpan.Zero;
         await Task.WhenAll(live.Select((client, index) => Task.Run(async () =>
         {
             var rng = new Random(4242 + index);
+            if (!openLoop)
+            {
+                for (var i = 0; i < perClient; i++)
+                {
+                    var operation = NextOperation(client.State, rng);
+                    var start = Stopwatch.GetTimestamp();
+                    sent.Add((index, start, await client.ApplyAsync(operation)));
+                }
+
+                return;
+            }
+
+            // Open loop: sends on schedule (a random phase per user), not waiting for answers; latency counts from the schedule.
+            var origin = Stopwatch.GetTimestamp() + (long)(rng.NextDouble() * interval.TotalSeconds * Stopwatch.Frequency);
+            var inFlight = new List<Task>();
             for (var i = 0; i < perClient; i++)
             {
+                var scheduled = origin + (long)(i * interval.TotalSeconds * Stopwatch.Frequency);
+                await DelayUntilAsync(scheduled);
                 var operation = NextOperation(client.State, rng);
-                var start = Stopwatch.GetTimestamp();
-                sent.Add((index, start, await client.ApplyAsync(operation)));
+                inFlight.Add(SendAsync(client, operation, scheduled, index));
             }
+
+            await Task.WhenAll(inFlight);
         })));
-        var dbVersion = (await LoadAsync(factory, pageId)).Version;
+
+        async Task SendAsync(LiveClient client, PageOperation operation, long scheduled, int index) =>
+            sent.Add((index, scheduled, await client.ApplyAsync(operation)));
+
+        var versions = new Dictionary<int, int>();
+        foreach (var pageId in pageIds)
+        {
+            versions[pageId] = (await LoadAsync(factory, pageId)).Version;
+        }
+
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (live.Any(c => c.Version < dbVersion) && DateTime.UtcNow < deadline)
+        while (live.Any(c => c.Version < versions[c.PageId]) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
@@ -108,69 +147,96 @@ public static partial class LiveBenchmark
         var workbenchSeconds = clock.Elapsed.TotalSeconds;
         var accepted = sent.Where(s => s.Outcome.Accepted).ToList();
         var workbenchLatencies = accepted
-            .Select(s => arrivals.TryGetValue(LiveClient.Key(pageId, s.Outcome.Version), out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(s.Start, a.Last).TotalMilliseconds : double.NaN)
+            .Select(s => arrivals.TryGetValue(LiveClient.Key(PageOf(s.Client), s.Outcome.Version), out var a) && a.Count == listeners[PageOf(s.Client)]
+                ? Stopwatch.GetElapsedTime(s.Start, a.Last).TotalMilliseconds
+                : double.NaN)
             .ToList();
 
         // Lost: acknowledged but missing from the log (under its author), or not in every client's final state.
-        var server = await LoadAsync(factory, pageId);
-        Dictionary<int, string> log;
-        Dictionary<string, string> userIds;
+        var logs = new Dictionary<(int Page, int Sequence), string>();
+        var servers = new Dictionary<int, PageState>();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
-            log = await db.Operations.Where(o => o.PageId == pageId).ToDictionaryAsync(o => o.Sequence, o => o.AuthorId);
-            userIds = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+            foreach (var pageId in pageIds)
+            {
+                foreach (var row in await db.Operations.Where(o => o.PageId == pageId).Select(o => new { o.Sequence, o.AuthorId }).ToListAsync())
+                {
+                    logs[(pageId, row.Sequence)] = row.AuthorId;
+                }
+
+                servers[pageId] = (await PageStore.LoadAsync(db, pageId))!.Value.State;
+            }
         }
 
-        var converged = live.All(c => c.Failure is null && PageStates.AreEquivalent(c.State, server));
-        var lost = accepted.Count(s =>
-            !log.TryGetValue(s.Outcome.Version, out var author) || author != userIds[$"live{s.Client:D2}"]
-            || live.Any(c => c.Version < s.Outcome.Version) || !converged
-            || double.IsNaN(workbenchLatencies[accepted.IndexOf(s)]));
+        var converged = live.All(c => c.Failure is null && PageStates.AreEquivalent(c.State, servers[c.PageId], includeVersionAndCounters: false) && c.Version == servers[c.PageId].Version);
+        var lost = accepted.Select((s, i) => (s, i)).Count(x =>
+            !logs.TryGetValue((PageOf(x.s.Client), x.s.Outcome.Version), out var author) || author != userIds[$"live{x.s.Client:D2}"]
+            || !converged || double.IsNaN(workbenchLatencies[x.i]));
+        var grouping = groups.Snapshot();
+
         // Where an operation's server time goes: one user, sequential, in-process, broadcasting to the connected clients.
-        var profile = await ProfileAsync(factory, pageId, userIds["live00"], 200);
+        var profile = await ProfileAsync(factory, pageIds[0], userIds["live00"], 200);
         foreach (var client in live)
         {
             await client.DisposeAsync();
         }
 
-        var unheard = await ProfileAsync(factory, pageId, userIds["live00"], 200);
-        var uncached = await ProfileAsync(factory, pageId, userIds["live00"], 200, forget: true);
-        profile = profile with { op_ms_no_listeners = unheard.op_ms, op_ms_no_listeners_uncached = uncached.op_ms };
+        var unheard = await ProfileAsync(factory, pageIds[0], userIds["live00"], 200);
+        var uncached = await ProfileAsync(factory, pageIds[0], userIds["live00"], 200, forget: true);
+        profile = profile with { op_ms_no_listeners = unheard.op_ms, op_ms_no_listeners_uncached = uncached.op_ms, cpu_ms_no_listeners = unheard.cpu_ms };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU per operation: {profile.cpu_ms:F2} ms with listeners, {unheard.cpu_ms:F2} ms without"));
 
-        // Echo baseline: same clients, same number of messages, a payload the size of an operation.
+        // Echo baseline: the same users, groups and schedule, a payload the size of an operation.
         var echoArrivals = new ConcurrentDictionary<int, Arrival>();
         var echo = new List<HubConnection>();
-        foreach (var (cookie, index) in cookies.Select((c, i) => (c, i)))
+        for (var i = 0; i < clients; i++)
         {
-            var connection = Connect(Home(index), "/hubs/echo", cookie, skip);
+            var connection = Connect(Home(i), "/hubs/echo", cookies[i], skip);
             connection.On<int, string>("Echo", (id, _) => echoArrivals.AddOrUpdate(id, _ => new Arrival(1, Stopwatch.GetTimestamp()), (_, a) => new Arrival(a.Count + 1, Stopwatch.GetTimestamp())));
             await connection.StartAsync();
-            await connection.InvokeAsync("Join", "bench");
+            await connection.InvokeAsync("Join", $"bench{PageOf(i)}");
             echo.Add(connection);
         }
 
         var payload = PageOperationJson.Serialize(new EditLine(1, new string('字', 30), new string('字', 31)));
-        var echoStarts = new ConcurrentDictionary<int, long>();
+        var echoStarts = new ConcurrentDictionary<int, (long Start, int Page)>();
         var nextId = 0;
+        var echoPerClient = openLoop ? perClient : (accepted.Count / clients) + ((sent.Count - accepted.Count) / clients);
         clock.Restart();
-        await Task.WhenAll(echo.Select(connection => Task.Run(async () =>
+        await Task.WhenAll(echo.Select((connection, index) => Task.Run(async () =>
         {
-            for (var i = 0; i < accepted.Count / clients + (sent.Count - accepted.Count) / clients; i++)
+            var group = $"bench{PageOf(index)}";
+            var rng = new Random(4242 + index);
+            var origin = Stopwatch.GetTimestamp() + (long)(rng.NextDouble() * interval.TotalSeconds * Stopwatch.Frequency);
+            var inFlight = new List<Task>();
+            for (var i = 0; i < echoPerClient; i++)
             {
                 var id = Interlocked.Increment(ref nextId);
-                echoStarts[id] = Stopwatch.GetTimestamp();
-                await connection.InvokeAsync<int>("Send", "bench", id, payload);
+                if (openLoop)
+                {
+                    var scheduled = origin + (long)(i * interval.TotalSeconds * Stopwatch.Frequency);
+                    await DelayUntilAsync(scheduled);
+                    echoStarts[id] = (scheduled, PageOf(index));
+                    inFlight.Add(connection.InvokeAsync<int>("Send", group, id, payload));
+                }
+                else
+                {
+                    echoStarts[id] = (Stopwatch.GetTimestamp(), PageOf(index));
+                    await connection.InvokeAsync<int>("Send", group, id, payload);
+                }
             }
+
+            await Task.WhenAll(inFlight);
         })));
         deadline = DateTime.UtcNow.AddSeconds(30);
-        while (echoStarts.Keys.Any(id => !echoArrivals.TryGetValue(id, out var a) || a.Count < clients) && DateTime.UtcNow < deadline)
+        while (echoStarts.Any(kv => !echoArrivals.TryGetValue(kv.Key, out var a) || a.Count < listeners[kv.Value.Page]) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
         var echoSeconds = clock.Elapsed.TotalSeconds;
-        var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == clients ? Stopwatch.GetElapsedTime(kv.Value, a.Last).TotalMilliseconds : double.NaN).ToList();
+        var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == listeners[kv.Value.Page] ? Stopwatch.GetElapsedTime(kv.Value.Start, a.Last).TotalMilliseconds : double.NaN).ToList();
         foreach (var connection in echo)
         {
             await connection.DisposeAsync();
@@ -188,15 +254,21 @@ public static partial class LiveBenchmark
             instances = instanceCount,
             database = database.Name,
             redis = redis is not null,
+            mode = openLoop ? "open" : "closed",
             clients,
+            pages = pageIds.Count,
+            rate = openLoop ? rate : (double?)null,
             ops = sent.Count,
             accepted = accepted.Count,
             workbench = wb,
             echo = ec,
             ratio_p50 = Math.Round(wb.p50_ms / ec.p50_ms, 2),
+            ratio_p95 = Math.Round(wb.p95_ms / ec.p95_ms, 2),
             ratio_p99 = Math.Round(wb.p99_ms / ec.p99_ms, 2),
             lost,
             rejected = sent.Count - accepted.Count,
+            groups = grouping.Groups,
+            mean_group = grouping.Groups == 0 ? 0 : Math.Round((double)grouping.Operations / grouping.Groups, 2),
             server_profile = profile,
         };
 
@@ -204,18 +276,57 @@ public static partial class LiveBenchmark
         Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9}");
         Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
         Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
-        Console.WriteLine($"ratio p50 {result.ratio_p50}, ratio p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}");
+        Console.WriteLine($"ratio p50 {result.ratio_p50}, p95 {result.ratio_p95}, p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}; {grouping.Groups} groups (mean {result.mean_group} operations)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
         await BenchJson.WriteAsync(jsonOut, "live", result);
 
         return lost == 0 ? 0 : 1;
     }
 
+    /// <summary>The users (a fifth of them reviewers) and the pages: the 306-line sample page and copies of it.</summary>
+    private static async Task<(List<int> PageIds, Dictionary<string, string> UserIds)> PrepareAsync(LiveFactory factory, int clients, int pages)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var projectId = await db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync();
+        var sample = await db.Pages.Where(p => p.SourceName.StartsWith("000a_")).SingleAsync();
+        for (var i = 0; i < clients; i++)
+        {
+            var user = await UserService.CreateAsync(users, $"live{i:D2}", LiveFactory.Password);
+            db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, UserId = user.Id, Role = i % 5 == 0 ? ProjectRole.Reviewer : ProjectRole.Annotator });
+        }
+
+        await db.SaveChangesAsync();
+        var pageIds = new List<int> { sample.Id };
+        var seed = Directory.GetFiles(Path.Combine(LiveFactory.RepositoryRoot(), "data", "seeds"), "000a_*.txt").Single();
+        var importer = scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>();
+        for (var i = 1; i < pages; i++)
+        {
+            var bytes = await File.ReadAllBytesAsync(seed);
+            var outcome = await importer.ImportAsync(projectId, $"000a_copy{i:D2}.txt", [.. bytes, .. System.Text.Encoding.UTF8.GetBytes($"\ncopy {i}")]);
+            pageIds.Add(outcome.PageId!.Value);
+        }
+
+        var userIds = await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.Id);
+        return (pageIds, userIds);
+    }
+
+    private static async Task DelayUntilAsync(long timestamp)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+    }
+
     /// <param name="forget">Drop the page's cached state before each operation, so it is read from SQLite as before the cache.</param>
     private static async Task<ServerProfile> ProfileAsync(LiveFactory factory, int pageId, string userId, int operations, bool forget = false)
     {
         var rng = new Random(99);
-        double total = 0, sql = 0, statements = 0, read = 0;
+        double total = 0, sql = 0, statements = 0, read = 0, cpu = 0;
+        using var self = Process.GetCurrentProcess();
         var done = 0;
         for (var i = 0; i < operations; i++)
         {
@@ -233,21 +344,26 @@ public static partial class LiveBenchmark
 
             factory.Sql.Take();
             factory.Sql.Recording = true;
+            self.Refresh();
+            var cpuStart = self.TotalProcessorTime;
             var start = Stopwatch.GetTimestamp();
             var (outcome, _) = await edits.ApplyAsync(pageId, userId, "live00", ProjectRole.Admin, state.Version, operation);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            self.Refresh();
+            var cpuMs = (self.TotalProcessorTime - cpuStart).TotalMilliseconds;
             factory.Sql.Recording = false;
             var commands = factory.Sql.Take();
             if (outcome.Accepted)
             {
                 done++;
                 total += elapsed;
+                cpu += cpuMs;
                 sql += commands.Sum(c => c.Ms);
                 statements += commands.Count;
             }
         }
 
-        return new ServerProfile(done, Math.Round(total / done, 2), Math.Round(sql / done, 2), Math.Round(statements / done, 1), Math.Round(read / operations, 2));
+        return new ServerProfile(done, Math.Round(total / done, 2), Math.Round(sql / done, 2), Math.Round(statements / done, 1), Math.Round(read / operations, 2)) { cpu_ms = Math.Round(cpu / done, 2) };
     }
 
     private static PageOperation NextOperation(PageState state, Random rng)
@@ -294,13 +410,19 @@ public static partial class LiveBenchmark
             o.Headers["Cookie"] = cookie;
             o.SkipNegotiation = skipNegotiation;
         })
-        .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+        .AddJsonProtocol(o => o.PayloadSerializerOptions = WireJson.Options)
         .Build();
 
     private static int IntArg(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private static double DoubleArg(string[] args, string name, double fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private static string? StringArg(string[] args, string name)
@@ -311,13 +433,55 @@ public static partial class LiveBenchmark
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
+
+    /// <summary>Counts the groups the edit path commits (LiveMetrics), to report how many operations went per transaction.</summary>
+    private sealed class GroupCounter : IDisposable
+    {
+        private readonly MeterListener listener = new();
+        private long operations;
+        private long groups;
+
+        public GroupCounter()
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == LiveMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            {
+                if (instrument == LiveMetrics.Groups)
+                {
+                    Interlocked.Add(ref groups, value);
+                }
+                else if (instrument == LiveMetrics.Operations)
+                {
+                    Interlocked.Add(ref operations, value);
+                }
+            });
+            listener.Start();
+        }
+
+        public (long Operations, long Groups) Snapshot() => (Interlocked.Read(ref operations), Interlocked.Read(ref groups));
+
+        public void Dispose() => listener.Dispose();
+    }
 }
 
 public readonly record struct Arrival(int Count, long Last);
 
 #pragma warning disable CA1707, IDE1006 // JSON names
 /// <summary>Mean server time of an accepted operation, its SQL time and statement count, and a full page read.</summary>
-public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null, double? op_ms_no_listeners_uncached = null);
+public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null, double? op_ms_no_listeners_uncached = null)
+{
+    /// <summary>Process CPU time per accepted operation (less sensitive to a shared machine's load than wall time).</summary>
+    public double cpu_ms { get; init; }
+
+    /// <summary>The same without listeners.</summary>
+    public double? cpu_ms_no_listeners { get; init; }
+}
 #pragma warning restore CA1707, IDE1006
 
 #pragma warning disable CA1707, IDE1006 // JSON names as asked for

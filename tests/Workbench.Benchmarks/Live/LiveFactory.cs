@@ -81,7 +81,7 @@ public sealed class LiveFactory : WebApplicationFactory<Program>
         });
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
