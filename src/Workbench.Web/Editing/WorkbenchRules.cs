@@ -53,7 +53,10 @@ public sealed record WorkbenchRules(double Doubtful, IReadOnlyList<string> Roles
         return [.. found.OrderBy(t => Array.IndexOf(ActionOrder, t.Action))];
     }
 
-    private static ReviewContext Context(string? comment) => new("", AllowSelfReview: true, comment, _ => null);
+    // The common case of each change: the article was edited by someone, and a submission is taken back by its submitter. Where
+    // the article's own history asks for a comment (approving untouched machine output, sending back someone else's submission)
+    // the server's refusal says so (needsComment) and the browser asks then.
+    private static ReviewContext Context(string? comment) => new("", AllowSelfReview: true, comment, _ => "an editor", Submitter: _ => "");
 
     private static string ActionOf(ArticleStatus from, ArticleStatus to) => to switch
     {

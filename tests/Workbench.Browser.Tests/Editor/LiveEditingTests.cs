@@ -133,7 +133,7 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
         var approved = state.Articles[1];
         var (submit, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, state.Version, new SetStatus(approved.Key, approved.Status, ArticleStatus.Submitted));
         Assert.True(submit.Accepted, submit.Reason);
-        var (approve, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, submit.Version, new SetStatus(approved.Key, ArticleStatus.Submitted, ArticleStatus.Approved));
+        var (approve, _) = await edits.ApplyAsync(pageId, reviewerId, "reviewer", ProjectRole.Reviewer, submit.Version, new SetStatus(approved.Key, ArticleStatus.Submitted, ArticleStatus.Approved), "Read against the scan: right as imported.");
         Assert.True(approve.Accepted, approve.Reason);
 
         var editable = state.Articles[0];

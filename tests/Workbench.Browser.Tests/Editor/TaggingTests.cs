@@ -63,7 +63,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await Assertions.Expect(annotator.Locator("#wb-entity-pop")).ToHaveCountAsync(0);
 
             // Suggestions: A focuses the editable article with the most of them and steps to the first with N.
-            await annotator.WaitForFunctionAsync("workbench.tagging.suggestions.all.length > 0");
+            await annotator.WaitForFunctionAsync("() => workbench.tagging.suggestions.all.length > 0");
             var articleKey = await annotator.EvaluateAsync<int>(PickSuggestionArticleScript);
             await annotator.Locator($"#articles .card[data-key='{articleKey}'] .card-head .key").ClickAsync();
             await Assertions.Expect(annotator.Locator($"#articles .card[data-key='{articleKey}'] .sugg-bar")).ToBeVisibleAsync();
@@ -80,7 +80,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             // Enter accepts: everyone gets the entity, with the suggestion's source.
             await annotator.Keyboard.PressAsync("Enter");
             var start = accepted.RootElement.GetProperty("start");
-            var acceptedScript = $"workbench.state.entities.some(e => e.label === '{acceptedLabel}' && e.start.line === {start.GetProperty("line").GetInt32()} && e.start.offset === {start.GetProperty("offset").GetInt32()} && e.source === '{acceptedSource}')";
+            var acceptedScript = $"() => workbench.state.entities.some(e => e.label === '{acceptedLabel}' && e.start.line === {start.GetProperty("line").GetInt32()} && e.start.offset === {start.GetProperty("offset").GetInt32()} && e.source === '{acceptedSource}')";
             await reviewer.WaitForFunctionAsync(acceptedScript);
             await annotator.WaitForFunctionAsync(acceptedScript);
 
@@ -101,7 +101,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             // After a reload the rejected suggestion stays away, and the accepted one is an entity, not a suggestion.
             await annotator.ReloadAsync();
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            await annotator.WaitForFunctionAsync("workbench.tagging.suggestions.all.length > 0");
+            await annotator.WaitForFunctionAsync("() => workbench.tagging.suggestions.all.length > 0");
             var keys = await annotator.EvaluateAsync<string[]>("workbench.tagging.suggestions.all.map(s => s.rejectionKey)");
             Assert.DoesNotContain(rejectedKey, keys);
             Assert.DoesNotContain(acceptedKey, keys);
@@ -138,7 +138,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             var selected = string.Concat(await card.Locator(".pc.tsel").AllTextContentsAsync());
             Assert.Equal(2, System.Globalization.StringInfo.ParseCombiningCharacters(selected).Length);
             await page.Keyboard.PressAsync("3");
-            var locScript = $"workbench.state.entities.find(e => e.label === 'LOC' && e.text === {JsonSerializer.Serialize(selected)})?.key ?? 0";
+            var locScript = $"() => workbench.state.entities.find(e => e.label === 'LOC' && e.text === {JsonSerializer.Serialize(selected)})?.key ?? 0";
             await page.WaitForFunctionAsync(locScript);
             var entityKey = await page.EvaluateAsync<int>(locScript);
 
@@ -146,7 +146,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await page.Keyboard.PressAsync("Tab");
             await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await page.Keyboard.PressAsync("2");
-            await page.WaitForFunctionAsync($"workbench.state.entities.find(e => e.key === {entityKey})?.label === 'ORG'");
+            await page.WaitForFunctionAsync($"() => workbench.state.entities.find(e => e.key === {entityKey})?.label === 'ORG'");
             await page.Keyboard.PressAsync("Escape");
 
             // The entity list groups it under ORG; choosing it shows and flashes it.
@@ -161,17 +161,17 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             var before = await page.EvaluateAsync<int>("workbench.state.entities.length");
             await page.Keyboard.PressAsync("g");
             await Assertions.Expect(page.Locator(".toast-info").Last).ToContainTextAsync("Tagged ");
-            await page.WaitForFunctionAsync($"workbench.state.entities.length > {before}");
+            await page.WaitForFunctionAsync($"() => workbench.state.entities.length > {before}");
             await page.Keyboard.PressAsync("Control+z");
-            await page.WaitForFunctionAsync($"workbench.state.entities.length === {before}");
+            await page.WaitForFunctionAsync($"() => workbench.state.entities.length === {before}");
             await card.Locator($".ent-item[data-entity='{entityKey}']").ClickAsync();
             await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             // Delete removes it; Ctrl+Z brings it back.
             await page.Keyboard.PressAsync("Delete");
-            await page.WaitForFunctionAsync($"!workbench.state.entities.some(e => e.key === {entityKey})");
+            await page.WaitForFunctionAsync($"() => !workbench.state.entities.some(e => e.key === {entityKey})");
             await page.Keyboard.PressAsync("Control+z");
-            await page.WaitForFunctionAsync($"workbench.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
+            await page.WaitForFunctionAsync($"() => workbench.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
 
             // A nested entity: three characters from the same start as PER; the first two pieces carry both.
             await page.Keyboard.PressAsync("Escape");
@@ -183,7 +183,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             }
 
             await page.Keyboard.PressAsync("1");
-            await page.WaitForFunctionAsync("workbench.state.entities.some(e => e.label === 'PER')");
+            await page.WaitForFunctionAsync("() => workbench.state.entities.some(e => e.label === 'PER')");
             await Assertions.Expect(card.Locator($".pc[data-entities~='{entityKey}'][data-entities*=' ']").First).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("Escape");
             await browser.ScreenshotAsync(page, "tagging-7-nested", output);

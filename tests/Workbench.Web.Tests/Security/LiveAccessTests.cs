@@ -48,7 +48,7 @@ public sealed class LiveAccessTests(WorkbenchFactory factory) : IClassFixture<Wo
 
         await using var own = Connect(cookie, "http://localhost");
         await own.StartAsync();
-        var joined = await own.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId);
+        var joined = await own.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, -1);
         Assert.True(joined.Joined, joined.Reason);
     }
 
@@ -120,14 +120,14 @@ public sealed class LiveAccessTests(WorkbenchFactory factory) : IClassFixture<Wo
         var (admin, _, url) = await AdminAsync();
         var pageId = await factory.FreshPageAsync();
         await using var client = await PageClient.ConnectAsync(factory, "h3-promoted", pageId, await ImportedStateAsync(pageId));
-        Assert.Equal("annotator", (await client.JoinAsync()).State!.Role);
+        Assert.Equal("annotator", (await client.JoinAsync(fromLog: true)).State!.Role);
 
         var response = await admin.PostFormAsync(url + $"?handler=Role&userId={await factory.UserIdAsync("h3-promoted")}", new() { ["role"] = "Reviewer" }, url);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         await Eventually.HoldsAsync(() => client.Connection.State == HubConnectionState.Disconnected, "the connection is closed");
         await client.StartAsync();
-        Assert.Equal("reviewer", (await client.JoinAsync()).State!.Role);
+        Assert.Equal("reviewer", (await client.JoinAsync(fromLog: true)).State!.Role);
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class LiveAccessTests(WorkbenchFactory factory) : IClassFixture<Wo
         var (http, cookie) = await PageClient.LoginAsync(factory, "h3-leaver");
         await using var live = Connect(cookie, null);
         await live.StartAsync();
-        Assert.True((await live.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId)).Joined);
+        Assert.True((await live.InvokeAsync<JoinResult>(nameof(PageHub.Join), pageId, -1)).Joined);
         var copy = WithCookie(cookie);
         Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync($"/api/pages/{pageId}/state")).StatusCode);
 
