@@ -108,7 +108,7 @@ public static class WorkbenchApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseApiMembershipGuard();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // the log-in page needs its styles and scripts before anyone is signed in (the fallback policy would ask for a log-in)
         app.MapRazorPages().WithStaticAssets();
         app.MapWorkbenchEndpoints();
         app.MapHub<PageHub>("/hubs/page", hub => ScaleOutSetup.ConfigureHub(hub, app.Services.GetRequiredService<ScaleOutOptions>()));

@@ -44,6 +44,23 @@ public sealed partial class HardeningTests(WorkbenchFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task LoginPage_ItsStylesheetAndScripts_AreServedBeforeAnyoneSignsIn()
+    {
+        // The fallback policy (sign in first) once covered the static assets too: the log-in page came unstyled.
+        using var anonymous = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var html = await anonymous.GetStringAsync("/Account/Login");
+        var assets = AssetReferences().Matches(html).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+        Assert.Contains(assets, a => a.EndsWith(".css", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            var response = await anonymous.GetAsync(asset);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{asset}: {(int)response.StatusCode}");
+            Assert.Contains(asset.EndsWith(".css", StringComparison.Ordinal) ? "text/css" : "javascript", response.Content.Headers.ContentType!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BadJsonBody_IsAnsweredAsJsonProblem_NotAnHtmlErrorPage()
     {
         var annotator = await factory.LoginAsync("annotator");
@@ -145,6 +162,9 @@ public sealed partial class HardeningTests(WorkbenchFactory factory) : IClassFix
         Assert.Equal("2025-06-01", Workbench.Web.Review.Csv.Field("2025-06-01"));
         Assert.Equal("a-b", Workbench.Web.Review.Csv.Field("a-b"));
     }
+
+    [GeneratedRegex("(?:href|src)=\"(/(?:css|js|lib)/[^\"]+\\.(?:css|js))\"")]
+    private static partial Regex AssetReferences();
 
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScripts();
