@@ -206,6 +206,8 @@ export function addPanes(wb) {
   articlesEl.addEventListener('click', e => {
     const card = e.target.closest('.card');
     if (!card || e.target.closest('select, input, .title-editor')) return;
+    // Where the click landed in the text, read before anything below repaints or scrolls the panes.
+    const at = document.caretPositionFromPoint?.(e.clientX, e.clientY) ?? null;
     const key = keyOf(card);
     wb.setFocusArticle(key);
     if (e.target.closest('h2.title')) {
@@ -221,7 +223,7 @@ export function addPanes(wb) {
       scrollLinesTo(key);
     }
     wb.paintSelection();
-    wb.tagging.click(e);
+    wb.tagging.click(e, at);
   });
   articlesEl.addEventListener('change', e => {
     const select = e.target.closest('select.role-select');

@@ -7,8 +7,12 @@ import { anchorFromDom, normalise, compare } from './selection.js';
  * suggestions, accept(list), reject(list)}. Returns click(e), which the cards' click handler calls (true: handled).
  */
 export function bindTagMouse({ ui, state, article, articlesEl, paintUi, showEntity, focusArticle, suggestions, accept, reject }) {
-  /** Called by the card click handler: a drag selects text, a click on an entity or suggestion activates it. */
-  function click(e) {
+  /**
+   * Called by the card click handler: a drag selects text, a click on an entity or suggestion activates it, a plain click
+   * places the caret at <at> (the caret position under the pointer, read when the click arrived: the handler may have
+   * scrolled the card since).
+   */
+  function click(e, at = document.caretPositionFromPoint?.(e.clientX, e.clientY)) {
     if (e.target.closest('.ents, .sugg-bar, select, input, h2.title, .title-editor')) return false;
     const card = e.target.closest('.card');
     if (!card) return false;
@@ -39,7 +43,6 @@ export function bindTagMouse({ ui, state, article, articlesEl, paintUi, showEnti
       return true;
     }
     // A plain click places the caret there (between graphemes, nearest to the click).
-    const at = document.caretPositionFromPoint?.(e.clientX, e.clientY);
     const place = at ? anchorFromDom(at.offsetNode, at.offset) : null;
     if (place) {
       const r = normalise(state(), article(key), place, place) ?? null;

@@ -39,7 +39,7 @@ public sealed partial class HardeningTests(WorkbenchFactory factory) : IClassFix
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         // The only inline script a page may carry is the workbench's import map, with this response's nonce.
         Assert.Empty(InlineScripts().Matches(html).Where(m => !m.Value.Contains("application/json", StringComparison.Ordinal)
-            && !(m.Value.Contains("type=\"importmap\"", StringComparison.Ordinal) && m.Value.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal))).Select(m => m.Value));
+            && !(m.Value.Contains("type=\"importmap\"", StringComparison.Ordinal) && WebUtility.HtmlDecode(m.Value).Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal))).Select(m => m.Value));
         Assert.Empty(EventAttributes().Matches(html).Select(m => m.Value));
     }
 
