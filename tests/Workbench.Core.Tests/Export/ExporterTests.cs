@@ -99,8 +99,11 @@ public class ExporterTests
 
         var json = JsonDocument.Parse(files[ExportManifest.FileName]).RootElement;
         Assert.Equal(
-            ["format", "toolVersion", "project", "filters", "split", "counts", "dropped", "files", "createdAt"],
+            ["format", "toolVersion", "project", "filters", "split", "counts", "dropped", "untouched", "files", "createdAt"],
             json.EnumerateObject().Select(p => p.Name));
+        // Articles nobody changed are listed by id (read-and-confirmed gold and untouched machine output can be told apart).
+        Assert.Equal(json.GetProperty("counts").GetProperty("untouched").GetInt32(), json.GetProperty("untouched").GetArrayLength());
+        Assert.Equal(manifest.Untouched, json.GetProperty("untouched").EnumerateArray().Select(e => e.GetString()!));
         Assert.Equal("none", json.GetProperty("split").GetProperty("ratios").GetString());
         Assert.Equal(4, json.GetProperty("counts").GetProperty("splits").GetProperty("all").GetProperty("articles").GetInt32());
         Assert.Equal(file.Sha256, json.GetProperty("files")[0].GetProperty("sha256").GetString());
