@@ -25,12 +25,13 @@ function say(text, kind) {
   message.className = 'queue-message ' + (kind || '');
 }
 
+/** Sends one status change; true when the server accepted it (its answer is shown either way). */
 async function setStatus(row, status, text) {
   const pageId = row.dataset.page;
   const articleKey = Number(row.dataset.article);
   try {
     const stateResponse = await fetch(`/api/pages/${pageId}/state`, { headers: { Accept: 'application/json' } });
-    if (!stateResponse.ok) { say(fmt(S.queue.loadFailed, stateResponse.status), 'error'); return; }
+    if (!stateResponse.ok) { say(fmt(S.queue.loadFailed, stateResponse.status), 'error'); return false; }
     const state = await stateResponse.json();
     const response = await fetch(`/api/pages/${pageId}/operations`, {
       method: 'POST',
@@ -50,11 +51,13 @@ async function setStatus(row, status, text) {
       if (total) { total.textContent = String(Math.max(0, Number(total.textContent) - 1)); }
       say(fmt(status === 'approved' ? S.queue.approved : S.queue.sentBack, title), 'ok');
       select(current);
-    } else {
-      say(body.reason || body.detail || fmt(S.queue.refused, response.status), 'error');
+      return true;
     }
+    say(body.reason || body.detail || fmt(S.queue.refused, response.status), 'error');
+    return false;
   } catch (error) {
     say(fmt(S.queue.unreachable, error.message), 'error');
+    return false;
   }
 }
 
@@ -63,7 +66,7 @@ function requestChanges(row) {
   form.hidden = false;
   form.querySelector('label').textContent = fmt(S.queue.requestLabel, row.cells[1].textContent.trim());
   form.scrollIntoView({ block: 'nearest' });
-  comment.value = '';
+  // What the reviewer already typed stays (choosing another row must not erase it); it is cleared once sent.
   comment.focus();
 }
 
@@ -103,9 +106,14 @@ if (table) {
     const text = comment.value.trim();
     if (!text) { say(S.queue.commentRequired, 'error'); comment.focus(); return; }
     const row = pending;
+    if (!row) { closeForm(); return; }
     form.hidden = true;
     pending = null;
-    if (row) { await setStatus(row, 'changesRequested', text); }
+    if (await setStatus(row, 'changesRequested', text)) {
+      comment.value = '';
+    } else {
+      requestChanges(row); // refused or unreachable: the form comes back with the comment as typed
+    }
   });
   document.getElementById('request-cancel').addEventListener('click', closeForm);
 }

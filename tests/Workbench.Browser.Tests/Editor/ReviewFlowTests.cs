@@ -4,7 +4,9 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
+using Workbench.Web.Editing;
 using Xunit.Abstractions;
 
 namespace Workbench.Browser.Tests.Editor;
@@ -145,6 +147,63 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
     }
 
     private static Regex Word(string word) => new($"(^|\\s){Regex.Escape(word)}(\\s|$)");
+
+    [Fact]
+    public async Task QueueSendBack_FormHiddenUntilAsked_EmptyCommentRefused_CommentReachesTheAnnotatorLive()
+    {
+        // Issue 17 item 1: the request form was always visible (a class's display beat [hidden]) and sent nothing.
+        var pageId = await PageIdAsync("001_");
+        int projectId, key;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var edits = scope.ServiceProvider.GetRequiredService<PageEditService>();
+            var annotatorId = await db.Users.Where(u => u.UserName == "annotator").Select(u => u.Id).SingleAsync();
+            projectId = await db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).SingleAsync();
+            var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
+            var article = state.Articles.Last(a => a.Status == ArticleStatus.Draft);
+            key = article.Key;
+            var (submit, _) = await edits.ApplyAsync(pageId, annotatorId, "annotator", ProjectRole.Annotator, state.Version, new SetStatus(key, article.Status, ArticleStatus.Submitted));
+            Assert.True(submit.Accepted, submit.Reason);
+        }
+
+        var annotator = await browser.NewPageAsync();
+        var reviewer = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
+            await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
+            await annotator.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            await reviewer.GotoAsync($"/Projects/{projectId}/Review");
+            var form = reviewer.Locator("#request-form");
+            await Assertions.Expect(form).ToBeHiddenAsync();
+
+            var row = reviewer.Locator($"#queue tr[data-page='{pageId}'][data-article='{key}']");
+            await row.Locator("button[data-action='request']").ClickAsync();
+            await Assertions.Expect(form).ToBeVisibleAsync();
+            await form.Locator("button[type='submit']").ClickAsync();
+            await Assertions.Expect(reviewer.Locator("#queue-message")).ToHaveClassAsync(new Regex("error"));
+            await Assertions.Expect(form).ToBeVisibleAsync();
+
+            const string comment = "第二段的日期请对照原图核对。";
+            await reviewer.Locator("#request-comment").FillAsync(comment);
+            await row.Locator("button[data-action='request']").ClickAsync(); // choosing the row again keeps what was typed
+            await Assertions.Expect(reviewer.Locator("#request-comment")).ToHaveValueAsync(comment);
+            await form.Locator("button[type='submit']").ClickAsync();
+            await Assertions.Expect(reviewer.Locator("#queue-message")).ToHaveClassAsync(new Regex("ok"));
+            await Assertions.Expect(form).ToBeHiddenAsync();
+            await Assertions.Expect(row).ToBeHiddenAsync();
+
+            await annotator.WaitForFunctionAsync($"() => window.workbench.state.articles.find(a => a.key === {key})?.status === 'changesRequested'");
+            await Assertions.Expect(annotator.Locator($"#articles .card[data-key='{key}']")).ToContainTextAsync(comment);
+        }
+        finally
+        {
+            await annotator.Context.CloseAsync();
+            await reviewer.Context.CloseAsync();
+        }
+    }
 
     private async Task<int> PageIdAsync(string prefix)
     {
