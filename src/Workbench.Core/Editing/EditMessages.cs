@@ -41,7 +41,19 @@ public static class EditMessages
     public static string EntityRemovedByEdit => CoreText.Get("Edit.EntityRemovedByEdit");
     public static string ArticleRemovedEmpty => CoreText.Get("Edit.ArticleRemovedEmpty");
 
+    /// <summary>"The change is incomplete: {0} is missing." — {0} is one of <see cref="Missing"/>'s names, never an English literal.</summary>
     public static string MissingValue => CoreText.Get("Edit.MissingValue");
+
+    /// <summary>The names of the parts an operation can lack, in the UI language (arguments of <see cref="MissingValue"/>).</summary>
+    public static class Missing
+    {
+        public static string Operation => CoreText.Get("Missing.Operation");
+        public static string NewText => CoreText.Get("Missing.NewText");
+        public static string Article => CoreText.Get("Missing.Article");
+        public static string EntityText => CoreText.Get("Missing.EntityText");
+        public static string EntitySource => CoreText.Get("Missing.EntitySource");
+        public static string Title => CoreText.Get("Missing.Title");
+    }
 
     public static string NotATransition => CoreText.Get("Edit.NotATransition");
     public static string TooManySteps => CoreText.Get("Edit.TooManySteps");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workbench.Core.Segmentation;
 using static Workbench.Core.Editing.EditMessages;
 
@@ -32,7 +33,7 @@ public static class OperationDescriptions
     public static string UnknownOperation => CoreText.Get("Op.UnknownOperation");
 
     /// <summary>How a block role reads in sentences: "headline", "标题", ...</summary>
-    public static string BlockRoleWords(BlockRole role) => CoreText.Get("BlockRole." + role);
+    public static string BlockRoleWords(BlockRole role) => Enum.IsDefined(role) ? CoreText.Get("BlockRole." + role) : ((int)role).ToString(CultureInfo.InvariantCulture);
 
     public static string Describe(PageOperation operation) => operation switch
     {

@@ -269,7 +269,7 @@ public static partial class PageEditor
 
         if (op.Title is null)
         {
-            return Reject(MissingValue, "the title");
+            return Reject(MissingValue, Missing.Title);
         }
 
         if (TooLong(op.Title, EditLimits.MaxTitle, TitleTooLong) is { } tooLong)

@@ -21,12 +21,12 @@ public static partial class PageEditor
 
         if (op.Text is null)
         {
-            return Reject(MissingValue, "the entity text");
+            return Reject(MissingValue, Missing.EntityText);
         }
 
         if (!Enum.IsDefined(op.Source))
         {
-            return Reject(MissingValue, "the entity source");
+            return Reject(MissingValue, Missing.EntitySource);
         }
 
         if (!PageText.IsValid(s, op.Start) || !PageText.IsValid(s, op.End))

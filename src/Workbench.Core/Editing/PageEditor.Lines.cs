@@ -21,7 +21,7 @@ public static partial class PageEditor
 
         if (op.NewText is null)
         {
-            return Reject(MissingValue, "the new text");
+            return Reject(MissingValue, Missing.NewText);
         }
 
         if (TooLong(op.NewText, EditLimits.MaxLineText, LineTooLong) is { } tooLong)

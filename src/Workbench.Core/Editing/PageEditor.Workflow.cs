@@ -138,7 +138,7 @@ public static partial class PageEditor
         var article = op.Article;
         if (article is null)
         {
-            return Reject(MissingValue, "the article");
+            return Reject(MissingValue, Missing.Article);
         }
 
         if (article.IsLocked())

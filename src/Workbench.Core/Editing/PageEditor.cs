@@ -47,7 +47,7 @@ public static partial class PageEditor
         RestoreArticle x => Restore(s, x, changes),
         LinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new UnlinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         UnlinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new LinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
-        _ => Reject(MissingValue, "the operation"),
+        _ => Reject(MissingValue, Missing.Operation),
     };
 
     private static OperationResult.Applied Ok(PageState s, PageOperation inverse) => new(s, inverse, [], PageChanges.None);

@@ -156,7 +156,10 @@ internal static class AnnotationJson
 
     /// <summary>The record's field names, for a refusal that says what was found.</summary>
     public static string Keys(JsonElement record) =>
-        record.ValueKind == JsonValueKind.Object ? string.Join(", ", record.EnumerateObject().Select(p => $"\"{p.Name}\"")) : record.ValueKind.ToString();
+        record.ValueKind == JsonValueKind.Object ? string.Join(", ", record.EnumerateObject().Select(p => $"\"{p.Name}\"")) : KindWords(record.ValueKind);
+
+    /// <summary>How a JSON value's kind reads in messages, in the UI language ("an array", "数组"): never the enum's English name.</summary>
+    public static string KindWords(JsonValueKind kind) => CoreText.Get("Json." + kind);
 
     private static bool IsEmpty(JsonElement value) => value.ValueKind switch
     {

@@ -43,7 +43,7 @@ internal static class JsonLines
         {
             if (record.ValueKind != JsonValueKind.Object)
             {
-                throw new AnnotationImportException(line, CoreText.Format("Annot.ExpectedObject", record.ValueKind));
+                throw new AnnotationImportException(line, CoreText.Format("Annot.ExpectedObject", AnnotationJson.KindWords(record.ValueKind)));
             }
 
             try
