@@ -66,6 +66,7 @@ public static class WorkbenchApp
 
         services.AddWorkbenchLocalization();
         services.AddRazorPages()
+            .AddMvcOptions(options => options.Filters.Add<NoHandlerFilter>()) // a verb without a handler is 405, never the page rendered without its checks
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
