@@ -34,6 +34,8 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
     private const string AttrBreakout = "' onmouseover='window.__xss=(window.__xss||0)+1' x='";
     private const string ChineseEmoji = "中文😀𠀀<img src=x onerror=window.__xss=(window.__xss||0)+1>";
 
+    private const string TypedComment = "键入的评论 " + SvgBreakout + " " + ChineseEmoji;
+
     private static readonly string[] Payloads = [Img, ScriptTag, SvgBreakout, AttrBreakout, ChineseEmoji];
 
     [Fact]
@@ -90,6 +92,15 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
                     await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
                     await Assertions.Expect(page.Locator("#articles .card").First).ToBeVisibleAsync();
                     await OpenEverythingAsync(page);
+                    if (name == "workbench")
+                    {
+                        // A comment typed in the browser goes through the comment endpoint and comes back live.
+                        var card = page.Locator("#articles .card").First;
+                        await card.Locator("textarea.comment-input").FillAsync(TypedComment);
+                        await card.Locator(".comment-send").ClickAsync();
+                        await Assertions.Expect(card.Locator(".comment-list .comment .comment-text").Last).ToHaveTextAsync(TypedComment);
+                        await HoverEverythingAsync(page, "#articles .comment");
+                    }
                 }
                 else
                 {
@@ -130,7 +141,7 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
         // Where each value must be visible as text.
         Assert.Contains("project name", found["project list"]);
         Assert.Contains("source name", found["project"]);
-        foreach (var place in new[] { "line text", "line text with </script>", "article title", "comment", "comment author" })
+        foreach (var place in new[] { "line text", "line text with </script>", "article title", "comment", "typed comment", "comment author" })
         {
             Assert.Contains(place, found["workbench"]);
         }
@@ -284,6 +295,7 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
             ("line text with </script>", lines[2]),
             ("article title", title),
             ("comment", commentText),
+            ("typed comment", TypedComment),
             ("annotation label", "人名"),
             ("annotated line", annotatedLine),
         };
