@@ -33,7 +33,7 @@ internal static class AgreementCommand
             DefaultValueFactory = _ => ImportFormats.Auto,
         };
         format.AcceptOnlyFromAmong([ImportFormats.Auto, .. ImportFormats.AnnotationFormats]);
-        var json = new Option<FileInfo?>("--json") { Description = T("Also write the figures to this JSON file.") };
+        var json = new Option<FileInfo?>("--json") { Description = T("Also write the figures to this JSON file."), HelpName = "OUT.json" };
         var command = new Command("agreement", T("Measure inter-annotator agreement between two annotation files of the same texts: span precision, recall and F1 (exact and overlapping), Cohen's κ and Krippendorff's α over code points, per label, and the records with the most disagreement. Records are paired by identical text.")) { fileA, fileB, format, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
