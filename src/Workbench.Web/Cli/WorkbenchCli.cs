@@ -16,7 +16,7 @@ public static class WorkbenchCli
 
     private static readonly string[] HelpWords = ["Description:", "(REQUIRED)", "[default: "];
 
-    private static readonly string[] Commands = ["segment", "segmenter", "import", "export", "users", "--help", "-h", "-?", "--version"];
+    private static readonly string[] Commands = ["segment", "segmenter", "import", "export", "users", "agreement", "--help", "-h", "-?", "--version"];
 
     public static bool IsCliCommand(string[] args)
     {
@@ -57,6 +57,7 @@ public static class WorkbenchCli
                 ExportCommand.Create(output, error, hostArgs),
                 UsersCommand.Create(output, error, hostArgs),
                 SegmenterCommand.Create(output, error, hostArgs),
+                AgreementCommand.Create(output, error),
             };
             root.Options.Add(lang);
             foreach (var helpOption in root.Options.OfType<System.CommandLine.Help.HelpOption>())
