@@ -3,6 +3,7 @@
 import { S, fmt } from './strings.js';
 import { toast, rejection } from './ui.js';
 import { owners, lockReason } from './model.js';
+import { describeOperation } from './undoname.js';
 
 /** Why each action is unavailable for the current selection (null: available). */
 export function availability(state, selection, connected) {
@@ -43,6 +44,7 @@ export function availability(state, selection, connected) {
  * echo: echo.js; onRefused(operation, ack) when the server refuses an operation (after its echo was taken back).
  */
 export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
+  // Entries are { inverse, what }: what undoing (or redoing) it does, named from the user's original operation.
   const undoStack = [];
   const redoStack = [];
   let pending = 0;
@@ -67,11 +69,11 @@ export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
     onBusy(pending > 0);
   }
 
-  function send(operation, mode = 'do', comment = null) {
-    return track(sendNow(operation, mode, comment));
+  function send(operation, mode = 'do', comment = null, what = null) {
+    return track(sendNow(operation, mode, comment, what ?? describeOperation(operation)));
   }
 
-  async function sendNow(operation, mode, comment) {
+  async function sendNow(operation, mode, comment, what) {
     const entry = echo.add(operation);
     busy(1);
     let ack;
@@ -103,9 +105,9 @@ export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
     if (ack.notes?.length) toast('info', S.toast.notes, ack.notes);
     if (ack.inverse) {
       if (mode === 'undo') {
-        redoStack.push(ack.inverse);
+        redoStack.push({ inverse: ack.inverse, what });
       } else {
-        undoStack.push(ack.inverse);
+        undoStack.push({ inverse: ack.inverse, what });
         if (mode === 'do') redoStack.length = 0;
       }
     }
@@ -118,30 +120,34 @@ export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
   return {
     get canUndo() { return undoStack.length > 0; },
     get canRedo() { return redoStack.length > 0; },
+    /** What Undo would undo ("set the title of article 3"), or null. */
+    get undoWhat() { return undoStack.at(-1)?.what ?? null; },
+    /** What Redo would redo, or null. */
+    get redoWhat() { return redoStack.at(-1)?.what ?? null; },
     get busy() { return pending > 0; },
     /** True while any change of the user's is unanswered. */
     get unanswered() { return inFlight.size > 0; },
     send,
     /** Makes undo and redo wait for a change made outside send (e.g. "tag every occurrence") until it is answered. */
     track,
-    /** Puts the inverse of a change made outside send (e.g. "tag every occurrence") on the undo stack. */
-    remember(inverse) {
+    /** Puts the inverse of a change made outside send (e.g. "tag every occurrence") on the undo stack; what names the change. */
+    remember(inverse, what = null) {
       if (!inverse) return;
-      undoStack.push(inverse);
+      undoStack.push({ inverse, what: what ?? S.undo.kinds.other });
       redoStack.length = 0;
       onStacks();
     },
     async undo() {
       await settled();
-      const inverse = undoStack.pop();
+      const entry = undoStack.pop();
       onStacks();
-      return inverse ? send(parse(inverse), 'undo') : null;
+      return entry ? send(parse(entry.inverse), 'undo', null, entry.what) : null;
     },
     async redo() {
       await settled();
-      const inverse = redoStack.pop();
+      const entry = redoStack.pop();
       onStacks();
-      return inverse ? send(parse(inverse), 'redo') : null;
+      return entry ? send(parse(entry.inverse), 'redo', null, entry.what) : null;
     },
     split: (articleKey, atLine) => send({ kind: 'splitArticle', articleKey, atLine }),
     merge: (articleKey, intoArticleKey) => send({ kind: 'mergeArticles', articleKey, intoArticleKey }),

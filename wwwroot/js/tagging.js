@@ -182,7 +182,7 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
       });
       const body = await response.json();
       if (body.accepted) {
-        editing.remember(body.inverse);
+        editing.remember(body.inverse, fmt(S.undo.kinds.tagAll, label.displayName));
         toast('info', fmt(body.tagged === 1 ? S.tagging.taggedOne : S.tagging.tagged, body.tagged, label.displayName));
       }
       else if (response.ok) toast('info', body.reason);

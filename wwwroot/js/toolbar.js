@@ -50,11 +50,15 @@ export function createToolbar(handlers) {
     group(original, button('help', handlers.onHelp, 'round')),
   );
 
-  function set(name, reason) {
-    const { wrap, button: b, title } = buttons[name];
+  // what: what the action would do (undo and redo name the change); it replaces the generic title and the accessible name.
+  function set(name, reason, what = null) {
+    const { wrap, button: b } = buttons[name];
+    const title = what ? fmt(S.actions[`${name}WhatTitle`], what) : buttons[name].title;
     b.disabled = Boolean(reason);
     wrap.title = reason ? `${title}\n${reason}` : title;
     b.title = wrap.title;
+    if (what) b.setAttribute('aria-label', fmt(S.actions[`${name}What`], what));
+    else b.removeAttribute('aria-label');
   }
 
   return {
@@ -63,8 +67,8 @@ export function createToolbar(handlers) {
       set('mergePrev', can.mergePrev);
       set('mergeNext', can.mergeNext);
       set('move', can.move);
-      set('undo', !connected ? S.disabled.offline : editing.canUndo ? null : S.disabled.nothingToUndo);
-      set('redo', !connected ? S.disabled.offline : editing.canRedo ? null : S.disabled.nothingToRedo);
+      set('undo', !connected ? S.disabled.offline : editing.canUndo ? null : S.disabled.nothingToUndo, editing.undoWhat);
+      set('redo', !connected ? S.disabled.offline : editing.canRedo ? null : S.disabled.nothingToRedo, editing.redoWhat);
       set('help', null);
       if (!selection) {
         selectionInfo.textContent = S.selection.none;

@@ -7,9 +7,9 @@ const toasts = () => document.getElementById('wb-toasts');
 
 /**
  * Shows a message. kind: 'error' | 'info'. Errors stay until dismissed (a rejection is never silent);
- * information fades after a few seconds.
+ * information fades after a few seconds unless options.stay.
  */
-export function toast(kind, title, details = []) {
+export function toast(kind, title, details = [], { stay = false } = {}) {
   const box = el('div', `toast toast-${kind}`);
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   const body = el('div', 'toast-body');
@@ -23,7 +23,7 @@ export function toast(kind, title, details = []) {
   box.append(body, close);
   toasts().append(box);
   while (toasts().children.length > 4) toasts().firstElementChild.remove();
-  if (kind !== 'error') setTimeout(() => box.remove(), 5000);
+  if (kind !== 'error' && !stay) setTimeout(() => box.remove(), 5000);
   return box;
 }
 

@@ -22,6 +22,7 @@ import { addActions } from './actions.js';
 import { bindKeys } from './keys.js';
 import { ownerKey, articleByKey } from './model.js';
 import { trackChanges, flashes } from './changes.js';
+import { watchReviews } from './reviewnews.js';
 import { decorateContinuations, segmentationNote, followArticleHash, refreshContinuations } from './continued.js';
 
 const toolbarEl = document.getElementById('wb-toolbar');
@@ -58,10 +59,11 @@ wb.echo = createEcho({
 });
 
 let wasConnected = false;
+const reviewNews = watchReviews({ me, state: () => store.state });
 wb.live = createLive({
   pageId,
   store,
-  onChange: (changes, info) => changeTracker.serverChanged(changes, info),
+  onChange: (changes, info) => { changeTracker.serverChanged(changes, info); reviewNews(info); },
   onPresence(present) {
     const before = cardsWithPresence();
     view.present = present ?? [];

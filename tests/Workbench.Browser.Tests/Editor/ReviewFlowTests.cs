@@ -86,6 +86,11 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
 
             // The annotator sees the status and the comment live, marked as a review decision; the thread opened itself.
             await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-changesrequested"));
+            // … and a toast that stays until dismissed says their article was sent back (issue 17 item 7).
+            var sentBack = annotator.Locator(".toast[data-news='changesRequested']");
+            await Assertions.Expect(sentBack).ToContainTextAsync($"Article {key} was sent back");
+            // The undo button names what it would undo: the annotator's submission (issue 17 item 8).
+            await Assertions.Expect(annotator.Locator("#wb-undo")).ToHaveAttributeAsync("aria-label", $"Undo: change the status of article {key}");
             var decision = aCard.Locator(".comment-list .comment.decision");
             await Assertions.Expect(decision).ToHaveCountAsync(1);
             await Assertions.Expect(decision.Locator(".comment-text")).ToHaveTextAsync(request);
@@ -114,6 +119,19 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}']")).ToHaveClassAsync(Word("corrected"));
             await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt")).ToContainTextAsync(corrected);
             await Assertions.Expect(reviewer.Locator($"#articles .seg[data-n='{lineNumber}']")).ToHaveTextAsync(corrected);
+            // Undo and redo name the change in their tooltip and accessible name; undoing and redoing the edit swaps them.
+            var undo = annotator.Locator("#wb-undo");
+            var redo = annotator.Locator("#wb-redo");
+            await Assertions.Expect(undo).ToHaveAttributeAsync("aria-label", $"Undo: edit line {lineNumber}");
+            await Assertions.Expect(undo).ToHaveAttributeAsync("title", new Regex($"^Undo: edit line {lineNumber} \\(Ctrl\\+Z\\)"));
+            await undo.ClickAsync();
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt")).Not.ToContainTextAsync("（改）");
+            await Assertions.Expect(redo).ToHaveAttributeAsync("aria-label", $"Redo: edit line {lineNumber}");
+            await Assertions.Expect(redo).ToHaveAttributeAsync("title", new Regex($"^Redo: edit line {lineNumber} "));
+            await redo.ClickAsync();
+            await Assertions.Expect(annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt")).ToContainTextAsync(corrected);
+            await Assertions.Expect(undo).ToHaveAttributeAsync("aria-label", $"Undo: edit line {lineNumber}");
+            await Assertions.Expect(redo).Not.ToHaveAttributeAsync("aria-label", new Regex("."));
             await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
             await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
 
@@ -124,6 +142,9 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             await Assertions.Expect(rCard.Locator(".review-bar button[data-action='reopen']")).ToBeVisibleAsync();
             await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-approved"));
             await Assertions.Expect(aCard.Locator(".review-bar button")).ToHaveCountAsync(0);
+            await Assertions.Expect(annotator.Locator(".toast[data-news='approved']")).ToContainTextAsync($"Article {key} was approved");
+            // The reviewer made the decisions: no news toast on their side.
+            await Assertions.Expect(reviewer.Locator(".toast[data-news]")).ToHaveCountAsync(0);
 
             // The annotator's attempt to edit a line of the approved article is refused, and says why.
             await annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt").DblClickAsync();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
@@ -33,6 +34,32 @@ public sealed partial class MyWorkTests(WorkbenchFactory factory) : IClassFixtur
         Assert.Equal(Math.Min(assigned - MyWorkModelPageSize, MyWorkModelPageSize), rest.Count);
         Assert.Empty(Rows(first).Intersect(rest));
         Assert.Contains("?status=Draft&amp;p=1#work-draft", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyWork_ShowsTheArticlesTheUserSubmitted_ThatWaitForReview_EvenWhenNoneIsAssignedToThem()
+    {
+        await PageClient.CreateMembersAsync(factory, ["submitting-annotator"], ProjectRole.Annotator);
+        var userId = await factory.UserIdAsync("submitting-annotator");
+        var pageId = await factory.FreshPageAsync(seed: "000a_");
+        // What the edit path keeps when the annotator submits articles of a page no one assigned to them.
+        var submitted = await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId && a.Ordinal < 3)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Submitted).SetProperty(a => a.SubmittedBy, userId)
+                .SetProperty(a => a.SubmittedAt, DateTimeOffset.UtcNow).SetProperty(a => a.AssigneeId, (string?)null)));
+        Assert.True(submitted > 0);
+        var projectId = await factory.DemoProjectIdAsync();
+        var client = await factory.LoginAsync("submitting-annotator");
+
+        var html = await client.GetHtmlAsync($"/Projects/{projectId}/MyWork");
+        Assert.DoesNotContain("id=\"no-work\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"work-submitted\"", html, StringComparison.Ordinal);
+        Assert.Equal(submitted, Rows(html).Count(r => r.StartsWith($"{pageId}:", StringComparison.Ordinal)));
+
+        // Once reviewed (approved), it is no longer the submitter's: it leaves their list.
+        await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Approved).SetProperty(a => a.SubmittedBy, (string?)null)));
+        var after = await client.GetHtmlAsync($"/Projects/{projectId}/MyWork");
+        Assert.Contains("id=\"no-work\"", after, StringComparison.Ordinal);
     }
 
     private const int MyWorkModelPageSize = Pages.Review.MyWorkModel.GroupSize;

@@ -6,7 +6,10 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Review;
 
-/// <summary>The articles assigned to the current user, grouped by status.</summary>
+/// <summary>
+/// The articles assigned to the current user, and the ones they submitted that wait for review (whoever they are assigned
+/// to, or none), grouped by status.
+/// </summary>
 public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : ProjectPageModel(db, access)
 {
     /// <summary>Rows shown per status; a status with more gets list pages of its own (?status=…&amp;p=…).</summary>
@@ -31,8 +34,9 @@ public sealed class MyWorkModel(WorkbenchDbContext db, ProjectAccess access) : P
         // Counted per status in SQL, and only a list page of each status read: an annotator with 50,000 assigned
         // articles gets the same small page as one with five.
         var me = UserId;
+        // An article submitted by the user waits for review under its submitter even when no one assigned it to them.
         var mine = Db.Articles.AsNoTracking()
-            .Where(a => a.AssigneeId == me)
+            .Where(a => a.AssigneeId == me || (a.Status == ArticleStatus.Submitted && a.SubmittedBy == me))
             .Join(Db.Pages.Where(p => p.ProjectId == projectId), a => a.PageId, p => p.Id, (a, p) => new { a, p });
         var counts = await mine.GroupBy(x => x.a.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync();
         var groups = new List<WorkGroup>();
