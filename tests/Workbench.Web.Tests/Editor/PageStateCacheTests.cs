@@ -231,6 +231,17 @@ public sealed class PageStateCacheLimitTests
     }
 
     [Fact]
+    public void AStateFromBeforeAResegmentation_NeverReplacesOneFromAfter()
+    {
+        var cache = new PageStateCache();
+        cache.Set(1, Page(1, lines: 2) with { Resegmented = 1 });
+        cache.Set(1, Page(1, lines: 2) with { Resegmented = 0 });
+
+        Assert.True(cache.TryGet(1, out var kept));
+        Assert.Equal(1, kept.Resegmented);
+    }
+
+    [Fact]
     public async Task AnExclusiveWrite_WaitsForTheQueue_AndTheQueueGoesAwayAfterwards()
     {
         var cache = new PageStateCache();
