@@ -83,6 +83,13 @@ public sealed class Page
 
     public int NextEntityKey { get; set; }
 
+    /// <summary>
+    /// How many times re-segmentation replaced the page's articles. It does not move <see cref="Version"/> (the log stays
+    /// gapless), so this is the other half of every edit's concurrency token: a state cached before a re-segmentation is
+    /// recognised as stale by any app instance.
+    /// </summary>
+    public int Resegmented { get; set; }
+
     public DateTimeOffset ImportedAt { get; set; }
 
     /// <summary>Width of the image the OCR coordinates refer to (ALTO Page@WIDTH, PAGE imageWidth, hOCR page bbox), when the file says.</summary>

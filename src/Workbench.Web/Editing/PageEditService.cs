@@ -30,8 +30,8 @@ public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = n
 /// The one path for every change. Operations for a page queue up (<see cref="PageStateCache"/>); whoever holds the page's
 /// turn takes everything queued (a group), applies each operation in arrival order against the cached state with the
 /// role rules and Core (each against the state the ones before it left, so a refused one spoils nothing), writes the
-/// group in ONE transaction guarded by the page version (UPDATE Pages ... WHERE Version = @seen, so two processes can
-/// never write the same sequence number) and broadcasts ONE message. Each caller's answer is sent after the commit.
+/// group in ONE transaction guarded by the page version (UPDATE Pages ... WHERE Version = @seen AND Resegmented = @r, so two
+/// processes can never write the same sequence number, nor write over articles re-segmentation replaced) and broadcasts ONE message. Each caller's answer is sent after the commit.
 /// </summary>
 /// <param name="cache">The app's shared page queues and state cache (a singleton); a private one when not given (another app instance).</param>
 /// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL advisory lock); none in one process.</param>
@@ -200,10 +200,10 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 return (null, []);
             }
 
-            if (await TryWriteAsync(pageId, loaded.ProjectId, start, state, accepted))
+            if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted))
             {
                 var entries = accepted.Select(a => new AppliedOperation(a.Applied.NewState.Version, a.Job.UserId, PageOperationJson.KindOf(a.Job.Operation), PagePatch.Of(a.Applied.NewState, a.Applied.Changes))).ToList();
-                cache.Set(pageId, new PageStateCache.CachedPage(loaded.ProjectId, state, Recent(loaded, entries)));
+                cache.Set(pageId, loaded with { State = state, Recent = Recent(loaded, entries) });
                 for (var i = 0; i < accepted.Count; i++)
                 {
                     var (job, _, applied, _) = accepted[i];
@@ -216,7 +216,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 return (new AppliedOperations(pageId, entries), [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
             }
 
-            cache.Forget(pageId); // someone else moved the version on: read the page again, apply the group again
+            cache.Forget(pageId); // someone else moved the version on (or re-segmented the page): read the page again, apply the group again
             if (attempt == MaxAttempts)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(state.Version, ServerMessages.Busy, code: RefusalCodes.Busy));
@@ -236,7 +236,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     /// Writes a group: the version guard first (the one place that decides whether this process may write these sequence
     /// numbers), then the rows the operations changed, the log entries and comments; all or nothing.
     /// </summary>
-    private async Task<bool> TryWriteAsync(int pageId, int projectId, PageState before, PageState after, List<Accepted> accepted)
+    /// <param name="resegmented">The <see cref="Page.Resegmented"/> count <paramref name="before"/> was read with: part of the guard, since re-segmentation does not move the version.</param>
+    private async Task<bool> TryWriteAsync(int pageId, int projectId, int resegmented, PageState before, PageState after, List<Accepted> accepted)
     {
         var none = CancellationToken.None;
         db.ChangeTracker.Clear();
@@ -244,9 +245,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, none);
 
         // The guard: the first write takes the database's write lock (scale-out: a per-page advisory lock belongs right
-        // before it), and matches only if nobody moved the version on since the cached state was read.
+        // before it), and matches only if nobody moved the version on (or replaced the articles) since the cached state was read.
         var claimed = await db.Pages
-            .Where(p => p.Id == pageId && p.Version == before.Version)
+            .Where(p => p.Id == pageId && p.Version == before.Version && p.Resegmented == resegmented)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(p => p.Version, after.Version)
                 .SetProperty(p => p.NextArticleKey, after.NextArticleKey)

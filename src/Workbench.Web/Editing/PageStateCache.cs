@@ -16,8 +16,8 @@ public sealed record PageCacheOptions(int MaxPages = 500, long MaxBytes = 256L *
 /// <summary>
 /// One app's current state of recently used pages and each page's queue of writes.
 /// <para>
-/// States: an entry is used only while the page's stored Version still matches it (<see cref="CurrentAsync"/> asks the
-/// database for the version, one small query, and reloads the page when another process moved it on). It also keeps the
+/// States: an entry is used only while the page's stored Version and <see cref="Page.Resegmented"/> still match it
+/// (<see cref="CurrentAsync"/> asks the database for both, one small query, and reloads the page when another process moved it on). It also keeps the
 /// page's latest broadcast entries, so a client that opened the page a moment ago can catch up from them. Least recently
 /// used entries go first when there are more than <see cref="PageCacheOptions.MaxPages"/> or they take more than
 /// <see cref="PageCacheOptions.MaxBytes"/> (estimated from their text).
@@ -49,6 +49,13 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
             : this(projectId, state, [])
         {
         }
+
+        /// <summary>The page's <see cref="Page.Resegmented"/> when the state was read: with the version, what the stored page must still match.</summary>
+        public int Resegmented { get; init; }
+
+        /// <summary>True when this state is older than <paramref name="other"/> (re-segmentation happens only at version 0, so version first).</summary>
+        public bool IsOlderThan(CachedPage other) =>
+            State.Version < other.State.Version || (State.Version == other.State.Version && Resegmented < other.Resegmented);
 
         /// <summary>The entries after <paramref name="version"/>, or null when they are not all here.</summary>
         public IReadOnlyList<AppliedOperation>? After(int version)
@@ -152,7 +159,7 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
 
             if (slots.TryGetValue(pageId, out var existing))
             {
-                if (existing.Value.Page.State.Version > cached.State.Version)
+                if (cached.IsOlderThan(existing.Value.Page))
                 {
                     return;
                 }
@@ -184,21 +191,21 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     }
 
     /// <summary>
-    /// The page's current state: the cached one when the stored version still matches it, else read from the database (and
+    /// The page's current state: the cached one when the stored version and re-segmentation count still match it, else read from the database (and
     /// cached). Null when there is no such page.
     /// </summary>
     public async Task<CachedPage?> CurrentAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
     {
         if (TryGet(pageId, out var cached))
         {
-            var version = await db.Pages.Where(p => p.Id == pageId).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken);
-            if (version == cached.State.Version)
+            var stamp = await db.Pages.Where(p => p.Id == pageId).Select(p => new { p.Version, p.Resegmented }).FirstOrDefaultAsync(cancellationToken);
+            if (stamp is not null && stamp.Version == cached.State.Version && stamp.Resegmented == cached.Resegmented)
             {
                 return cached;
             }
 
             Forget(pageId);
-            if (version is null)
+            if (stamp is null)
             {
                 return null;
             }
@@ -216,7 +223,7 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
             return null;
         }
 
-        var current = new CachedPage(loaded.Value.Page.ProjectId, loaded.Value.State);
+        var current = new CachedPage(loaded.Value.Page.ProjectId, loaded.Value.State) { Resegmented = loaded.Value.Page.Resegmented };
         Set(pageId, current, mark);
         return current;
     }

@@ -55,7 +55,10 @@ public static class Resegmentation
     }
 
     /// <summary>Replaces the page's articles, if the page is still unedited. False when someone edited it meanwhile.</summary>
-    /// <param name="cache">The edit path's page locks and states: the page's version does not move (it stays 0), so its cached state is dropped, under its lock.</param>
+    /// <param name="cache">
+    /// The edit path's page locks and states: the page's version does not move (it stays 0), so its cached state is dropped, under its lock;
+    /// other app instances see <see cref="Page.Resegmented"/> move on and drop theirs.
+    /// </param>
     public static Task<bool> ApplyAsync(WorkbenchDbContext db, PageStateCache cache, int pageId, PageSegmentation proposal, CancellationToken cancellationToken = default) =>
         cache.ExclusiveAsync(pageId, () => ReplaceAsync(db, pageId, proposal, cancellationToken));
 
@@ -64,7 +67,7 @@ public static class Resegmentation
         var state = PageStates.FromSegmentation(proposal);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Pages.Where(p => p.Id == pageId && p.Version == 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextArticleKey, state.NextArticleKey), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextArticleKey, state.NextArticleKey).SetProperty(p => p.Resegmented, p => p.Resegmented + 1), cancellationToken);
         if (claimed == 0 || await db.Entities.AnyAsync(e => e.PageId == pageId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -110,6 +110,61 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
         Assert.True(PageStates.AreEquivalent(after, cached.State));
     }
 
+    [Fact]
+    public async Task ResegmentationByAnotherInstance_IsSeen_AndNoEditIsWrittenFromTheOldArticles()
+    {
+        var pageId = await factory.FreshPageAsync();
+        var userId = await factory.UserIdAsync("admin");
+        var before = await StoredAsync(pageId);
+        Assert.True(before.Articles.Count >= 2, "the page needs two articles, so the merge below is valid against the old ones too");
+
+        // Instance B (its own cache and edit service, same database) caches the page at version 0 with the old articles.
+        var cacheB = new PageStateCache();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        var editsB = new PageEditService(dbB, TimeProvider.System, scopeB.ServiceProvider.GetRequiredService<IHubContext<PageHub, IPageClient>>(), cacheB);
+        Assert.False((await editsB.ApplyAsync(pageId, userId, "admin", ProjectRole.Admin, 0, new EditLine(1, "not the text", "x"))).Outcome.Accepted);
+        Assert.True(cacheB.TryGet(pageId, out var cachedOld));
+        Assert.True(PageStates.AreEquivalent(before, cachedOld.State));
+
+        // Instance A (the app's own cache) re-segments the page into one article per line: version stays 0.
+        await ResegmentPerLineAsync(pageId, factory.Services.GetRequiredService<PageStateCache>());
+        var resegmented = await StoredAsync(pageId);
+        Assert.Equal(0, resegmented.Version);
+        Assert.NotEqual(before.Articles.Count, resegmented.Articles.Count);
+
+        // B's next read shows the new articles, not its cached old ones.
+        dbB.ChangeTracker.Clear();
+        var read = await cacheB.CurrentAsync(dbB, pageId);
+        Assert.True(PageStates.AreEquivalent(resegmented, read!.State), "instance B still reads the articles from before the re-segmentation");
+
+        // B caches the old state again (as if it had read the page just before the re-segmentation committed): an operation
+        // sent to B with seenVersion 0 is applied against the new articles all the same.
+        cacheB.Forget(pageId);
+        cacheB.Set(pageId, cachedOld);
+        var (outcome, _) = await editsB.ApplyAsync(pageId, userId, "admin", ProjectRole.Admin, 0, new MergeArticles(resegmented.Articles[1].Key, resegmented.Articles[0].Key));
+        Assert.True(outcome.Accepted, outcome.Reason);
+        var after = await StoredAsync(pageId);
+        Assert.Equal(1, after.Version);
+        Assert.Equal(resegmented.Articles.Count - 1, after.Articles.Count);
+        Assert.Equal(resegmented.Articles[0].Title, after.Articles[0].Title);
+        Assert.True(cacheB.TryGet(pageId, out var cachedB));
+        Assert.True(PageStates.AreEquivalent(after, cachedB.State), "instance B's state differs from what is stored");
+    }
+
+    private async Task ResegmentPerLineAsync(int pageId, PageStateCache cache)
+    {
+        var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
+        var proposal = Resegmentation.Propose(loaded.Page, loaded.State, new Dictionary<int, Workbench.Core.Pages.LineBox>()) with
+        {
+            Articles = loaded.State.Lines.Values
+                .Select(l => new SegmentArticle($"line {l.Number}", [new SegmentBlock(BlockRole.Body, l.Number, l.Number)], 0.5))
+                .ToList(),
+        };
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.True(await Resegmentation.ApplyAsync(scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>(), cache, pageId, proposal));
+    }
+
     private async Task<ApplyOutcome> ApplyAsync(int pageId, string userId, int seenVersion, PageOperation operation)
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -173,6 +228,17 @@ public sealed class PageStateCacheLimitTests
 
         Assert.True(cache.TryGet(1, out var kept));
         Assert.Equal(5, kept.State.Version);
+    }
+
+    [Fact]
+    public void AStateFromBeforeAResegmentation_NeverReplacesOneFromAfter()
+    {
+        var cache = new PageStateCache();
+        cache.Set(1, Page(1, lines: 2) with { Resegmented = 1 });
+        cache.Set(1, Page(1, lines: 2) with { Resegmented = 0 });
+
+        Assert.True(cache.TryGet(1, out var kept));
+        Assert.Equal(1, kept.Resegmented);
     }
 
     [Fact]

@@ -656,6 +656,9 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<int>("RelationsNotImported")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Resegmented")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Segmentation")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -687,6 +687,9 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                     b.Property<int>("RelationsNotImported")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Resegmented")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Segmentation")
                         .IsRequired()
                         .HasMaxLength(20)
