@@ -73,18 +73,7 @@ public static class SegmenterTrainer
         if (articleExamples.Any(e => e.Label) && articleExamples.Any(e => !e.Label))
         {
             var data = ml.Data.LoadFromEnumerable(articleExamples);
-            var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-            {
-                NumberOfTrees = 40,
-                NumberOfLeaves = 8,
-                MinimumExampleCountPerLeaf = Math.Clamp(articleExamples.Count / 40, 3, 20),
-                LearningRate = 0.1,
-                FeatureColumnName = "Features",
-                LabelColumnName = "Label",
-                NumberOfThreads = 1,
-                Seed = seed,
-            });
-            confidence = trainer.Fit(data);
+            confidence = FastTree(ml, trees: 40, leaves: 8, minimumPerLeaf: Math.Clamp(articleExamples.Count / 40, 3, 20), learningRate: 0.1, seed).Fit(data);
         }
 
         var info = new ModelInfo(seed, pages.Count, allLines.Count, pages.Sum(p => p.Gold.Articles.Count), source)
@@ -121,19 +110,22 @@ public static class SegmenterTrainer
     private static ITransformer TrainBoundary(MLContext ml, List<LineExample> examples, int seed)
     {
         var data = ml.Data.LoadFromEnumerable(examples);
-        var trainer = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        return FastTree(ml, trees: 100, leaves: 24, minimumPerLeaf: Math.Clamp(examples.Count / 500, 2, 20), learningRate: 0.15, seed).Fit(data);
+    }
+
+    /// <summary>A single-threaded, seeded FastTree binary classifier over "Features" and "Label" (deterministic for the seed).</summary>
+    private static FastTreeBinaryTrainer FastTree(MLContext ml, int trees, int leaves, int minimumPerLeaf, double learningRate, int seed) =>
+        ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 100,
-            NumberOfLeaves = 24,
-            MinimumExampleCountPerLeaf = Math.Clamp(examples.Count / 500, 2, 20),
-            LearningRate = 0.15,
+            NumberOfTrees = trees,
+            NumberOfLeaves = leaves,
+            MinimumExampleCountPerLeaf = minimumPerLeaf,
+            LearningRate = learningRate,
             FeatureColumnName = "Features",
             LabelColumnName = "Label",
             NumberOfThreads = 1,
             Seed = seed,
         });
-        return trainer.Fit(data);
-    }
 
     private static ITransformer? TrainRole(MLContext ml, List<LineExample> examples, int seed)
     {

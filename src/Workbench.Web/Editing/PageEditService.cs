@@ -372,7 +372,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     {
         private readonly Dictionary<int, string?> authors = [];
         private readonly Dictionary<int, Removal?> removals = [];
-        private Dictionary<int, string?> submitters = [];
+        private readonly Dictionary<int, string?> submitters = [];
         private readonly Dictionary<string, ProjectRole> roles = new(StringComparer.Ordinal);
         private bool allowSelfReview;
         private IReadOnlyDictionary<string, Label>? labels;
@@ -390,13 +390,30 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             }
 
             var steps = group.SelectMany(j => OperationPolicy.Steps(j.Operation)).ToList();
-            var approvals = steps.OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).Distinct().ToList();
+            var approvals = steps.OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToHashSet();
+
+            // Who submitted: asked when a submission goes back to work (its submitter may take it back without a comment).
+            var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToHashSet();
             if (approvals.Count > 0)
             {
                 facts.allowSelfReview = await db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
-                foreach (var row in await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && approvals.Contains(a.Key)).Select(a => new { a.Key, a.ContentChangedBy }).ToListAsync(cancellationToken))
+            }
+
+            // One read of the article rows both rules need: the last content author for approvals, the submitter for take-backs.
+            var keys = approvals.Union(takenBack).ToList();
+            if (keys.Count > 0)
+            {
+                foreach (var row in await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && keys.Contains(a.Key)).Select(a => new { a.Key, a.ContentChangedBy, a.SubmittedBy }).ToListAsync(cancellationToken))
                 {
-                    facts.authors[row.Key] = row.ContentChangedBy;
+                    if (approvals.Contains(row.Key))
+                    {
+                        facts.authors[row.Key] = row.ContentChangedBy;
+                    }
+
+                    if (takenBack.Contains(row.Key))
+                    {
+                        facts.submitters[row.Key] = row.SubmittedBy;
+                    }
                 }
             }
 
@@ -407,14 +424,6 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 {
                     facts.removals[row.Key] = new Removal(row.RemovedBy, row.Status, row.AssigneeId);
                 }
-            }
-
-            // Who submitted: only asked when a submission goes back to work (its submitter may take it back without a comment).
-            var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).Distinct().ToList();
-            if (takenBack.Count > 0)
-            {
-                facts.submitters = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && takenBack.Contains(a.Key))
-                    .ToDictionaryAsync(a => a.Key, a => a.SubmittedBy, cancellationToken);
             }
 
             if (steps.Exists(o => o is AddEntity or RelabelEntity))

@@ -23,16 +23,6 @@ public enum OutlineChange
 public static class Resegmentation
 {
     /// <summary>
-    /// The segmenter's proposal over the page's original lines, with their boxes (the page's lines and boxes are kept as they are;
-    /// only articles are replaced), so a layout page is segmented from the same input as at import.
-    /// </summary>
-    public static PageSegmentation Propose(Page page, PageState state, IReadOnlyDictionary<int, LineBox> boxes)
-    {
-        var lines = state.Lines.Values.Select(l => new SourceLine(l.Number, l.Original) { Box = boxes.TryGetValue(l.Number, out var box) ? box : null }).ToList();
-        return Segmenter.Segment(new SourcePage(page.SourceName, page.Format, lines) { Width = page.OcrWidth, Height = page.OcrHeight });
-    }
-
-    /// <summary>
     /// The proposal of the segmenter the project's imports get now (its own model where that beat the rules, else the default), over the
     /// page's original lines with every layout cue stored at import.
     /// </summary>

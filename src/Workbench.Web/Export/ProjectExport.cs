@@ -22,8 +22,10 @@ public static class ProjectExport
     public const string StatusAll = "all";
 
     /// <summary>The article id used in exports.</summary>
-    public static string ArticleId(Page page, int articleKey) =>
-        $"{page.Sha256[..Math.Min(12, page.Sha256.Length)]}-{articleKey.ToString(CultureInfo.InvariantCulture)}";
+    public static string ArticleId(Page page, int articleKey) => ArticleId(page.Sha256, articleKey);
+
+    private static string ArticleId(string pageSha256, int articleKey) =>
+        $"{pageSha256[..Math.Min(12, pageSha256.Length)]}-{articleKey.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>
     /// How many articles each split would get, from the article ids alone (no page is loaded): so the export page can warn
@@ -34,26 +36,19 @@ public static class ProjectExport
     {
         var all = string.Equals(status, StatusAll, StringComparison.Ordinal);
         var rows = await db.Articles.AsNoTracking()
-            .Where(a => (all || a.Status == ArticleStatus.Approved) && db.Pages.Any(p => p.Id == a.PageId && p.ProjectId == projectId))
-            .Join(db.Pages, a => a.PageId, p => p.Id, (a, p) => new { p.Sha256, p.SourceName, a.Key })
+            .Where(a => all || a.Status == ArticleStatus.Approved)
+            .Join(db.Pages.Where(p => p.ProjectId == projectId), a => a.PageId, p => p.Id, (a, p) => new { p.Sha256, p.SourceName, a.Key })
             .ToListAsync(cancellationToken);
         var assigner = new SplitAssigner(ratios, seed);
-        var bySegmentationPage = format == ExportFormats.Segmentation;
-        var counts = assigner.Names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var key = bySegmentationPage ? row.SourceName : $"{row.Sha256[..Math.Min(12, row.Sha256.Length)]}-{row.Key.ToString(CultureInfo.InvariantCulture)}";
-            counts[assigner.Assign(key)]++;
-        }
 
-        if (bySegmentationPage)
+        // The segmentation export splits by page (one item per page), the others by article.
+        var items = format == ExportFormats.Segmentation
+            ? rows.Select(r => r.SourceName).Distinct(StringComparer.Ordinal)
+            : rows.Select(r => ArticleId(r.Sha256, r.Key));
+        var counts = assigner.Names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            // One item per page, not per article.
-            counts = assigner.Names.ToDictionary(n => n, _ => 0, StringComparer.Ordinal);
-            foreach (var page in rows.Select(r => r.SourceName).Distinct(StringComparer.Ordinal))
-            {
-                counts[assigner.Assign(page)]++;
-            }
+            counts[assigner.Assign(item)]++;
         }
 
         return assigner.Names.Select(n => (n, counts[n])).ToList();

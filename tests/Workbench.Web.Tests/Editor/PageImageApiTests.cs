@@ -108,8 +108,8 @@ public sealed class PageImageApiTests(WorkbenchFactory factory) : IClassFixture<
         Assert.NotEmpty(boxesBefore);
         var proposal = await factory.WithDbAsync(async db =>
         {
-            var (page, state) = (await PageStore.LoadAsync(db, pageId))!.Value;
-            return Resegmentation.Propose(page, state, await PageStore.BoxesAsync(db, pageId));
+            var (page, _) = (await PageStore.LoadAsync(db, pageId))!.Value;
+            return await Resegmentation.ProposeAsync(db, page);
         });
         Assert.Equal(boxesBefore.OrderBy(b => b.Key).Select(b => (b.Key, b.Value)), proposal.Page.Lines.Where(l => l.Box is not null).Select(l => (l.Number, l.Box!.Value)));
         Assert.Equal(900, proposal.Page.Width);

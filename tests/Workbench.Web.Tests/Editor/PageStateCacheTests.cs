@@ -86,7 +86,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
 
         // Re-segment into one article per line: the version stays 0, the articles change.
         var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
-        var segmenter = Resegmentation.Propose(loaded.Page, loaded.State, new Dictionary<int, Workbench.Core.Pages.LineBox>());
+        var segmenter = await factory.WithDbAsync(db => Resegmentation.ProposeAsync(db, loaded.Page));
         var proposal = segmenter with
         {
             Articles = loaded.State.Lines.Values
@@ -155,7 +155,7 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
     private async Task ResegmentPerLineAsync(int pageId, PageStateCache cache)
     {
         var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
-        var proposal = Resegmentation.Propose(loaded.Page, loaded.State, new Dictionary<int, Workbench.Core.Pages.LineBox>()) with
+        var proposal = await factory.WithDbAsync(db => Resegmentation.ProposeAsync(db, loaded.Page)) with
         {
             Articles = loaded.State.Lines.Values
                 .Select(l => new SegmentArticle($"line {l.Number}", [new SegmentBlock(BlockRole.Body, l.Number, l.Number)], 0.5))
