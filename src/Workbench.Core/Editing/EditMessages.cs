@@ -40,6 +40,13 @@ public static class EditMessages
     public static string EntityWouldCross => CoreText.Get("Edit.EntityWouldCross");
     public static string EntityRemovedByEdit => CoreText.Get("Edit.EntityRemovedByEdit");
     public static string ArticleRemovedEmpty => CoreText.Get("Edit.ArticleRemovedEmpty");
+    public static string LayerEntityWouldCross => CoreText.Get("Edit.LayerEntityWouldCross");
+    public static string LayerEntityRemovedByEdit => CoreText.Get("Edit.LayerEntityRemovedByEdit");
+    public static string LayerSubmitted => CoreText.Get("Edit.LayerSubmitted");
+    public static string LayerAlreadySubmitted => CoreText.Get("Edit.LayerAlreadySubmitted");
+    public static string LayerNotSubmitted => CoreText.Get("Edit.LayerNotSubmitted");
+    public static string OtherLayerTouched => CoreText.Get("Edit.OtherLayerTouched");
+    public static string LayersAllSubmitted => CoreText.Get("Edit.LayersAllSubmitted");
 
     /// <summary>"The change is incomplete: {0} is missing." — {0} is one of <see cref="Missing"/>'s names, never an English literal.</summary>
     public static string MissingValue => CoreText.Get("Edit.MissingValue");
@@ -53,6 +60,7 @@ public static class EditMessages
         public static string EntityText => CoreText.Get("Missing.EntityText");
         public static string EntitySource => CoreText.Get("Missing.EntitySource");
         public static string Title => CoreText.Get("Missing.Title");
+        public static string Annotator => CoreText.Get("Missing.Annotator");
     }
 
     public static string NotATransition => CoreText.Get("Edit.NotATransition");

@@ -31,6 +31,8 @@ public static class OperationDescriptions
     public static string LinkFromFormat => CoreText.Get("Op.LinkFromFormat");
     public static string UnlinkFormat => CoreText.Get("Op.UnlinkFormat");
     public static string UnknownOperation => CoreText.Get("Op.UnknownOperation");
+    public static string LayerSubmitFormat => CoreText.Get("Op.LayerSubmitFormat");
+    public static string LayerReopenFormat => CoreText.Get("Op.LayerReopenFormat");
 
     /// <summary>How a block role reads in sentences: "headline", "标题", ...</summary>
     public static string BlockRoleWords(BlockRole role) => Enum.IsDefined(role) ? CoreText.Get("BlockRole." + role) : ((int)role).ToString(CultureInfo.InvariantCulture);
@@ -57,6 +59,7 @@ public static class OperationDescriptions
         RestoreArticle x => Format(RestoreArticleFormat, x.Article?.Key),
         LinkContinuation x => Format(x.Direction == Continuation.MarkerDirection.On ? LinkOnFormat : LinkFromFormat, x.ArticleKey, x.OtherPageId, x.OtherArticleKey),
         UnlinkContinuation x => Format(UnlinkFormat, x.ArticleKey, x.OtherPageId, x.OtherArticleKey),
+        SetLayerStatus x => Format(x.Submitted ? LayerSubmitFormat : LayerReopenFormat, x.Annotator, x.ArticleKey),
         _ => UnknownOperation,
     };
 

@@ -45,7 +45,7 @@ public static partial class PageEditor
         }
 
         var key = s.NextArticleKey;
-        var created = new ArticleState(key, op.NewTitle ?? DefaultTitle(s, move), article.Status, move.ToImmutable(), article.AssigneeId);
+        var created = new ArticleState(key, op.NewTitle ?? DefaultTitle(s, move), article.Status, move.ToImmutable(), article.AssigneeId, Layers: article.Layers);
         var index = s.Articles.FindIndex(a => a.Key == article.Key);
         var next = s with
         {

@@ -60,6 +60,11 @@ public static partial class PageEditor
             return Reject(ArticleApproved, article.Key);
         }
 
+        if (op.Layer is not null && (article is null ? op.Key is null : article.LayerOf(op.Layer) is { Submitted: true }))
+        {
+            return Reject(LayerSubmitted);
+        }
+
         var text = PageText.Slice(s, op.Start, op.End);
         if (text is null)
         {
@@ -85,7 +90,8 @@ public static partial class PageEditor
         }
         else
         {
-            if (s.Entities.Exists(e => e.Start == op.Start && e.End == op.End && string.Equals(e.Label, op.Label, StringComparison.Ordinal)))
+            // Per layer: another annotator's identical tag neither blocks this one nor may be revealed by a refusal.
+            if (s.Entities.Exists(e => e.Start == op.Start && e.End == op.End && string.Equals(e.Label, op.Label, StringComparison.Ordinal) && string.Equals(e.Layer, op.Layer, StringComparison.Ordinal)))
             {
                 return Reject(EntityDuplicate, op.Label);
             }
@@ -94,9 +100,16 @@ public static partial class PageEditor
             next = next with { NextEntityKey = key + 1 };
         }
 
-        var entity = new EntityState(key, op.Label, op.Start, op.End, text, op.Source);
+        var entity = new EntityState(key, op.Label, op.Start, op.End, text, op.Source, op.Layer);
         var position = s.Entities.FindIndex(e => e.Key > key);
         next = next with { Entities = position < 0 ? s.Entities.Add(entity) : s.Entities.Insert(position, entity) };
+        if (op.Layer is { } layer && article is not null && article.LayerOf(layer) is null)
+        {
+            // The annotator's first tag in the article opens their layer of it.
+            next = WithArticle(next, article with { Layers = article.LayerList.Add(new LayerState(layer, Submitted: false)) });
+            changes.Article(article.Key);
+        }
+
         changes.Entity(key);
         changes.ContentOfLine(s, op.Start.Line);
         return Ok(next, new RemoveEntity(key));
@@ -105,7 +118,42 @@ public static partial class PageEditor
     private static OperationResult.Rejected? EntityEditable(PageState s, int key, out EntityState entity)
     {
         entity = s.FindEntity(key)!;
-        return entity is null ? Reject(EntityMissing, key) : LineEditable(s, entity.Start.Line);
+        if (entity is null)
+        {
+            return Reject(EntityMissing, key);
+        }
+
+        if (entity.Layer is { } layer && s.ArticleOfLine(entity.Start.Line)?.LayerOf(layer) is { Submitted: true })
+        {
+            return Reject(LayerSubmitted);
+        }
+
+        return LineEditable(s, entity.Start.Line);
+    }
+
+    private static OperationResult ChangeLayerStatus(PageState s, SetLayerStatus op, ChangeRecorder changes)
+    {
+        if (op.Annotator is not { Length: > 0 } annotator)
+        {
+            return Reject(MissingValue, Missing.Annotator);
+        }
+
+        if (Editable(s, op.ArticleKey, out var article) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var layer = article.LayerOf(annotator);
+        if ((layer?.Submitted ?? false) == op.Submitted)
+        {
+            return Reject(op.Submitted ? LayerAlreadySubmitted : LayerNotSubmitted);
+        }
+
+        var layers = layer is null
+            ? article.LayerList.Add(new LayerState(annotator, op.Submitted))
+            : article.LayerList.Replace(layer, layer with { Submitted = op.Submitted });
+        changes.Article(article.Key);
+        return Ok(WithArticle(s, article with { Layers = layers }), new SetLayerStatus(op.ArticleKey, !op.Submitted, annotator));
     }
 
     private static OperationResult Relabel(PageState s, RelabelEntity op, ChangeRecorder changes)
@@ -146,6 +194,6 @@ public static partial class PageEditor
         var next = s with { Entities = s.Entities.Remove(entity) };
         changes.EntityRemoved(entity.Key);
         changes.ContentOfLine(s, entity.Start.Line);
-        return Ok(next, new AddEntity(entity.Label, entity.Start, entity.End, entity.Text, entity.Source, entity.Key));
+        return Ok(next, new AddEntity(entity.Label, entity.Start, entity.End, entity.Text, entity.Source, entity.Key, entity.Layer));
     }
 }

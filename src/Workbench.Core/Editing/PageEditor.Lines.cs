@@ -53,7 +53,7 @@ public static partial class PageEditor
             if (text is null || text.All(c => c == PageText.LineBreak))
             {
                 entities = entities.RemoveAt(index);
-                notes.Add(Format(EntityRemovedByEdit, e.Label, Shorten(e.Text)));
+                notes.Add(e.Layer is null ? Format(EntityRemovedByEdit, e.Label, Shorten(e.Text)) : LayerEntityRemovedByEdit);
                 changes.EntityRemoved(e.Key);
             }
             else
@@ -96,7 +96,7 @@ public static partial class PageEditor
                 fixes.Add(new RemoveEntity(original.Key));
             }
 
-            fixes.Add(new AddEntity(original.Label, original.Start, original.End, original.Text, original.Source, original.Key));
+            fixes.Add(new AddEntity(original.Label, original.Start, original.End, original.Text, original.Source, original.Key, original.Layer));
         }
 
         return fixes.Count == 0 ? back : new Batch([back, .. fixes]);

@@ -45,6 +45,7 @@ public static partial class PageEditor
         SetBlocks x => ReplaceBlocks(s, x, changes),
         RemoveArticle x => Dissolve(s, x, changes),
         RestoreArticle x => Restore(s, x, changes),
+        SetLayerStatus x => ChangeLayerStatus(s, x, changes),
         LinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new UnlinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         UnlinkContinuation x => Editable(s, x.ArticleKey, out _) ?? (OperationResult)Ok(s, new LinkContinuation(x.ArticleKey, x.OtherPageId, x.OtherArticleKey, x.Direction)),
         _ => Reject(MissingValue, Missing.Operation),
@@ -98,7 +99,8 @@ public static partial class PageEditor
             {
                 if ((owners.TryGetValue(n, out var other) ? other : (int?)null) != owner)
                 {
-                    return Reject(EntityWouldCross, e.Label, Shorten(e.Text));
+                    // A layer's entity is named by nobody's text: the one who cut it may not be allowed to see it.
+                    return e.Layer is null ? Reject(EntityWouldCross, e.Label, Shorten(e.Text)) : Reject(LayerEntityWouldCross);
                 }
             }
         }

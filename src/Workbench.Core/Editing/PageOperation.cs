@@ -28,6 +28,7 @@ namespace Workbench.Core.Editing;
 [JsonDerivedType(typeof(RestoreArticle), "restoreArticle")]
 [JsonDerivedType(typeof(LinkContinuation), "linkContinuation")]
 [JsonDerivedType(typeof(UnlinkContinuation), "unlinkContinuation")]
+[JsonDerivedType(typeof(SetLayerStatus), "setLayerStatus")]
 public abstract record PageOperation;
 
 /// <summary>Lines at or after <paramref name="AtLine"/> in the article move to a new article inserted right after it.</summary>
@@ -55,8 +56,10 @@ public sealed record EditLine(int Line, string ExpectedText, string NewText) : P
 /// <summary>
 /// Tags <paramref name="Text"/> (which must equal <see cref="PageText.Slice"/> of the range). <paramref name="Key"/>
 /// is normally null (a new key is issued); undo sets it to recreate a removed entity under its old key.
+/// <paramref name="Layer"/>: the annotator's layer the entity goes to (null: gold). Set by the server from who sends it
+/// (<see cref="Layers.Stamp"/>), never taken from a client.
 /// </summary>
-public sealed record AddEntity(string Label, Anchor Start, Anchor End, string Text, EntitySource Source = EntitySource.Manual, int? Key = null) : PageOperation;
+public sealed record AddEntity(string Label, Anchor Start, Anchor End, string Text, EntitySource Source = EntitySource.Manual, int? Key = null, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Layer = null) : PageOperation;
 
 public sealed record RelabelEntity(int EntityKey, string ExpectedLabel, string Label) : PageOperation;
 
@@ -87,6 +90,13 @@ public sealed record LinkContinuation(int ArticleKey, int OtherPageId, int Other
 
 /// <summary>Removes a continuation link made by <see cref="LinkContinuation"/> (or at import).</summary>
 public sealed record UnlinkContinuation(int ArticleKey, int OtherPageId, int OtherArticleKey, Continuation.MarkerDirection Direction) : PageOperation;
+
+/// <summary>
+/// Independent annotation: submits (or takes back) <paramref name="Annotator"/>'s layer of the article. A submitted layer is
+/// read-only. Submitting creates the layer when the annotator tagged nothing (an empty layer is an answer too).
+/// The server sets <paramref name="Annotator"/> for annotators (<see cref="Layers.Stamp"/>).
+/// </summary>
+public sealed record SetLayerStatus(int ArticleKey, bool Submitted, string? Annotator = null) : PageOperation;
 
 /// <summary>The JSON contract of operations: camelCase names, enums as camelCase strings, "kind" discriminator.</summary>
 public static class PageOperationJson
