@@ -56,6 +56,13 @@ public static class Layers
         return state.ArticleOfLine(entity.Start.Line) is { } article && Complete(article, viewer.Required);
     }
 
+    /// <summary>The gold layer only: what approval, the gazetteer and exports see. The annotators' layers are left out.</summary>
+    public static PageState GoldOnly(PageState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Entities.Exists(e => e.Layer is not null) ? state with { Entities = state.Entities.RemoveAll(e => e.Layer is not null) } : state;
+    }
+
     /// <summary>Whether any article or entity of the page has a layer (a page of a shared-mode project never has).</summary>
     public static bool HasLayers(PageState state)
     {

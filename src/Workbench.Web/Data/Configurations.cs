@@ -9,6 +9,8 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         project.Property(p => p.Name).HasMaxLength(Project.MaxName);
         project.HasIndex(p => p.Name).IsUnique();
+        project.Property(p => p.AnnotationMode).HasConversion<string>().HasMaxLength(20);
+        project.Property(p => p.AnnotatorsPerArticle).HasDefaultValue(Project.DefaultAnnotatorsPerArticle);
         project.HasMany(p => p.Members).WithOne(m => m.Project).HasForeignKey(m => m.ProjectId);
         project.HasMany(p => p.Pages).WithOne(p => p.Project).HasForeignKey(p => p.ProjectId);
     }
@@ -105,6 +107,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.Status, a.SubmittedAt, a.PageId, a.Key });
         article.Property(a => a.SubmittedBy).HasMaxLength(450);
         article.Property(a => a.ContentChangedBy).HasMaxLength(450);
+        article.Property(a => a.Layers).HasMaxLength(Article.MaxLayers);
 
         // "My work": an annotator's assigned articles.
         article.HasIndex(a => a.AssigneeId);
@@ -128,6 +131,7 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
         entity.Property(e => e.Label).HasMaxLength(Entity.MaxLabel);
         entity.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
         entity.HasIndex(e => new { e.PageId, e.Key }).IsUnique();
+        entity.Property(e => e.Layer).HasMaxLength(450);
     }
 }
 
@@ -138,6 +142,7 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         operation.Property(o => o.Kind).HasMaxLength(Operation.MaxKind);
         operation.Property(o => o.Payload).HasField("payload");
         operation.Property(o => o.Status).HasMaxLength(Operation.MaxStatus);
+        operation.Property(o => o.Layer).HasMaxLength(450);
         operation.HasIndex(o => new { o.PageId, o.Sequence }).IsUnique();
         operation.HasIndex(o => new { o.AuthorId, o.At });
         operation.HasIndex(o => new { o.PageId, o.ArticleKey, o.Sequence });

@@ -36,9 +36,29 @@ public sealed class Project
     /// <summary>Lets a reviewer approve an article whose last content change is their own (one-person teams).</summary>
     public bool AllowSelfReview { get; set; }
 
+    /// <summary>Shared (everyone edits one entity layer, live) or independent (each annotator their own layer, curated into gold).</summary>
+    public AnnotationMode AnnotationMode { get; set; }
+
+    /// <summary>Independent mode: the layers an article needs before annotators see each other's and a curator merges them.</summary>
+    public int AnnotatorsPerArticle { get; set; } = DefaultAnnotatorsPerArticle;
+
+    public const int DefaultAnnotatorsPerArticle = 2;
+
+    public const int MaxAnnotatorsPerArticle = 10;
+
     public List<ProjectMember> Members { get; } = [];
 
     public List<Page> Pages { get; } = [];
+}
+
+/// <summary>How a project's annotators tag entities (issue #19).</summary>
+public enum AnnotationMode
+{
+    /// <summary>One entity layer per page, edited by everyone live: the gold layer.</summary>
+    Shared,
+
+    /// <summary>Each annotator tags in their own layer, unseen by the others until every layer of the article is submitted; a curator merges them into gold.</summary>
+    Independent,
 }
 
 public sealed class ProjectMember
@@ -316,6 +336,11 @@ public sealed class Article
     /// </summary>
     public string? ContentChangedBy { get; set; }
 
+    /// <summary>Independent mode: the article's entity layers (<see cref="ArticleLayers"/>, JSON); null when it has none.</summary>
+    public string? Layers { get; set; }
+
+    public const int MaxLayers = 8000;
+
     public List<Block> Blocks { get; } = [];
 }
 
@@ -357,6 +382,9 @@ public sealed class Entity
     public required string Text { get; set; }
 
     public EntitySource Source { get; set; }
+
+    /// <summary>The annotator (user id) whose independent layer holds the entity; null: gold.</summary>
+    public string? Layer { get; set; }
 }
 
 /// <summary>One entry of a page's append-only operation log: the audit trail and how clients catch up.</summary>
@@ -381,6 +409,12 @@ public sealed class Operation
 
     /// <summary>True when the operation changed content (text, boundaries, roles, titles, entities), not only status or assignment.</summary>
     public bool ChangesContent { get; set; }
+
+    /// <summary>
+    /// Independent mode: the annotator whose layer the operation's content belongs to (<see cref="Core.Editing.Layers.LayerOf"/>);
+    /// "" when only curators may read it; null when everyone may. Catch-up, history and audit filter on it.
+    /// </summary>
+    public string? Layer { get; set; }
 
     /// <summary>The operation as JSON. Setting it also sets <see cref="Status"/>.</summary>
     public required string Payload

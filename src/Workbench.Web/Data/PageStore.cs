@@ -66,6 +66,7 @@ public static class PageStore
             Status = article.Status,
             AssigneeId = article.AssigneeId,
             Confidence = article.Confidence,
+            Layers = ArticleLayers.Write(article.Layers),
         };
         for (var b = 0; b < article.Blocks.Count; b++)
         {
@@ -86,6 +87,7 @@ public static class PageStore
         EndOffset = entity.End.Offset,
         Text = entity.Text,
         Source = entity.Source,
+        Layer = entity.Layer,
     };
 
     /// <summary>The OCR file's own text of the lines whose stored text differs from it (line number → text as read).</summary>
@@ -127,8 +129,9 @@ public static class PageStore
                 a.Status,
                 a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockState(b.Role, b.FirstLine, b.LastLine)).ToImmutableList(),
                 a.AssigneeId,
-                a.Confidence)).ToImmutableList(),
-            entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source)).ToImmutableList(),
+                a.Confidence,
+                ArticleLayers.Read(a.Layers))).ToImmutableList(),
+            entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source, e.Layer)).ToImmutableList(),
             page.NextArticleKey,
             page.NextEntityKey);
         return (page, state);

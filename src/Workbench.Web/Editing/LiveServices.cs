@@ -29,7 +29,7 @@ public static class LiveServices
         services.AddScoped(sp => new PageEditService(
             sp.GetRequiredService<Data.WorkbenchDbContext>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IHubContext<PageHub, IPageClient>>(), sp.GetRequiredService<PageStateCache>(),
-            sp.GetRequiredService<IPageWriteLock>()));
+            sp.GetRequiredService<IPageWriteLock>(), sp.GetRequiredService<Hubs.IPresenceTracker>()));
         return signalR;
     }
 }

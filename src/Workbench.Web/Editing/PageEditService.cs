@@ -35,7 +35,8 @@ public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = n
 /// </summary>
 /// <param name="cache">The app's shared page queues and state cache (a singleton); a private one when not given (another app instance).</param>
 /// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL advisory lock); none in one process.</param>
-public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null)
+/// <param name="presence">Who is on a page: in independent annotation each annotator there gets the broadcast filtered for them.</param>
+public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null, IPresenceTracker? presence = null)
 {
     private const int MaxAttempts = 8;
 
@@ -82,7 +83,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     {
         var none = CancellationToken.None; // one sender going away must not cancel the others' operations
         var group = new List<EditJob>();
-        AppliedOperations? broadcast = null;
+        Broadcast? broadcast = null;
         IReadOnlyList<(Comment Comment, string UserName)> comments = [];
         try
         {
@@ -116,7 +117,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             // sent when this turn completes the jobs.
             if (broadcast is not null)
             {
-                await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(broadcast);
+                await SendAsync(pageId, broadcast);
                 foreach (var (comment, userName) in comments)
                 {
                     await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(comment, userName));
@@ -142,8 +143,41 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
     }
 
+    /// <summary>
+    /// Sends a group's broadcast. Shared mode: one message to the page's group. Independent annotation: the whole message
+    /// to the page's curators, and to each annotator on the page the same sequence numbers with what they may see
+    /// (<see cref="PagePatch.For"/>): another layer's operation arrives as a placeholder of kind "hidden", so no one sees a gap.
+    /// </summary>
+    private async Task SendAsync(int pageId, Broadcast broadcast)
+    {
+        if (broadcast.Mode.Independent is false)
+        {
+            await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(broadcast.Message);
+            return;
+        }
+
+        await hub.Clients.Group(PageHub.CuratorsGroupFor(pageId)).OperationsApplied(broadcast.Message);
+        var annotators = (presence?.Present(pageId) ?? []).Select(p => p.UserId).Distinct(StringComparer.Ordinal);
+        foreach (var userId in annotators)
+        {
+            var viewer = new Core.Editing.LayerViewer(userId, Curator: false, broadcast.Mode.Required);
+            var entries = broadcast.Steps.Select(step => step.Entry with
+            {
+                AuthorId = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.AuthorId : "",
+                Kind = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.Kind : PagePatch.HiddenKind,
+                Patch = PagePatch.For(step.Entry.Patch, step.Before, step.After, viewer),
+            }).ToList();
+            await hub.Clients.Group(PageHub.AnnotatorGroupFor(pageId, userId)).OperationsApplied(new AppliedOperations(pageId, entries));
+        }
+    }
+
+    /// <summary>One group's broadcast, with what the per-viewer filtering of independent annotation needs.</summary>
+    private sealed record Broadcast(AppliedOperations Message, LayerPolicy.Mode Mode, IReadOnlyList<BroadcastStep> Steps);
+
+    private sealed record BroadcastStep(AppliedOperation Entry, PageState Before, PageState After, string? Layer, int? ArticleKey);
+
     /// <summary>Applies and writes a group; returns its broadcast (null when nothing was applied) and the comments to announce.</summary>
-    private async Task<(AppliedOperations? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
+    private async Task<(Broadcast? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -169,10 +203,19 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                     continue;
                 }
 
+                // Independent annotation: the server, not the client, says which layer a tag or a submission is in.
+                var curator = LayerPolicy.IsCurator(role);
+                job.Operation = Layers.Stamp(job.Sent, job.UserId, facts.Mode.Independent, curator);
                 var refusal = OperationPolicy.Check(role, job.Operation, state, job.SeenVersion, facts.ReviewFor(job));
                 if (refusal is not null)
                 {
                     job.Outcome = (refusal.Forbidden ? ApplyOutcome.Forbid(state.Version, refusal.Reason) : ApplyOutcome.Reject(state.Version, refusal.Reason, code: refusal.Code)) with { NeedsComment = refusal.NeedsComment };
+                    continue;
+                }
+
+                if (LayerPolicy.Check(facts.Mode, role, job.UserId, job.Operation, state) is { } layerRefusal)
+                {
+                    job.Outcome = ApplyOutcome.Reject(state.Version, layerRefusal);
                     continue;
                 }
 
@@ -186,6 +229,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 {
                     case OperationResult.Rejected rejected:
                         job.Outcome = ApplyOutcome.Reject(state.Version, rejected.Reason, rejected.CurrentValue, rejected.Invalid ? RefusalCodes.Invalid : null);
+                        break;
+                    case OperationResult.Applied applied when facts.Mode.Independent && !curator && Layers.TouchesOtherLayer(state, applied.NewState, applied.Changes, job.UserId):
+                        job.Outcome = ApplyOutcome.Reject(state.Version, EditMessages.OtherLayerTouched);
                         break;
                     case OperationResult.Applied applied:
                         accepted.Add(new Accepted(job, state, applied, clock.GetUtcNow()));
@@ -213,7 +259,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
                 LiveMetrics.Operations.Add(accepted.Count);
                 LiveMetrics.Groups.Add(1);
-                return (new AppliedOperations(pageId, entries), [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
+                var steps = facts.Mode.Independent
+                    ? accepted.Select((a, i) => new BroadcastStep(entries[i], a.Before, a.Applied.NewState, a.Layer, a.ArticleKey)).ToList()
+                    : [];
+                var message = new Broadcast(new AppliedOperations(pageId, entries), facts.Mode, steps);
+                return (message, [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
             }
 
             cache.Forget(pageId); // someone else moved the version on (or re-segmented the page): read the page again, apply the group again
@@ -275,7 +325,8 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             var scope = OperationScope.Of(a.Before, a.Job.Operation);
             var payload = PageOperationJson.Serialize(a.Job.Operation);
             LiveMetrics.Written("log.payload");
-            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent });
+            (a.Layer, a.ArticleKey) = (Layers.LayerOf(a.Before, a.Job.Operation), scope.ArticleKey);
+            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent, Layer = a.Layer });
             if (a.Job.Comment is { } text)
             {
                 a.Comment = new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = a.Job.UserId, At = a.At, Text = text, Sequence = sequence };
@@ -331,7 +382,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
         public int SeenVersion { get; } = seenVersion;
 
-        public PageOperation Operation { get; } = operation;
+        /// <summary>The operation as its sender sent it.</summary>
+        public PageOperation Sent { get; } = operation;
+
+        /// <summary>The operation as applied: <see cref="Sent"/> with the layers the server stamped (<see cref="Layers.Stamp"/>).</summary>
+        public PageOperation Operation { get; set; } = operation;
 
         public string? Comment { get; } = comment;
 
@@ -350,6 +405,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     private sealed record Accepted(EditJob Job, PageState Before, OperationResult.Applied Applied, DateTimeOffset At)
     {
         public Comment? Comment { get; set; }
+
+        /// <summary>The layer its log entry is read with (<see cref="Layers.LayerOf"/>), set when it is written.</summary>
+        public string? Layer { get; set; }
+
+        public int? ArticleKey { get; set; }
     }
 
     /// <summary>Runs a job's checks and Core in its sender's languages.</summary>
@@ -375,6 +435,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         private readonly Dictionary<int, string?> submitters = [];
         private readonly Dictionary<string, ProjectRole> roles = new(StringComparer.Ordinal);
         private bool allowSelfReview;
+
+        /// <summary>The project's annotation mode, read with every group (an admin may switch it at any time).</summary>
+        public LayerPolicy.Mode Mode { get; private set; } = LayerPolicy.Mode.Shared;
         private IReadOnlyDictionary<string, Label>? labels;
 
         public static async Task<GroupFacts> LoadAsync(WorkbenchDbContext db, int pageId, int projectId, List<EditJob> group, CancellationToken cancellationToken)
@@ -394,10 +457,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             // Who submitted: asked when a submission goes back to work (its submitter may take it back without a comment).
             var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToHashSet();
-            if (approvals.Count > 0)
-            {
-                facts.allowSelfReview = await db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync(cancellationToken);
-            }
+            var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.AllowSelfReview, p.AnnotationMode, p.AnnotatorsPerArticle }).FirstAsync(cancellationToken);
+            facts.allowSelfReview = project.AllowSelfReview;
+            facts.Mode = new LayerPolicy.Mode(project.AnnotationMode, project.AnnotatorsPerArticle);
 
             // One read of the article rows both rules need: the last content author for approvals, the submitter for take-backs.
             var keys = approvals.Union(takenBack).ToList();

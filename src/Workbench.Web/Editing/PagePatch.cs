@@ -40,6 +40,34 @@ public sealed record PagePatch(
         };
     }
 
+    /// <summary>The kind an annotator's broadcast gives another layer's operation (independent annotation): a sequence number with nothing of it.</summary>
+    public const string HiddenKind = "hidden";
+
+    /// <summary>
+    /// What <paramref name="viewer"/> may see of <paramref name="patch"/> (an operation from <paramref name="before"/> to
+    /// <paramref name="after"/>): entities they may not see left out, their removals too; entities that became visible
+    /// (every layer of an article now submitted) added, and ones that are no longer visible (a layer taken back) removed;
+    /// articles' layers as <see cref="Layers.VisibleTo"/> shows them.
+    /// </summary>
+    public static PagePatch For(PagePatch patch, PageState before, PageState after, LayerViewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        var seenBefore = Layers.VisibleTo(before, viewer).Entities.ToDictionary(e => e.Key);
+        var visible = Layers.VisibleTo(after, viewer);
+        var seenAfter = visible.Entities.ToDictionary(e => e.Key);
+        var changed = patch.Entities.Select(e => e.Key).ToHashSet();
+        var entities = patch.Entities.Where(e => seenAfter.ContainsKey(e.Key)).ToList();
+        entities.AddRange(seenAfter.Values.Where(e => !seenBefore.ContainsKey(e.Key) && !changed.Contains(e.Key)).Select(WorkbenchState.ToDto));
+        var removed = patch.RemovedEntities.Where(seenBefore.ContainsKey).ToList();
+        removed.AddRange(seenBefore.Keys.Where(k => !seenAfter.ContainsKey(k) && !patch.RemovedEntities.Contains(k)));
+        return patch with
+        {
+            Articles = [.. patch.Articles.Select(a => visible.FindArticle(a.Key) is { } article ? WorkbenchState.ToDto(article) : a)],
+            Entities = entities,
+            RemovedEntities = removed,
+        };
+    }
+
     /// <summary>The articles whose joined text an operation may have changed (their lines, blocks or titles changed), that still exist.</summary>
     public static IEnumerable<int> TextArticles(PageState after, PageChanges changes)
     {
@@ -94,7 +122,7 @@ public sealed record PagePatch(
 
         foreach (var e in Entities)
         {
-            var entity = new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source);
+            var entity = new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source, e.Layer);
             var at = IndexOfEntity(entities, e.Key);
             entities = at >= 0 ? entities.SetItem(at, entity) : entities.Insert(~at, entity);
         }
@@ -136,7 +164,8 @@ public sealed record PagePatch(
             article.Status,
             [.. article.Blocks.Select(b => new BlockState(BlockRoles.TryParse(b.Role, out var role) ? role : throw new InvalidOperationException($"Unknown block role {b.Role}"), b.FirstLine, b.LastLine))],
             article.AssigneeId,
-            article.Confidence);
+            article.Confidence,
+            article.Layers is { Count: > 0 } layers ? [.. layers.Select(l => new LayerState(l.Annotator, l.Submitted))] : null);
     }
 }
 

@@ -113,6 +113,10 @@ internal static class PageRows
             row.Status = article.Status;
             row.AssigneeId = article.AssigneeId;
             row.Confidence = article.Confidence;
+            if (!ReferenceEquals(old.Layers, article.Layers))
+            {
+                row.Layers = ArticleLayers.Write(article.Layers);
+            }
             if (article.Status == ArticleStatus.Submitted && submitted.TryGetValue(row.Key, out var sub))
             {
                 (row.SubmittedAt, row.SubmittedBy) = (sub.At, sub.By);
@@ -208,8 +212,8 @@ internal static class PageRows
         foreach (var row in await db.Entities.Where(x => x.PageId == pageId && changed.Contains(x.Key)).ToListAsync(cancellationToken))
         {
             EntityState e = after.FindEntity(row.Key)!;
-            (row.Label, row.StartLine, row.StartOffset, row.EndLine, row.EndOffset, row.Text, row.Source) =
-                (e.Label, e.Start.Line, e.Start.Offset, e.End.Line, e.End.Offset, e.Text, e.Source);
+            (row.Label, row.StartLine, row.StartOffset, row.EndLine, row.EndOffset, row.Text, row.Source, row.Layer) =
+                (e.Label, e.Start.Line, e.Start.Offset, e.End.Line, e.End.Offset, e.Text, e.Source, e.Layer);
         }
     }
 
@@ -240,7 +244,7 @@ internal static class PageRows
         foreach (var article in newlyApproved)
         {
             var lines = PageStates.LinesOf(article).ToHashSet();
-            foreach (var entity in after.Entities.Where(e => lines.Contains(e.Start.Line) && e.Text.Length <= GazetteerTerm.MaxText))
+            foreach (var entity in after.Entities.Where(e => e.Layer is null && lines.Contains(e.Start.Line) && e.Text.Length <= GazetteerTerm.MaxText))
             {
                 db.GazetteerTerms.Add(new GazetteerTerm { ProjectId = projectId, PageId = pageId, ArticleKey = article.Key, Text = entity.Text, Label = entity.Label });
             }

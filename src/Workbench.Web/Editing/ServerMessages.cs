@@ -34,4 +34,8 @@ public static class ServerMessages
     public static string LinkMissing => Text.Get("Server.LinkMissing");
     public static string RestoreNotYours => Text.Get("Server.RestoreNotYours");
     public static string TooManyRejections => Text.Get("Server.TooManyRejections");
+    public static string NotIndependent => Text.Get("Server.NotIndependent");
+    public static string LayerStatusOnly => Text.Get("Server.LayerStatusOnly");
+    public static string NotYourLayer => Text.Get("Server.NotYourLayer");
+    public static string HiddenOperation => Text.Get("Server.HiddenOperation");
 }

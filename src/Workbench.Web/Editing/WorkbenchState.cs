@@ -49,7 +49,10 @@ public sealed record WorkbenchState(
         article.Confidence,
         article.AssigneeId,
         article.Blocks.Select(b => new BlockDto(b.Role.Name(), b.FirstLine, b.LastLine)).ToList(),
-        ArticleLock.ReasonOf(article.Status));
+        ArticleLock.ReasonOf(article.Status))
+    {
+        Layers = article.Layers is { Count: > 0 } layers ? [.. layers.Select(l => new LayerDto(l.Annotator, l.Submitted))] : null,
+    };
 
     /// <summary>The joined texts of the given articles (those that exist), as the cards show them and exports write them.</summary>
     public static IReadOnlyList<ArticleTextDto> TextsOf(PageState state, IEnumerable<int> articleKeys)
@@ -79,7 +82,7 @@ public sealed record WorkbenchState(
         return texts;
     }
 
-    public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source);
+    public static EntityDto ToDto(EntityState entity) => new(entity.Key, entity.Label, entity.Start, entity.End, entity.Text, entity.Source) { Layer = entity.Layer };
 
     /// <summary>
     /// The OCR file's own text of the lines the reader de-spaced (line number → text as read: <c>李 资 政</c> for 李资政), shown on hover.
@@ -104,6 +107,13 @@ public sealed record WorkbenchState(
     /// <summary>Continuation markers in the text that no link answers (the named page is not in the project, or not found).</summary>
     public IReadOnlyList<Continuation.UnresolvedMarkerDto> UnresolvedMarkers { get; init; } = [];
 
+    /// <summary>Independent annotation (null in shared mode): who the viewer is, whether they curate, and the layers an article needs.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AnnotationInfo? Annotation { get; init; }
+
+    /// <summary>See <see cref="Annotation"/>.</summary>
+    public sealed record AnnotationInfo(string UserId, bool Curator, int Required);
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public sealed record PageInfo(int Id, int ProjectId, string ProjectName, string SourceName, string Format, string? Publication, string? IssueDate, int? PageNumber, int Version)
@@ -121,7 +131,15 @@ public sealed record WorkbenchState(
     public sealed record LineDto(int N, string Text, string Original);
 
     /// <param name="Locked">Why the article's content may not be edited (a reason code, see <see cref="ArticleLock"/>), or null.</param>
-    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks, string? Locked);
+    public sealed record ArticleDto(int Key, string Title, ArticleStatus Status, double Confidence, string? AssigneeId, IReadOnlyList<BlockDto> Blocks, string? Locked)
+    {
+        /// <summary>Independent annotation: the article's entity layers the viewer may know of (their own; all once complete, or for curators).</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<LayerDto>? Layers { get; init; }
+    }
+
+    /// <summary>One annotator's layer of an article: the annotator's user id and whether it is submitted.</summary>
+    public sealed record LayerDto(string Annotator, bool Submitted);
 
     public sealed record BlockDto(string Role, int FirstLine, int LastLine);
 
@@ -136,5 +154,10 @@ public sealed record WorkbenchState(
     /// </summary>
     public sealed record ArticleTextDto(int Key, string Text, IReadOnlyList<int[]> Spans);
 
-    public sealed record EntityDto(int Key, string Label, Anchor Start, Anchor End, string Text, EntitySource Source);
+    public sealed record EntityDto(int Key, string Label, Anchor Start, Anchor End, string Text, EntitySource Source)
+    {
+        /// <summary>The annotator whose layer holds it (independent annotation); absent for gold.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public string? Layer { get; init; }
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Security;
 
@@ -34,7 +35,9 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             return (LoadOutcome.NotFound, null);
         }
 
-        var state = current.State;
+        // Independent annotation: the viewer's part of the page only (Layers.VisibleTo), never the cached whole.
+        var mode = await LayerPolicy.ModeAsync(db, projectId.Value, cancellationToken);
+        var state = Layers.VisibleTo(current.State, mode.ViewerFor(userId!, role.Value));
         var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var continuations = await Continuation.ArticleLinks.ForPageAsync(db, pageId, cancellationToken);
@@ -45,6 +48,7 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
             OcrTexts = await PageStore.OcrTextsAsync(db, pageId, cancellationToken),
             ItemTypes = await PageStore.ItemTypesAsync(db, pageId, cancellationToken),
+            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required) : null,
         });
     }
 }

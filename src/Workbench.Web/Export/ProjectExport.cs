@@ -85,7 +85,7 @@ public static class ProjectExport
                 continue; // deleted meanwhile
             }
 
-            var (page, state) = loaded.Value;
+            var (page, state) = (loaded.Value.Page, Layers.GoldOnly(loaded.Value.State)); // independent annotation: gold, never a layer
             var keys = state.Articles.Where(a => all || a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
             if (keys.Count == 0)
             {
@@ -251,7 +251,7 @@ public static class ProjectExport
     private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes, CancellationToken cancellationToken)
     {
         var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
-        return loaded is { } l && Part(db, l.Page, l.State, key, userNames, itemTypes) is { } article ? (article, key) : null;
+        return loaded is { } l && Part(db, l.Page, Layers.GoldOnly(l.State), key, userNames, itemTypes) is { } article ? (article, key) : null;
     }
 
     /// <summary>The item types files declared for the project's articles, by (page id, article key); one query, usually empty.</summary>

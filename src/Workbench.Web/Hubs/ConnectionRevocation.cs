@@ -60,7 +60,11 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
             {
                 if (projectId is null || project == projectId)
                 {
-                    await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, PageHub.GroupFor(pageId), cancellationToken);
+                    foreach (var group in PageHub.GroupsOf(pageId, userId))
+                    {
+                        await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, group, cancellationToken);
+                    }
+
                     live.Pages.TryRemove(pageId, out _);
                 }
             }
@@ -119,7 +123,11 @@ public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilt
                 var access = invocation.ServiceProvider.GetRequiredService<Security.ProjectAccess>();
                 if (await access.RoleAsync(userId, projectId) is null)
                 {
-                    await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, PageHub.GroupFor(pageId));
+                    foreach (var group in PageHub.GroupsOf(pageId, userId))
+                    {
+                        await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, group);
+                    }
+
                     invocation.Context.Abort();
                     return JoinResult.Refused(Editing.ServerMessages.NotMember);
                 }

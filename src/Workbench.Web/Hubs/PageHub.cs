@@ -43,6 +43,15 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
     public static string GroupFor(int pageId) => $"page:{pageId}";
 
+    /// <summary>Independent annotation: the page's curators (reviewers, admins), who get every layer's operations.</summary>
+    public static string CuratorsGroupFor(int pageId) => $"page:{pageId}:curators";
+
+    /// <summary>Independent annotation: one annotator's connections on the page, who get what they may see of each operation.</summary>
+    public static string AnnotatorGroupFor(int pageId, string userId) => $"page:{pageId}:annotator:{userId}";
+
+    /// <summary>Every group a connection of the user may be in for the page (what a revocation takes it out of).</summary>
+    public static IEnumerable<string> GroupsOf(int pageId, string userId) => [GroupFor(pageId), CuratorsGroupFor(pageId), AnnotatorGroupFor(pageId, userId)];
+
     private string UserId => Context.UserIdentifier!;
 
     private string UserName => Context.User?.Identity?.Name ?? UserId;
@@ -67,12 +76,15 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
         // In the group before the state is read: a broadcast is either in the answer, or arrives (perhaps both).
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
+        var curator = LayerPolicy.IsCurator(role.Value);
+        await Groups.AddToGroupAsync(Context.ConnectionId, curator ? CuratorsGroupFor(pageId) : AnnotatorGroupFor(pageId, UserId), Context.ConnectionAborted);
         Context.Items[RevocationFilter.JoinedKey] = (pageId, projectId.Value); // for the revocation registry (RevocationFilter)
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
 
+        // The recent broadcasts are the whole messages: an annotator of a page with layers gets the (filtered) state instead.
         var current = knownVersion >= 0 ? await cache.CurrentAsync(db, pageId, Context.ConnectionAborted) : null;
-        if (current?.After(knownVersion) is { } entries)
+        if (current?.After(knownVersion) is { } entries && (curator || !Layers.HasLayers(current.State)))
         {
             return new JoinResult(true, null, current.State.Version, entries, null, present.Present, present.Revision);
         }

@@ -460,7 +460,7 @@ public sealed class PageClient : IAsyncDisposable
         whole.Page.Version,
         whole.Lines.ToImmutableSortedDictionary(l => l.N, l => new LineState(l.N, l.Original, l.Text)),
         [.. whole.Articles.Select(PagePatch.ToArticle)],
-        [.. whole.Entities.Select(e => new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source)).OrderBy(e => e.Key)],
+        [.. whole.Entities.Select(e => new EntityState(e.Key, e.Label, e.Start, e.End, e.Text, e.Source, e.Layer)).OrderBy(e => e.Key)],
         Math.Max(previous.NextArticleKey, whole.Articles.Select(a => a.Key + 1).DefaultIfEmpty(1).Max()),
         Math.Max(previous.NextEntityKey, whole.Entities.Select(e => e.Key + 1).DefaultIfEmpty(1).Max()));
 }

@@ -260,6 +260,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<int>("Key")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Layers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
@@ -425,6 +429,10 @@ namespace Workbench.Web.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Layer")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PageId")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +582,10 @@ namespace Workbench.Web.Data.Migrations
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Layer")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("PageId")
@@ -744,6 +756,16 @@ namespace Workbench.Web.Data.Migrations
 
                     b.Property<bool>("AllowSelfReview")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnnotationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnnotatorsPerArticle")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(2);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");

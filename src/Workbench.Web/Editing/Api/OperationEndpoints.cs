@@ -13,9 +13,9 @@ public static class OperationEndpoints
     public static void MapOperationEndpoints(this RouteGroupBuilder page)
     {
         // Catch-up: a client that sees a gap in sequence numbers, or reconnects, fetches what it missed.
-        page.MapGet("/operations", async (int pageId, int? after, int? limit, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+        page.MapGet("/operations", async (int pageId, int? after, int? limit, Membership member, WorkbenchDbContext db, PageStateCache cache, CancellationToken cancellationToken) =>
         {
-            var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, cancellationToken);
+            var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, await LayerPolicy.ReaderAsync(db, cache, member.ProjectId, pageId, member.UserId, member.Role, cancellationToken), cancellationToken);
             return Results.Json(operations, WorkbenchState.Json);
         });
 

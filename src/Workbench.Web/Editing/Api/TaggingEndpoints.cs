@@ -26,7 +26,8 @@ public static class TaggingEndpoints
                 return WorkbenchEndpoints.Problem(ServerMessages.NothingToTag, StatusCodes.Status400BadRequest);
             }
 
-            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
+            // What the user sees: in independent annotation, places another annotator tagged are not "already tagged".
+            var state = await LayerPolicy.VisibleAsync(db, member.ProjectId, member.UserId, member.Role, (await cache.CurrentAsync(db, pageId, cancellationToken))!.State, cancellationToken);
             var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
             if (batch.Operations.Count == 0)
             {
@@ -46,7 +47,7 @@ public static class TaggingEndpoints
         // Suggestions for the given articles (?articles=3,7 or ?article=3; all without), from the edit path's cached state.
         page.MapGet("/suggestions", async (int pageId, int? article, string? articles, Membership member, WorkbenchDbContext db, PageStateCache cache, SuggestionService suggestions, CancellationToken cancellationToken) =>
         {
-            var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
+            var state = await LayerPolicy.VisibleAsync(db, member.ProjectId, member.UserId, member.Role, (await cache.CurrentAsync(db, pageId, cancellationToken))!.State, cancellationToken);
             var keys = SuggestionService.ParseKeys(article, articles);
             return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, cancellationToken), WorkbenchState.Json);
         });

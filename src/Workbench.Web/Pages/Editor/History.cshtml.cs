@@ -7,7 +7,7 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Editor;
 
-public sealed class HistoryModel(WorkbenchDbContext db, ProjectAccess access) : PageModel
+public sealed class HistoryModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache) : PageModel
 {
     private const int PageSize = 100;
 
@@ -44,7 +44,8 @@ public sealed class HistoryModel(WorkbenchDbContext db, ProjectAccess access) : 
         (PageId, ProjectId, ProjectName, SourceName, Version) = (pageId, projectId.Value, page.ProjectName, page.SourceName, page.Version);
         var upTo = Math.Min(before ?? int.MaxValue, page.Version + 1);
         var from = Math.Max(0, upTo - 1 - PageSize);
-        Operations = (await OperationLog.AfterAsync(db, pageId, from, upTo - 1 - from, cancellationToken)).Reverse().ToList();
+        var reader = await LayerPolicy.ReaderAsync(db, cache, projectId.Value, pageId, ProjectAccess.UserId(User)!, role.Value, cancellationToken);
+        Operations = (await OperationLog.AfterAsync(db, pageId, from, upTo - 1 - from, reader, cancellationToken)).Reverse().ToList();
         Older = from > 0 ? from + 1 : null;
         return Page();
     }

@@ -19,6 +19,11 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
 
     public bool AllowSelfReview { get; private set; }
 
+    /// <summary>Independent annotation (issue #19): each annotator tags in their own layer; a curator merges them.</summary>
+    public AnnotationMode AnnotationMode { get; private set; }
+
+    public int AnnotatorsPerArticle { get; private set; } = Project.DefaultAnnotatorsPerArticle;
+
     [TempData(Key = "members-message")]
     public string? Message { get; set; }
 
@@ -145,15 +150,30 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         return RedirectToPage(new { projectId });
     }
 
-    public async Task<IActionResult> OnPostSettingsAsync(int projectId, bool allowSelfReview)
+    public async Task<IActionResult> OnPostSettingsAsync(int projectId, bool allowSelfReview, AnnotationMode? annotationMode, int? annotatorsPerArticle)
     {
         if (await LoadAsync(projectId) is { } refused)
         {
             return refused;
         }
 
-        await Db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s.SetProperty(p => p.AllowSelfReview, allowSelfReview));
-        Message = allowSelfReview ? this.Text()["Reviewers may now approve their own changes."] : this.Text()["Reviewers can no longer approve their own changes."];
+        var mode = annotationMode ?? AnnotationMode;
+        var required = annotatorsPerArticle ?? AnnotatorsPerArticle;
+        if (!Enum.IsDefined(mode) || required is < 1 or > Project.MaxAnnotatorsPerArticle)
+        {
+            (AllowSelfReview, AnnotationMode, AnnotatorsPerArticle) = (allowSelfReview, Enum.IsDefined(mode) ? mode : AnnotationMode, Math.Clamp(required, 1, Project.MaxAnnotatorsPerArticle));
+            return Fail(this.Text()["Annotators per article must be between 1 and {0}.", Project.MaxAnnotatorsPerArticle]);
+        }
+
+        await Db.Projects.Where(p => p.Id == projectId).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.AllowSelfReview, allowSelfReview)
+            .SetProperty(p => p.AnnotationMode, mode)
+            .SetProperty(p => p.AnnotatorsPerArticle, required));
+        var review = allowSelfReview ? this.Text()["Reviewers may now approve their own changes."] : this.Text()["Reviewers can no longer approve their own changes."];
+        var annotation = mode == AnnotationMode.Independent
+            ? this.Text()["Annotators now tag independently, {0} per article; curators merge their layers.", required]
+            : this.Text()["Annotators now share one live entity layer."];
+        Message = $"{review} {annotation}";
         return RedirectToPage(new { projectId });
     }
 
@@ -172,7 +192,8 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         }
 
         Members = await UserNames.MembersAsync(Db, projectId);
-        AllowSelfReview = await Db.Projects.Where(p => p.Id == projectId).Select(p => p.AllowSelfReview).FirstAsync();
+        var settings = await Db.Projects.Where(p => p.Id == projectId).Select(p => new { p.AllowSelfReview, p.AnnotationMode, p.AnnotatorsPerArticle }).FirstAsync();
+        (AllowSelfReview, AnnotationMode, AnnotatorsPerArticle) = (settings.AllowSelfReview, settings.AnnotationMode, settings.AnnotatorsPerArticle);
         return null;
     }
 }

@@ -273,6 +273,10 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                     b.Property<int>("Key")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Layers")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
 
@@ -446,6 +450,10 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<string>("Layer")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("PageId")
                         .HasColumnType("integer");
 
@@ -604,6 +612,10 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Layer")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<int>("PageId")
                         .HasColumnType("integer");
@@ -777,6 +789,16 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
 
                     b.Property<bool>("AllowSelfReview")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("AnnotationMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("AnnotatorsPerArticle")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(2);
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
