@@ -46,9 +46,11 @@ export function createEcho({ store, onChange }) {
       }
       case 'addEntity': {
         const entities = d.entities ??= d.state.entities.slice();
-        const same = e => e.label === op.label && e.start.line === op.start.line && e.start.offset === op.start.offset && e.end.line === op.end.line && e.end.offset === op.end.offset;
+        // The server puts an annotator's tag in their layer (independent annotation): a duplicate only within it.
+        const layer = d.state.annotation && !d.state.annotation.curator ? d.state.annotation.userId : null;
+        const same = e => (e.layer ?? null) === layer && e.label === op.label && e.start.line === op.start.line && e.start.offset === op.start.offset && e.end.line === op.end.line && e.end.offset === op.end.offset;
         if (!entities.some(same)) {
-          entities.push({ key: -(entry.id * 1000 + part), label: op.label, start: op.start, end: op.end, text: op.text, source: op.source ?? 'manual', pending: true });
+          entities.push({ key: -(entry.id * 1000 + part), label: op.label, start: op.start, end: op.end, text: op.text, source: op.source ?? 'manual', pending: true, ...(layer ? { layer } : {}) });
         }
         break;
       }

@@ -5,7 +5,7 @@
 import { S, fmt, optional } from './strings.js';
 import { el } from './render.js';
 import { compare } from './selection.js';
-import { owners } from './model.js';
+import { owners, layerName } from './model.js';
 
 const GREY = '#667085';
 
@@ -125,7 +125,11 @@ function paintEntities(piece, state, ui, entities, n, a, b) {
   }
   if (entities.some(e => e.key === ui.activeEntity)) piece.classList.add('ent-active');
   if (entities.some(e => ui.flash.has(e.key))) piece.classList.add('ent-flash');
-  piece.title = entities.map(e => fmt(S.tagging.entityTitle, labelInfo(state, e.label).displayName, e.label, e.text, S.tagging.sources[e.source] ?? e.source)).join('\n');
+  // Independent annotation: another annotator's layer (a curator sees them all) is drawn apart and named.
+  const others = entities.filter(e => e.layer && e.layer !== state.annotation?.userId);
+  if (others.length) piece.classList.add('ent-layer');
+  piece.title = entities.map(e => (others.includes(e) ? fmt(S.layers.markPrefix, layerName(state, e.layer)) : '')
+    + fmt(S.tagging.entityTitle, labelInfo(state, e.label).displayName, e.label, e.text, S.tagging.sources[e.source] ?? e.source)).join('\n');
 }
 
 function paintSuggestions(piece, state, ui, suggestions) {

@@ -118,3 +118,8 @@ export function articleColour(key) {
   }
   return colour;
 }
+
+/** Independent annotation: the display name of an annotator's layer (the state names the layers its viewer may see). */
+export function layerName(state, userId) {
+  return state.annotation?.names?.[userId] ?? userId;
+}

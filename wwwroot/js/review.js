@@ -14,6 +14,8 @@ const FLASH_MS = 2400;
  * transitions the server says the user's role may make (state.rules.transitions).
  */
 function actionsFor(state, status) {
+  // Independent annotation: an annotator submits their layer (layers.js); the article's review is the curators'.
+  if (state.annotation && !state.annotation.curator) return [];
   return transitionsFrom(state, status).map(t => ({
     id: t.action,
     to: t.to,

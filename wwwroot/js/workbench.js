@@ -16,6 +16,7 @@ import { toast, showHelp } from './ui.js';
 import { createToolbar, showConnection } from './toolbar.js';
 import { createTagging } from './tagging.js';
 import { createReview } from './review.js';
+import { createLayers } from './layers.js';
 import { createImagePane } from './image.js';
 import { addPanes } from './panes.js';
 import { addActions } from './actions.js';
@@ -113,6 +114,13 @@ wb.review = createReview({
   render: key => repaintCards(key == null ? null : new Set([key])),
   connected: wb.connected,
 });
+wb.layers = createLayers({
+  pageId,
+  store: { get state() { return wb.shown(); } },
+  editing: wb.editing,
+  render: key => repaintCards(key == null ? null : new Set([key])),
+  connected: wb.connected,
+});
 const continuationActions = { pageId, state: () => store.state, send: op => wb.editing.send(op), render: key => repaintCards(key == null ? null : new Set([key])) };
 
 wb.painter = createPainter({
@@ -132,6 +140,7 @@ wb.painter = createPainter({
       decorateCard(card, article, focused) {
         wb.tagging.decorateCard(card, article, focused);
         wb.review.decorateCard(card, article, focused);
+        wb.layers.decorateCard(card, article);
         decorateContinuations(card, article, continuationActions, focused);
         paintFlash(card, `card:${article.key}`);
       },
@@ -159,7 +168,10 @@ wb.painter = createPainter({
       }
       wb.rehighlight();
       wb.tagging.afterPaint();
-      if (painted.full || painted.cards.size) wb.review.afterRender();
+      if (painted.full || painted.cards.size) {
+        wb.review.afterRender();
+        wb.layers.afterRender();
+      }
       updateToolbar();
     },
   },

@@ -38,4 +38,6 @@ public static class ServerMessages
     public static string LayerStatusOnly => Text.Get("Server.LayerStatusOnly");
     public static string NotYourLayer => Text.Get("Server.NotYourLayer");
     public static string HiddenOperation => Text.Get("Server.HiddenOperation");
+    public static string CuratorsOnly => Text.Get("Server.CuratorsOnly");
+    public static string LayersNotComplete => Text.Get("Server.LayersNotComplete");
 }

@@ -20,6 +20,7 @@ public static class WorkbenchEndpoints
         page.MapTaggingEndpoints();
         page.MapImageEndpoints();
         page.MapCommentEndpoints();
+        page.MapCurationEndpoints();
     }
 
     internal static IResult Problem(string detail, int statusCode) => Results.Problem(detail, statusCode: statusCode);

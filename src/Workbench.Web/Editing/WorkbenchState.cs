@@ -111,8 +111,8 @@ public sealed record WorkbenchState(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public AnnotationInfo? Annotation { get; init; }
 
-    /// <summary>See <see cref="Annotation"/>.</summary>
-    public sealed record AnnotationInfo(string UserId, bool Curator, int Required);
+    /// <summary>See <see cref="Annotation"/>. <paramref name="Names"/>: the user names of the layers the viewer sees, by user id.</summary>
+    public sealed record AnnotationInfo(string UserId, bool Curator, int Required, IReadOnlyDictionary<string, string> Names);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -15,6 +15,10 @@ public enum LoadOutcome
 /// <summary>Loads a page's workbench state for a user, checking membership; the page's lines, articles and entities come from the edit path's cache.</summary>
 public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache)
 {
+    /// <summary>The user names of the project's members, by user id: a layer that appears later (a broadcast) is named too. Members are no secret to members.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> LayerNamesAsync(int projectId, CancellationToken cancellationToken) =>
+        await Review.UserNames.ForAsync(db, await db.ProjectMembers.Where(m => m.ProjectId == projectId).Select(m => m.UserId).ToListAsync(cancellationToken), cancellationToken);
+
     public async Task<(LoadOutcome Outcome, WorkbenchState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
     {
         var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
@@ -48,7 +52,7 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
             OcrTexts = await PageStore.OcrTextsAsync(db, pageId, cancellationToken),
             ItemTypes = await PageStore.ItemTypesAsync(db, pageId, cancellationToken),
-            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required) : null,
+            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required, await LayerNamesAsync(projectId.Value, cancellationToken)) : null,
         });
     }
 }

@@ -170,3 +170,51 @@ public class LayerTests
         Assert.Single(state.Articles[1].LayerList);
     }
 }
+
+/// <summary>Curation plans: agreed spans merged in one step, the rest grouped by overlap (issue #19).</summary>
+public class CurationTests
+{
+    private static AddEntity Tag(string label, int line, int start, string text, string layer) =>
+        new(label, new Anchor(line, start), new Anchor(line, start + text.Length), text, Layer: layer);
+
+    [Fact]
+    public void Plan_MergesWhatEveryLayerHas_AndGroupsTheRestByOverlap()
+    {
+        // 乌兰察布市 LOC in both; 召开会议 MISC in A only; 北京市人民政府 ORG (A) against 北京市 LOC (B).
+        var state = PageBuilder.WithLines("乌兰察布市召开会议", "北京市人民政府发布通知")
+            .Then(Tag("LOC", 1, 0, "乌兰察布市", "a")).Then(Tag("LOC", 1, 0, "乌兰察布市", "b"))
+            .Then(Tag("MISC", 1, 5, "召开会议", "a"))
+            .Then(Tag("ORG", 2, 0, "北京市人民政府", "a")).Then(Tag("LOC", 2, 0, "北京市", "b"))
+            .Then(new SetLayerStatus(1, true, "a")).Then(new SetLayerStatus(1, true, "b"));
+
+        var plan = Curation.Plan(state, 1)!;
+
+        Assert.Equal(["a", "b"], plan.Layers);
+        Assert.Equal("乌兰察布市", Assert.Single(plan.Agreed).Text);
+        Assert.Equal(2, plan.Groups.Count);
+        Assert.Equal(["召开会议"], plan.Groups[0].Spans.Select(s => s.Text));
+        Assert.Equal([("ORG", "a"), ("LOC", "b")], plan.Groups[1].Spans.Select(s => (s.Label, s.Layer)));
+        Assert.All(plan.Groups, g => Assert.False(g.Resolved));
+
+        // Merging the agreed span and accepting B's LOC: nothing left to merge, the second group resolved.
+        var curated = state.Then(plan.MergeAgreed()!).Then(plan.Groups[1].Spans[1].ToGold());
+        var after = Curation.Plan(curated, 1)!;
+        Assert.Empty(after.Agreed);
+        Assert.Equal([false, true], after.Groups.Select(g => g.Resolved));
+        Assert.Equal(["乌兰察布市", "北京市"], curated.Entities.Where(e => e.Layer is null).Select(e => e.Text));
+    }
+
+    [Fact]
+    public void Plan_LeavesOutLayersNotSubmitted()
+    {
+        var state = PageBuilder.WithLines("乌兰察布市召开会议")
+            .Then(Tag("LOC", 1, 0, "乌兰察布市", "a")).Then(Tag("LOC", 1, 0, "乌兰察布市", "b"))
+            .Then(new SetLayerStatus(1, true, "a"));
+
+        var plan = Curation.Plan(state, 1)!;
+
+        Assert.Equal(["a"], plan.Layers);
+        Assert.Single(plan.Agreed);
+        Assert.Null(Curation.Plan(state, 99));
+    }
+}

@@ -125,6 +125,7 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
         ("POST /api/pages/{pageId:int}/suggestions/reject", [L, D, S, S, S]),
         ("GET /api/pages/{pageId:int}/articles/{key:int}/comments/", [L, D, S, S, S]),
         ("POST /api/pages/{pageId:int}/articles/{key:int}/comments/", [L, D, S, S, S]),
+        ("GET /api/pages/{pageId:int}/articles/{key:int}/curation", [L, D, D, S, S]),
     ];
 
     /// <summary>Hub methods: anonymous cannot connect (401); a non-member is refused by name and changes nothing; members are served.</summary>
