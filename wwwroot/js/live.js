@@ -129,7 +129,7 @@ function positional(operation) {
  * onPresence(present), onStatus(status: connecting|connected|reconnecting|offline), onError(message),
  * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
-export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment }) {
+export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment, onReset }) {
   // Behind several instances the hub takes WebSockets only and the client skips negotiation: one request that any
   // instance can answer, so a load balancer needs no sticky sessions (the server says so in <meta name="workbench-hub-transport">).
   const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
@@ -277,6 +277,13 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   // The server closes this connection when the user's access changed (removed, new role, logged out); it says why.
   conn.on('AccessRevoked', reason => onError(reason));
   conn.on('PresenceChanged', (id, present, revision) => { if (id === pageId) presenceSnapshot(present, revision); });
+  // The page's articles were replaced outside the log (an admin re-segmented it): take the whole state again.
+  conn.on('PageReset', async (id, reason) => {
+    if (id !== pageId) return;
+    const result = await conn.invoke('Join', pageId, -1);
+    if (result.joined && result.state) replaceState(result.state);
+    onReset?.(reason);
+  });
   conn.onreconnecting(() => setStatus('reconnecting'));
   conn.onreconnected(() => join().catch(err => { console.warn(err); setStatus('offline'); }));
   conn.onclose(() => { setStatus('offline'); scheduleRestart(); });

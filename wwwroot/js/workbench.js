@@ -87,6 +87,7 @@ wb.live = createLive({
     toast('error', fmt(S.connection.joinFailed, message));
   },
   onComment: comment => wb.review.onComment(comment),
+  onReset: reason => toast('info', reason),
 });
 
 wb.editing = createEditing({

@@ -36,7 +36,8 @@ public sealed class SuggestionService(WorkbenchDbContext db)
     }
 
     /// <summary>Suggestions for <paramref name="articleKeys"/> (all the page's articles when null), computed from <paramref name="state"/>.</summary>
-    public async Task<IReadOnlyList<SuggestionView>> ForArticlesAsync(int projectId, PageState state, int pageId, IReadOnlyList<int>? articleKeys, CancellationToken cancellationToken = default)
+    /// <param name="rejectedBy">Independent annotation: only this user's rejections count (another annotator's would tell what they decided).</param>
+    public async Task<IReadOnlyList<SuggestionView>> ForArticlesAsync(int projectId, PageState state, int pageId, IReadOnlyList<int>? articleKeys, string? rejectedBy = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         var keys = articleKeys ?? [.. state.Articles.Select(a => a.Key)];
@@ -48,7 +49,7 @@ public sealed class SuggestionService(WorkbenchDbContext db)
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var patterns = await db.LabelPatterns.AsNoTracking().Where(p => p.ProjectId == projectId).ToListAsync(cancellationToken);
         var terms = await db.GazetteerTerms.AsNoTracking().Where(t => t.ProjectId == projectId).Select(t => new { t.Text, t.Label }).ToListAsync(cancellationToken);
-        var rejected = (await db.RejectedSuggestions.AsNoTracking().Where(r => r.PageId == pageId && keys.Contains(r.ArticleKey)).Select(r => new { r.ArticleKey, r.Key }).ToListAsync(cancellationToken))
+        var rejected = (await db.RejectedSuggestions.AsNoTracking().Where(r => r.PageId == pageId && keys.Contains(r.ArticleKey) && (rejectedBy == null || r.UserId == rejectedBy)).Select(r => new { r.ArticleKey, r.Key }).ToListAsync(cancellationToken))
             .ToLookup(r => r.ArticleKey, r => r.Key);
         var sources = new SuggestionSources(
             labels.Select(l => l.ToDefinition()).ToList(),

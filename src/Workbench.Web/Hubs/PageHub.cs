@@ -16,6 +16,9 @@ public interface IPageClient
     Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present, long revision);
 
     Task CommentAdded(CommentView comment);
+
+    /// <summary>The page's articles were replaced outside the log (re-segmentation): take the whole state again (Join with -1).</summary>
+    Task PageReset(int pageId, string reason);
 }
 
 /// <summary>The answer to <see cref="PageHub.Join"/>: either the entries after the client's version, or the whole state (WIRE.md).</summary>

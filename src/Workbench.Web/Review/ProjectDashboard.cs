@@ -48,7 +48,7 @@ public static class ProjectDashboard
         var notStarted = pageCount - perPage.Count + perPage.Count(p => p.Draft == p.Total);
 
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).ToListAsync(cancellationToken);
-        var entityCounts = await db.Entities.AsNoTracking().Where(e => pages.Any(p => p.Id == e.PageId))
+        var entityCounts = await db.Entities.AsNoTracking().Where(e => e.Layer == null && pages.Any(p => p.Id == e.PageId)) // gold: what exports write
             .GroupBy(e => e.Label).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         var byLabel = labels.Select(l => new LabelCount(l.Name, l.DisplayName, l.Color, entityCounts.GetValueOrDefault(l.Name)))
             .Concat(entityCounts.Keys.Except(labels.Select(l => l.Name)).Select(k => new LabelCount(k, k, "#98a2b3", entityCounts[k])))

@@ -38,7 +38,7 @@ public static class ReviewQueue
         if (!string.IsNullOrEmpty(filter.Label))
         {
             var label = filter.Label;
-            articles = articles.Where(x => db.Entities.Any(e => e.PageId == x.a.PageId && e.Label == label
+            articles = articles.Where(x => db.Entities.Any(e => e.PageId == x.a.PageId && e.Layer == null && e.Label == label
                 && x.a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)));
         }
 
@@ -66,7 +66,7 @@ public static class ReviewQueue
         // submitted article of the project before sorting.
         var shown = list.Select(r => r.ArticleId).ToList();
         var entities = await db.Articles.AsNoTracking().Where(a => shown.Contains(a.Id))
-            .Select(a => new { a.Id, Count = db.Entities.Count(e => e.PageId == a.PageId && a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)) })
+            .Select(a => new { a.Id, Count = db.Entities.Count(e => e.PageId == a.PageId && e.Layer == null && a.Blocks.Any(b => e.StartLine >= b.FirstLine && e.StartLine <= b.LastLine)) })
             .ToDictionaryAsync(a => a.Id, a => a.Count, cancellationToken);
         return (list.Select(r => new QueueRow(r.Id, r.SourceName, r.Publication, r.IssueDate, r.Key, r.Title,
             r.SubmitterId, r.AssigneeId, r.SubmittedAt, entities.GetValueOrDefault(r.ArticleId))).ToList(), total);

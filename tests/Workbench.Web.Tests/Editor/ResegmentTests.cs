@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
@@ -24,6 +25,27 @@ public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<Wor
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, await ArticleCountAsync(pageId));
+    }
+
+    [Fact]
+    public async Task AnOpenPage_IsToldOfTheResegmentation_AndItsJoinGetsTheNewArticles()
+    {
+        var pageId = await factory.PageIdAsync("001_");
+        var expected = await ArticleCountAsync(pageId);
+        await CollapseIntoOneArticleAsync(pageId);
+        await using var open = await PageClient.ConnectAsync(factory, "annotator", pageId, PageClient.ImportedState("001_"));
+        var reset = new TaskCompletionSource<(int PageId, string Reason)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        open.Connection.On<int, string>(nameof(Workbench.Web.Hubs.IPageClient.PageReset), (page, reason) => reset.TrySetResult((page, reason)));
+        Assert.Single((await open.Connection.InvokeAsync<Workbench.Web.Hubs.JoinResult>(nameof(Workbench.Web.Hubs.PageHub.Join), pageId, -1)).State!.Articles);
+
+        var admin = await factory.LoginAsync("admin");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Workbench/{pageId}/Resegment", [])).StatusCode);
+
+        var (resetPage, why) = await reset.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(pageId, resetPage);
+        Assert.Contains("re-segmented", why, StringComparison.Ordinal);
+        var again = await open.Connection.InvokeAsync<Workbench.Web.Hubs.JoinResult>(nameof(Workbench.Web.Hubs.PageHub.Join), pageId, -1);
+        Assert.Equal(expected, again.State!.Articles.Count);
     }
 
     [Fact]

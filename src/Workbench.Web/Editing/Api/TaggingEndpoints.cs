@@ -47,9 +47,11 @@ public static class TaggingEndpoints
         // Suggestions for the given articles (?articles=3,7 or ?article=3; all without), from the edit path's cached state.
         page.MapGet("/suggestions", async (int pageId, int? article, string? articles, Membership member, WorkbenchDbContext db, PageStateCache cache, SuggestionService suggestions, CancellationToken cancellationToken) =>
         {
-            var state = await LayerPolicy.VisibleAsync(db, member.ProjectId, member.UserId, member.Role, (await cache.CurrentAsync(db, pageId, cancellationToken))!.State, cancellationToken);
+            var mode = await LayerPolicy.ModeAsync(db, member.ProjectId, cancellationToken);
+            var state = Layers.VisibleTo((await cache.CurrentAsync(db, pageId, cancellationToken))!.State, mode.ViewerFor(member.UserId, member.Role));
             var keys = SuggestionService.ParseKeys(article, articles);
-            return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, cancellationToken), WorkbenchState.Json);
+            var rejectedBy = mode.Independent && !LayerPolicy.IsCurator(member.Role) ? member.UserId : null;
+            return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, rejectedBy, cancellationToken), WorkbenchState.Json);
         });
 
         page.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, Membership member, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>

@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workbench.Web.Data;
 using Workbench.Web.Editing;
+using Workbench.Web.Hubs;
 using Workbench.Web.Localization;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Pages.Editor;
 
-public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache, IStringLocalizer<EditorText> text) : PageModel
+public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache, IStringLocalizer<EditorText> text, IHubContext<PageHub, IPageClient> hub) : PageModel
 {
     public int PageId { get; private set; }
 
@@ -47,6 +49,8 @@ public sealed class ResegmentModel(WorkbenchDbContext db, ProjectAccess access, 
             return Page();
         }
 
+        // Everyone with the page open holds the old articles at the same version: they take the new ones, and are told why.
+        await hub.Clients.Group(PageHub.GroupFor(pageId)).PageReset(pageId, text["Resegment.Reset"]);
         return RedirectToPage("/Editor/Index", new { pageId });
     }
 
