@@ -125,6 +125,14 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
     private async Task<int> InsertPageAsync(Page page, bool importing, CancellationToken cancellationToken)
     {
         page.Importing = importing;
+        if (page.Image is null && db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // SQLite: the page's row with the same prepared-insert writer, its id from RETURNING (SaveChanges costs more than
+            // the page's lines). A page with a scan (an owned type in the same row) goes through EF below.
+            InsertReturningIds(sqlite, CurrentSqliteTransaction(), Mapping<Page>(), [page], (p, id) => p.Id = id);
+            return page.Id;
+        }
+
         db.Pages.Add(page);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -145,15 +153,27 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
             return;
         }
 
-        await InsertRowsAsync(Mapping<Article>(), articles.Select(a =>
+        foreach (var article in articles)
         {
-            a.PageId = pageId;
-            return a;
-        }), cancellationToken);
+            article.PageId = pageId;
+        }
 
-        // The blocks need their articles' ids: read back by the page's (unique) article keys.
-        var keys = articles.Select(a => a.Key).ToList();
-        var ids = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, a => a.Id, cancellationToken);
+        Dictionary<int, int> ids;
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // SQLite: each article's id comes back from its INSERT (RETURNING), no query to read them back.
+            InsertReturningIds(sqlite, CurrentSqliteTransaction(), Mapping<Article>(), articles, (a, id) => a.Id = id);
+            ids = articles.ToDictionary(a => a.Key, a => a.Id);
+        }
+        else
+        {
+            await InsertRowsAsync(Mapping<Article>(), articles, cancellationToken);
+
+            // The blocks need their articles' ids: read back by the page's (unique) article keys.
+            var keys = articles.Select(a => a.Key).ToList();
+            ids = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, a => a.Id, cancellationToken);
+        }
+
         await InsertRowsAsync(Mapping<Block>(), articles.SelectMany(a => a.Blocks.Select(b =>
         {
             b.ArticleId = ids[a.Key];
@@ -247,6 +267,36 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
         }
     }
 
+    private SqliteTransaction CurrentSqliteTransaction() =>
+        (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Rows are written inside a transaction."));
+
+    /// <summary>SQLite: one prepared INSERT … RETURNING of the identity key per row; <paramref name="setId"/> receives each new id.</summary>
+    private static void InsertReturningIds<T>(SqliteConnection connection, SqliteTransaction transaction, RowMapping<T> mapping, IReadOnlyList<T> rows, Action<T, int> setId)
+        where T : class
+    {
+        var key = mapping.Key ?? throw new InvalidOperationException($"{typeof(T).Name} has no store-generated key.");
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {Quote(mapping.Table)} ({string.Join(", ", mapping.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", mapping.Columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) RETURNING {Quote(key)}";
+        var parameters = mapping.Columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null))).ToArray();
+        var prepared = false;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = mapping.Columns[i].Value(row) ?? DBNull.Value;
+            }
+
+            if (!prepared && rows.Count > 1)
+            {
+                command.Prepare();
+                prepared = true;
+            }
+
+            setId(row, Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
 
@@ -261,13 +311,17 @@ public sealed class RowMapping<T>
 
     public sealed record Column(string Name, string StoreType, Func<T, object?> Value);
 
-    private RowMapping(string table, IReadOnlyList<Column> columns)
+    private RowMapping(string table, IReadOnlyList<Column> columns, string? key)
     {
         Table = table;
         Columns = columns;
+        Key = key;
     }
 
     public string Table { get; }
+
+    /// <summary>The store-generated key's column (an identity the database numbers), if the table has one.</summary>
+    public string? Key { get; }
 
     public IReadOnlyList<Column> Columns { get; }
 
@@ -279,10 +333,12 @@ public sealed class RowMapping<T>
         var table = entityType.GetTableName()!;
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
         var columns = new List<Column>();
+        string? key = null;
         foreach (var property in entityType.GetProperties())
         {
             if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never)
             {
+                key = property.GetColumnName(store);
                 continue; // an identity key: the database numbers the rows
             }
 
@@ -301,6 +357,6 @@ public sealed class RowMapping<T>
                 row => getter.GetClrValue(row) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null));
         }
 
-        return new RowMapping<T>(table, columns);
+        return new RowMapping<T>(table, columns, key);
     }
 }
