@@ -51,7 +51,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     /// query for everyone in the group, at the time the operation is applied): a non-member is refused.
     /// </param>
     /// <param name="cancellationToken">Not observed once the operation is queued: a queued operation is applied (or refused) whether or not its sender still listens.</param>
-    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
+    /// <param name="replay">
+    /// The sender says this is the undo or redo of an earlier change of theirs: stored on the log entry as a label for the history
+    /// and the audit, and used for nothing else (the operation goes through the same checks as any other).
+    /// </param>
+    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment = null, OperationReplay? replay = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (operation is null)
@@ -59,7 +63,10 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             return (ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation, code: RefusalCodes.Invalid), null);
         }
 
-        var job = new EditJob(userId, userName, role, seenVersion, operation, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        var job = new EditJob(userId, userName, role, seenVersion, operation, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim())
+        {
+            Replay = replay is OperationReplay.Undo or OperationReplay.Redo ? replay : null, // an undefined value from the wire is no label
+        };
         if (await cache.EnterAsync(pageId, job))
         {
             await RunTurnAsync(pageId);
@@ -275,7 +282,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             var scope = OperationScope.Of(a.Before, a.Job.Operation);
             var payload = PageOperationJson.Serialize(a.Job.Operation);
             LiveMetrics.Written("log.payload");
-            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent });
+            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent, Replay = a.Job.Replay });
             if (a.Job.Comment is { } text)
             {
                 a.Comment = new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = a.Job.UserId, At = a.At, Text = text, Sequence = sequence };
@@ -334,6 +341,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         public PageOperation Operation { get; } = operation;
 
         public string? Comment { get; } = comment;
+
+        /// <summary>The sender's undo/redo label for the log entry (see <see cref="ApplyAsync"/>).</summary>
+        public OperationReplay? Replay { get; init; }
 
         /// <summary>The sender's languages: refusals and notes are written in them, whoever holds the turn.</summary>
         public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;

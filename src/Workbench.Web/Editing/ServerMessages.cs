@@ -34,4 +34,12 @@ public static class ServerMessages
     public static string LinkMissing => Text.Get("Server.LinkMissing");
     public static string RestoreNotYours => Text.Get("Server.RestoreNotYours");
     public static string TooManyRejections => Text.Get("Server.TooManyRejections");
+
+    /// <summary>A log entry's description as the history and the audit show it: "Undo: …" / "Redo: …" when it was sent as one.</summary>
+    public static string Logged(Data.OperationReplay? replay, string description) => replay switch
+    {
+        Data.OperationReplay.Undo => Text.Format("Log.Undo", description),
+        Data.OperationReplay.Redo => Text.Format("Log.Redo", description),
+        _ => description,
+    };
 }

@@ -91,7 +91,17 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
     /// </summary>
     public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, PageOperation operation, string? comment)
     {
-        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, comment, Context.ConnectionAborted);
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, comment, cancellationToken: Context.ConnectionAborted);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Applies the undo (or redo) of one of the user's earlier changes: the same checks as <see cref="Apply"/>; <paramref name="replay"/>
+    /// only labels the log entry ("Undo: …" in the history and the audit).
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyReplay(int pageId, int seenVersion, PageOperation operation, OperationReplay replay)
+    {
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, null, replay, Context.ConnectionAborted);
         return outcome;
     }
 
