@@ -91,6 +91,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var group = new List<EditJob>();
         AppliedOperations? broadcast = null;
         IReadOnlyList<(Comment Comment, string UserName)> comments = [];
+        QueueChange? queue = null;
         try
         {
             var gate = db.Database.IsSqlite() ? cache.SqliteWrites : null;
@@ -107,7 +108,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 await db.Database.OpenConnectionAsync(none);
                 try
                 {
-                    (broadcast, comments) = await ProcessAsync(pageId, group, none);
+                    (broadcast, comments, queue) = await ProcessAsync(pageId, group, none);
                 }
                 finally
                 {
@@ -127,6 +128,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 foreach (var (comment, userName) in comments)
                 {
                     await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(comment, userName));
+                }
+
+                if (queue is not null)
+                {
+                    await hub.Clients.Group(PageHub.QueueGroupFor(queue.ProjectId)).QueueChanged(queue);
                 }
             }
         }
@@ -150,7 +156,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     }
 
     /// <summary>Applies and writes a group; returns its broadcast (null when nothing was applied) and the comments to announce.</summary>
-    private async Task<(AppliedOperations? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
+    private async Task<(AppliedOperations? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments, QueueChange? Queue)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -159,7 +165,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             if (loaded is null)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)));
-                return (null, []);
+                return (null, [], null);
             }
 
             var start = loaded.State;
@@ -204,7 +210,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             if (accepted.Count == 0)
             {
-                return (null, []);
+                return (null, [], null);
             }
 
             if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted))
@@ -220,16 +226,29 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
                 LiveMetrics.Operations.Add(accepted.Count);
                 LiveMetrics.Groups.Add(1);
-                return (new AppliedOperations(pageId, entries), [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
+                return (new AppliedOperations(pageId, entries), [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))], QueueChangeOf(loaded.ProjectId, pageId, start, state, accepted));
             }
 
             cache.Forget(pageId); // someone else moved the version on (or re-segmented the page): read the page again, apply the group again
             if (attempt == MaxAttempts)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(state.Version, ServerMessages.Busy, code: RefusalCodes.Busy));
-                return (null, []);
+                return (null, [], null);
             }
         }
+    }
+
+    /// <summary>
+    /// The articles whose row in the project's review queue this group changed: submitted before or after it (submitted, approved,
+    /// sent back, withdrawn, removed) and changed by it; null when none.
+    /// </summary>
+    private static QueueChange? QueueChangeOf(int projectId, int pageId, PageState before, PageState after, List<Accepted> accepted)
+    {
+        var touched = accepted.Select(a => a.Applied.Changes).Aggregate((a, b) => a.Then(b));
+        var keys = touched.Articles.Union(touched.RemovedArticles)
+            .Where(k => before.FindArticle(k)?.Status == ArticleStatus.Submitted || after.FindArticle(k)?.Status == ArticleStatus.Submitted)
+            .ToList();
+        return keys.Count == 0 ? null : new QueueChange(projectId, pageId, keys);
     }
 
     /// <summary>The cached page's recent broadcast entries with this group's appended, at most <see cref="PageStateCache.RecentEntries"/>.</summary>

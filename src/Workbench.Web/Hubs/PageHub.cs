@@ -16,7 +16,16 @@ public interface IPageClient
     Task PresenceChanged(int pageId, IReadOnlyList<PresenceEntry> present, long revision);
 
     Task CommentAdded(CommentView comment);
+
+    /// <summary>Articles of the project entered or left the review queue (or a queued one changed): an open queue page refreshes.</summary>
+    Task QueueChanged(QueueChange change);
 }
+
+/// <summary>
+/// What <see cref="IPageClient.QueueChanged"/> tells a reviewer's open queue page: which articles of which page went into the queue,
+/// out of it, or changed while in it. Only keys: the page reads its rows again through the queue page (its own access check).
+/// </summary>
+public sealed record QueueChange(int ProjectId, int PageId, IReadOnlyList<int> ArticleKeys);
 
 /// <summary>The answer to <see cref="PageHub.Join"/>: either the entries after the client's version, or the whole state (WIRE.md).</summary>
 public sealed record JoinResult(
@@ -43,6 +52,9 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
     public static string GroupFor(int pageId) => $"page:{pageId}";
 
+    /// <summary>The group of the open review queue pages of a project (reviewers and admins only, see <see cref="WatchQueue"/>).</summary>
+    public static string QueueGroupFor(int projectId) => $"queue:{projectId}";
+
     private string UserId => Context.UserIdentifier!;
 
     private string UserName => Context.User?.Identity?.Name ?? UserId;
@@ -67,7 +79,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
         // In the group before the state is read: a broadcast is either in the answer, or arrives (perhaps both).
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
-        Context.Items[RevocationFilter.JoinedKey] = (pageId, projectId.Value); // for the revocation registry (RevocationFilter)
+        Context.Items[RevocationFilter.JoinedKey] = (GroupFor(pageId), projectId.Value); // for the revocation registry (RevocationFilter)
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
 
@@ -103,6 +115,23 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
     {
         var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, null, replay, Context.ConnectionAborted);
         return outcome;
+    }
+
+    /// <summary>
+    /// Joins the project's review queue group: the open queue page hears <see cref="IPageClient.QueueChanged"/> when an article of the
+    /// project is submitted, approved, sent back or withdrawn. The same rule as the queue page: reviewers and admins of the project.
+    /// Removing the member or changing their role drops the connection from the group (<see cref="ConnectionRevocation"/>).
+    /// </summary>
+    public async Task<bool> WatchQueue(int projectId)
+    {
+        if (!ProjectAccess.Allows(await access.RoleAsync(UserId, projectId, Context.ConnectionAborted), ProjectRole.Reviewer))
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, QueueGroupFor(projectId), Context.ConnectionAborted);
+        Context.Items[RevocationFilter.JoinedKey] = (QueueGroupFor(projectId), projectId); // for the revocation registry (RevocationFilter)
+        return true;
     }
 
     /// <summary>Tells the others which article this editor is working in (null: none).</summary>

@@ -134,6 +134,7 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
         (nameof(PageHub.Apply), [L, D, S, S, S]),
         (nameof(PageHub.ApplyWithComment), [L, D, S, S, S]),
         (nameof(PageHub.ApplyReplay), [L, D, S, S, S]),
+        (nameof(PageHub.WatchQueue), [L, D, D, S, S]),
         (nameof(PageHub.Focus), [L, D, S, S, S]),
     ];
 
@@ -284,6 +285,7 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
                     nameof(PageHub.ApplyWithComment) => await ApplyAsync(connection, pageId, comment: "sweep"),
                     nameof(PageHub.ApplyReplay) => await ApplyAsync(connection, pageId, comment: null, replay: OperationReplay.Undo),
                     nameof(PageHub.Focus) => await FocusAsync(connection, pageId, userName, heard),
+                    nameof(PageHub.WatchQueue) => await connection.InvokeAsync<bool>(nameof(PageHub.WatchQueue), await factory.WithDbAsync(db => db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).SingleAsync())),
                     _ => throw new InvalidOperationException($"No call for hub method {method}"),
                 };
                 lines.Add($"{identity,-9} hub {method}: {(served ? "served" : "refused")}");
