@@ -286,6 +286,12 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
         where T : class
     {
         var key = mapping.Key ?? throw new InvalidOperationException($"{typeof(T).Name} has no store-generated key.");
+        if (mapping.PlainSqliteValues)
+        {
+            RawSqliteInsert.Run(connection, $"INSERT INTO {Quote(mapping.Table)} ({string.Join(", ", mapping.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", mapping.Columns.Select(_ => "?"))}) RETURNING {Quote(key)}", mapping, rows, (row, id) => setId(row, checked((int)id)));
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {Quote(mapping.Table)} ({string.Join(", ", mapping.Columns.Select(c => Quote(c.Name)))}) VALUES ({string.Join(", ", mapping.Columns.Select((_, i) => "$p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)))}) RETURNING {Quote(key)}";
@@ -389,7 +395,8 @@ internal static class RawSqliteInsert
         type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(bool)
         || type == typeof(double) || type == typeof(float) || type == typeof(string) || type == typeof(byte[]);
 
-    public static void Run<T>(SqliteConnection connection, string sql, RowMapping<T> mapping, IEnumerable<T> rows)
+    /// <param name="returned">For an INSERT … RETURNING of one integer column: receives each row's value.</param>
+    public static void Run<T>(SqliteConnection connection, string sql, RowMapping<T> mapping, IEnumerable<T> rows, Action<T, long>? returned = null)
         where T : class
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
@@ -407,6 +414,12 @@ internal static class RawSqliteInsert
                 }
 
                 rc = SQLitePCL.raw.sqlite3_step(statement);
+                if (returned is not null && rc == SQLitePCL.raw.SQLITE_ROW)
+                {
+                    returned(row, SQLitePCL.raw.sqlite3_column_int64(statement, 0));
+                    rc = SQLitePCL.raw.sqlite3_step(statement);
+                }
+
                 if (rc != SQLitePCL.raw.SQLITE_DONE)
                 {
                     SQLitePCL.raw.sqlite3_reset(statement);
