@@ -78,7 +78,7 @@ export function createEditing({ live, echo, onStacks, onBusy, onRefused }) {
     busy(1);
     let ack;
     try {
-      ack = await live.apply(operation, comment);
+      ack = await live.apply(operation, comment, mode === 'undo' || mode === 'redo' ? mode : null);
     } catch (err) {
       echo.refused(entry);
       toast('error', fmt(S.toast.error, err?.message ?? String(err)));

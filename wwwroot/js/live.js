@@ -309,13 +309,16 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
    * {accepted, version, reason, code, currentValue, notes, inverse, forbidden}. Operations go one at a time; each
    * waits only for the answer to the one before, except positional ones (block indexes), which also wait until the
    * sender's earlier operations are in the local state. A comment (a request for changes, a reason to reopen) goes
-   * with the operation through ApplyWithComment.
+   * with the operation through ApplyWithComment. replay ('undo' or 'redo') sends it through ApplyReplay: the server labels
+   * the log entry ("Undo: …" in the history and the audit) and checks it like any other.
    */
-  function apply(operation, comment = null) {
+  function apply(operation, comment = null, replay = null) {
     const run = async () => {
       if (status !== 'connected') return { accepted: false, reason: null, offline: true };
       if (positional(operation)) await whenVersion(lastAck);
-      const ack = comment == null
+      const ack = replay != null
+        ? await conn.invoke('ApplyReplay', pageId, store.state.page.version, operation, replay)
+        : comment == null
         ? await conn.invoke('Apply', pageId, store.state.page.version, operation)
         : await conn.invoke('ApplyWithComment', pageId, store.state.page.version, operation, comment);
       if (ack.accepted) lastAck = Math.max(lastAck, ack.version);

@@ -1,21 +1,27 @@
 // The review queue's keyboard: j/k move, Enter opens, a approves, r requests changes (with a comment).
 // The server decides everything; this only sends setStatus operations and shows its answer.
+// Live: the page joins its project's queue group on the hub; when an article of the project is submitted, approved, sent
+// back or withdrawn, it reads this same page again (same filters, same page number) and replaces the rows and the total.
 import { S, fmt } from './strings.js';
 
-const table = document.getElementById('queue');
+const live = document.getElementById('queue-live');
 const message = document.getElementById('queue-message');
 const form = document.getElementById('request-form');
 const comment = document.getElementById('request-comment');
 let current = -1;
 let pending = null;
 
-const rows = () => table ? [...table.tBodies[0].rows].filter(r => !r.classList.contains('done')) : [];
+const table = () => document.getElementById('queue');
+const rows = () => table() ? [...table().tBodies[0].rows].filter(r => !r.classList.contains('done')) : [];
+const keyOf = row => row ? `${row.dataset.page}:${row.dataset.article}` : null;
 
-function select(index) {
+/** Selects a row; focus: false only marks it (a refresh must not take the focus from a comment being typed). */
+function select(index, focus = true) {
   const all = rows();
   if (all.length === 0) { current = -1; return; }
   current = Math.max(0, Math.min(index, all.length - 1));
   all.forEach((r, i) => r.classList.toggle('selected', i === current));
+  if (!focus) return;
   all[current].focus({ preventScroll: true });
   all[current].scrollIntoView({ block: 'nearest' });
 }
@@ -76,8 +82,67 @@ function closeForm() {
   select(current);
 }
 
-if (table) {
+/** Reads the page again and puts its rows and total in place, keeping the selected row (when it is still there). */
+async function refresh() {
+  const selected = keyOf(rows()[current]);
+  let response;
+  try {
+    response = await fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+  } catch {
+    return; // offline: the next change (or a reload) brings the rows
+  }
+  if (!response.ok) return;
+  const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+  const block = fresh.getElementById('queue-live');
+  if (!block) return;
+  live.replaceChildren(...[...block.childNodes].map(n => document.adoptNode(n)));
+  const total = document.getElementById('queue-total');
+  const freshTotal = fresh.getElementById('queue-total');
+  if (total && freshTotal) total.textContent = freshTotal.textContent;
+  const all = rows();
+  const index = all.findIndex(r => keyOf(r) === selected);
+  const typing = document.activeElement?.closest?.('input, textarea, select');
+  select(index >= 0 ? index : Math.min(Math.max(current, 0), all.length - 1), !typing);
+}
+
+let refreshing = null;
+let again = false;
+/** One read at a time; changes that arrive meanwhile cause one more read after it. */
+function scheduleRefresh() {
+  if (refreshing) { again = true; return; }
+  refreshing = (async () => {
+    do { again = false; await refresh(); } while (again);
+    refreshing = null;
+  })();
+}
+
+function watch() {
+  if (!live || typeof signalR === 'undefined') return;
+  const projectId = Number(live.dataset.project);
+  const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
+  const conn = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/page', webSocketsOnly ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
+    .withAutomaticReconnect()
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  let revoked = false;
+  const join = async () => {
+    if (await conn.invoke('WatchQueue', projectId)) live.dataset.live = 'on';
+  };
+  const start = () => conn.start().then(join).catch(() => setTimeout(() => { if (!revoked) start(); }, 5000));
+  conn.on('QueueChanged', change => { if (change.projectId === projectId) scheduleRefresh(); });
+  // The server drops this connection when the user's access changed (removed, new role, logged out); it says why.
+  conn.on('AccessRevoked', reason => { revoked = true; say(reason, 'error'); conn.stop(); });
+  // Back after a break: what changed meanwhile was not heard, so read the rows again.
+  conn.onreconnected(() => join().then(scheduleRefresh).catch(() => {}));
+  conn.onclose(() => { delete live.dataset.live; if (!revoked) setTimeout(start, 5000); });
+  window.addEventListener('pagehide', () => { revoked = true; conn.stop(); });
+  start();
+}
+
+if (live) {
   select(0);
+  watch();
   document.addEventListener('keydown', event => {
     if (event.target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) {
       if (event.key === 'Escape' && !form.hidden) { closeForm(); }
@@ -93,7 +158,7 @@ if (table) {
       default: return;
     }
   });
-  table.addEventListener('click', event => {
+  live.addEventListener('click', event => {
     const row = event.target.closest('tr[data-page]');
     if (!row) { return; }
     select(rows().indexOf(row));

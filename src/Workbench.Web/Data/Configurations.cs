@@ -143,6 +143,7 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         operation.Property(o => o.Payload).HasField("payload");
         operation.Property(o => o.Status).HasMaxLength(Operation.MaxStatus);
         operation.Property(o => o.Layer).HasMaxLength(450);
+        operation.Property(o => o.Replay).HasConversion<string>().HasMaxLength(10);
         operation.HasIndex(o => new { o.PageId, o.Sequence }).IsUnique();
         operation.HasIndex(o => new { o.AuthorId, o.At });
         operation.HasIndex(o => new { o.PageId, o.ArticleKey, o.Sequence });

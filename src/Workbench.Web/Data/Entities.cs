@@ -387,6 +387,13 @@ public sealed class Entity
     public string? Layer { get; set; }
 }
 
+/// <summary>How the author's browser sent an operation: as the undo or the redo of an earlier change (a label only, see <see cref="Operation.Replay"/>).</summary>
+public enum OperationReplay
+{
+    Undo = 1,
+    Redo = 2,
+}
+
 /// <summary>One entry of a page's append-only operation log: the audit trail and how clients catch up.</summary>
 public sealed class Operation
 {
@@ -415,6 +422,12 @@ public sealed class Operation
     /// "" when only curators may read it; null when everyone may. Catch-up, history and audit filter on it.
     /// </summary>
     public string? Layer { get; set; }
+
+    /// <summary>
+    /// Whether the author sent it as the undo or the redo of an earlier change of theirs (their browser says so); null for a
+    /// change made directly. Only a label for the history and the audit: the operation was checked and applied like any other.
+    /// </summary>
+    public OperationReplay? Replay { get; set; }
 
     /// <summary>The operation as JSON. Setting it also sets <see cref="Status"/>.</summary>
     public required string Payload

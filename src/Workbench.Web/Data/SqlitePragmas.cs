@@ -18,10 +18,26 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>The pooled native connections already set: a pooled connection keeps its pragmas, so each is set once, not on every open.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Applied = [];
+
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        command.ExecuteNonQuery();
+        var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            command.ExecuteNonQuery();
+        }
+
+        if (handle is not null)
+        {
+            Applied.AddOrUpdate(handle, handle);
+        }
     }
 }

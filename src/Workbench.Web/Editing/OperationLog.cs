@@ -4,8 +4,12 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>One entry of a page's operation log, readable: for catch-up, the history view and the audit. <paramref name="Operation"/> is null only for a payload that no longer reads as an operation.</summary>
-public sealed record LoggedOperation(int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, PageOperation? Operation);
+/// <summary>
+/// One entry of a page's operation log, readable: for catch-up, the history view and the audit. <paramref name="Operation"/> is null only for a
+/// payload that no longer reads as an operation. <paramref name="Description"/> starts "Undo: "/"Redo: " (in the user's language) when
+/// <paramref name="Replay"/> says the author sent it as one.
+/// </summary>
+public sealed record LoggedOperation(int Sequence, string AuthorId, string AuthorName, DateTimeOffset At, string Kind, string Description, PageOperation? Operation, OperationReplay? Replay = null);
 
 public static class OperationLog
 {
@@ -24,7 +28,7 @@ public static class OperationLog
             .Where(o => o.PageId == pageId && o.Sequence > after)
             .OrderBy(o => o.Sequence)
             .Take(limit)
-            .Select(o => new { o.Sequence, o.AuthorId, o.At, o.Kind, o.Payload, o.Layer, o.ArticleKey })
+            .Select(o => new { o.Sequence, o.AuthorId, o.At, o.Kind, o.Payload, o.Layer, o.ArticleKey, o.Replay })
             .ToListAsync(cancellationToken);
         var authorIds = rows.Select(r => r.AuthorId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken);
@@ -39,7 +43,7 @@ public static class OperationLog
             var operation = PageOperationJson.TryDeserialize(r.Payload);
             LiveMetrics.Parsed("log.payload");
             var description = operation is null ? r.Kind : OperationDescriptions.Describe(operation);
-            return new LoggedOperation(r.Sequence, r.AuthorId, names.GetValueOrDefault(r.AuthorId, r.AuthorId), r.At, r.Kind, description, operation);
+            return new LoggedOperation(r.Sequence, r.AuthorId, names.GetValueOrDefault(r.AuthorId, r.AuthorId), r.At, r.Kind, ServerMessages.Logged(r.Replay, description), operation, r.Replay);
         }).ToList();
     }
 }

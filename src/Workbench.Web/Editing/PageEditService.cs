@@ -52,7 +52,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     /// query for everyone in the group, at the time the operation is applied): a non-member is refused.
     /// </param>
     /// <param name="cancellationToken">Not observed once the operation is queued: a queued operation is applied (or refused) whether or not its sender still listens.</param>
-    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment = null, CancellationToken cancellationToken = default)
+    /// <param name="replay">
+    /// The sender says this is the undo or redo of an earlier change of theirs: stored on the log entry as a label for the history
+    /// and the audit, and used for nothing else (the operation goes through the same checks as any other).
+    /// </param>
+    public async Task<(ApplyOutcome Outcome, AppliedOperation? Applied)> ApplyAsync(int pageId, string userId, string userName, ProjectRole? role, int seenVersion, PageOperation operation, string? comment = null, OperationReplay? replay = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (operation is null)
@@ -60,7 +64,10 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             return (ApplyOutcome.Reject(seenVersion, ServerMessages.BadOperation, code: RefusalCodes.Invalid), null);
         }
 
-        var job = new EditJob(userId, userName, role, seenVersion, operation, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
+        var job = new EditJob(userId, userName, role, seenVersion, operation, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim())
+        {
+            Replay = replay is OperationReplay.Undo or OperationReplay.Redo ? replay : null, // an undefined value from the wire is no label
+        };
         if (await cache.EnterAsync(pageId, job))
         {
             await RunTurnAsync(pageId);
@@ -85,6 +92,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         var group = new List<EditJob>();
         Broadcast? broadcast = null;
         IReadOnlyList<(Comment Comment, string UserName)> comments = [];
+        QueueChange? queue = null;
         try
         {
             var gate = db.Database.IsSqlite() ? cache.SqliteWrites : null;
@@ -101,7 +109,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 await db.Database.OpenConnectionAsync(none);
                 try
                 {
-                    (broadcast, comments) = await ProcessAsync(pageId, group, none);
+                    (broadcast, comments, queue) = await ProcessAsync(pageId, group, none);
                 }
                 finally
                 {
@@ -121,6 +129,11 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 foreach (var (comment, userName) in comments)
                 {
                     await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(CommentView.From(comment, userName));
+                }
+
+                if (queue is not null)
+                {
+                    await hub.Clients.Group(PageHub.QueueGroupFor(queue.ProjectId)).QueueChanged(queue);
                 }
             }
         }
@@ -177,7 +190,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
     private sealed record BroadcastStep(AppliedOperation Entry, PageState Before, PageState After, string? Layer, int? ArticleKey);
 
     /// <summary>Applies and writes a group; returns its broadcast (null when nothing was applied) and the comments to announce.</summary>
-    private async Task<(Broadcast? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
+    private async Task<(Broadcast? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments, QueueChange? Queue)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -186,7 +199,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             if (loaded is null)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(0, EditMessages.Format(ServerMessages.NoSuchPage, pageId)));
-                return (null, []);
+                return (null, [], null);
             }
 
             var start = loaded.State;
@@ -243,7 +256,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
 
             if (accepted.Count == 0)
             {
-                return (null, []);
+                return (null, [], null);
             }
 
             if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted))
@@ -263,16 +276,29 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                     ? accepted.Select((a, i) => new BroadcastStep(entries[i], a.Before, a.Applied.NewState, a.Layer, a.ArticleKey)).ToList()
                     : [];
                 var message = new Broadcast(new AppliedOperations(pageId, entries), facts.Mode, steps);
-                return (message, [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))]);
+                return (message, [.. accepted.Where(a => a.Comment is not null).Select(a => (a.Comment!, a.Job.UserName))], QueueChangeOf(loaded.ProjectId, pageId, start, state, accepted));
             }
 
             cache.Forget(pageId); // someone else moved the version on (or re-segmented the page): read the page again, apply the group again
             if (attempt == MaxAttempts)
             {
                 group.ForEach(j => j.Outcome = ApplyOutcome.Reject(state.Version, ServerMessages.Busy, code: RefusalCodes.Busy));
-                return (null, []);
+                return (null, [], null);
             }
         }
+    }
+
+    /// <summary>
+    /// The articles whose row in the project's review queue this group changed: submitted before or after it (submitted, approved,
+    /// sent back, withdrawn, removed) and changed by it; null when none.
+    /// </summary>
+    private static QueueChange? QueueChangeOf(int projectId, int pageId, PageState before, PageState after, List<Accepted> accepted)
+    {
+        var touched = accepted.Select(a => a.Applied.Changes).Aggregate((a, b) => a.Then(b));
+        var keys = touched.Articles.Union(touched.RemovedArticles)
+            .Where(k => before.FindArticle(k)?.Status == ArticleStatus.Submitted || after.FindArticle(k)?.Status == ArticleStatus.Submitted)
+            .ToList();
+        return keys.Count == 0 ? null : new QueueChange(projectId, pageId, keys);
     }
 
     /// <summary>The cached page's recent broadcast entries with this group's appended, at most <see cref="PageStateCache.RecentEntries"/>.</summary>
@@ -326,7 +352,7 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
             var payload = PageOperationJson.Serialize(a.Job.Operation);
             LiveMetrics.Written("log.payload");
             (a.Layer, a.ArticleKey) = (Layers.LayerOf(a.Before, a.Job.Operation), scope.ArticleKey);
-            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent, Layer = a.Layer });
+            db.Operations.Add(new Operation { PageId = pageId, Sequence = sequence, AuthorId = a.Job.UserId, At = a.At, Kind = PageOperationJson.KindOf(a.Job.Operation), Payload = payload, ArticleKey = scope.ArticleKey, ChangesContent = scope.ChangesContent, Layer = a.Layer, Replay = a.Job.Replay });
             if (a.Job.Comment is { } text)
             {
                 a.Comment = new Comment { PageId = pageId, ArticleKey = scope.ArticleKey ?? 0, AuthorId = a.Job.UserId, At = a.At, Text = text, Sequence = sequence };
@@ -389,6 +415,9 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         public PageOperation Operation { get; set; } = operation;
 
         public string? Comment { get; } = comment;
+
+        /// <summary>The sender's undo/redo label for the log entry (see <see cref="ApplyAsync"/>).</summary>
+        public OperationReplay? Replay { get; init; }
 
         /// <summary>The sender's languages: refusals and notes are written in them, whoever holds the turn.</summary>
         public CultureInfo Culture { get; } = CultureInfo.CurrentCulture;

@@ -40,4 +40,12 @@ public static class ServerMessages
     public static string HiddenOperation => Text.Get("Server.HiddenOperation");
     public static string CuratorsOnly => Text.Get("Server.CuratorsOnly");
     public static string LayersNotComplete => Text.Get("Server.LayersNotComplete");
+
+    /// <summary>A log entry's description as the history and the audit show it: "Undo: …" / "Redo: …" when it was sent as one.</summary>
+    public static string Logged(Data.OperationReplay? replay, string description) => replay switch
+    {
+        Data.OperationReplay.Undo => Text.Format("Log.Undo", description),
+        Data.OperationReplay.Redo => Text.Format("Log.Redo", description),
+        _ => description,
+    };
 }

@@ -19,7 +19,8 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
 {
     public const string RevokedMethod = "AccessRevoked";
 
-    private sealed record Live(string UserId, HubCallerContext Context, ConcurrentDictionary<int, int> Pages);
+    /// <summary>A connection: whose, and the groups it joined (a page's, a project's review queue) with each group's project id.</summary>
+    private sealed record Live(string UserId, HubCallerContext Context, ConcurrentDictionary<string, int> Groups);
 
     private readonly ConcurrentDictionary<string, Live> connections = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> generations = new(StringComparer.Ordinal);
@@ -28,16 +29,16 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
     {
         if (context.UserIdentifier is { } userId)
         {
-            connections[context.ConnectionId] = new Live(userId, context, new ConcurrentDictionary<int, int>());
+            connections[context.ConnectionId] = new Live(userId, context, new ConcurrentDictionary<string, int>(StringComparer.Ordinal));
         }
     }
 
-    /// <summary>Records that a connection joined a page (its group <see cref="PageHub.GroupFor"/>) of a project.</summary>
-    public void Joined(string connectionId, int pageId, int projectId)
+    /// <summary>Records that a connection joined a group of a project: a page's (<see cref="PageHub.GroupFor"/>) or its review queue's (<see cref="PageHub.QueueGroupFor"/>).</summary>
+    public void Joined(string connectionId, string group, int projectId)
     {
         if (connections.TryGetValue(connectionId, out var live))
         {
-            live.Pages[pageId] = projectId;
+            live.Groups[group] = projectId;
         }
     }
 
@@ -47,25 +48,25 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
     public long Generation(string userId) => generations.GetValueOrDefault(userId);
 
     /// <summary>
-    /// The user's connections that joined a page of the project (any connection when <paramref name="projectId"/> is null)
-    /// leave those pages' groups, are told why and are closed.
+    /// The user's connections that joined a page or the review queue of the project (any connection when <paramref name="projectId"/>
+    /// is null) leave those groups, are told why and are closed.
     /// </summary>
     public async Task RevokeAsync(string userId, int? projectId, string reason, CancellationToken cancellationToken = default)
     {
         generations.AddOrUpdate(userId, 1, (_, n) => n + 1);
-        var affected = connections.Values.Where(c => c.UserId == userId && (projectId is null || c.Pages.Values.Contains(projectId.Value))).ToList();
+        var affected = connections.Values.Where(c => c.UserId == userId && (projectId is null || c.Groups.Values.Contains(projectId.Value))).ToList();
         foreach (var live in affected)
         {
-            foreach (var (pageId, project) in live.Pages)
+            foreach (var (group, project) in live.Groups)
             {
                 if (projectId is null || project == projectId)
                 {
-                    foreach (var group in PageHub.GroupsOf(pageId, userId))
+                    foreach (var member in PageHub.GroupsWith(group, userId))
                     {
-                        await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, group, cancellationToken);
+                        await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, member, cancellationToken);
                     }
 
-                    live.Pages.TryRemove(pageId, out _);
+                    live.Groups.TryRemove(group, out _);
                 }
             }
         }
@@ -93,7 +94,7 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
 /// </summary>
 public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilter
 {
-    /// <summary>Where <see cref="PageHub.Join"/> leaves the (page id, project id) it joined, for this filter.</summary>
+    /// <summary>Where <see cref="PageHub.Join"/> and <see cref="PageHub.WatchQueue"/> leave the (group, project id) they joined, for this filter.</summary>
     public const string JoinedKey = "workbench:joined";
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -114,22 +115,25 @@ public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilt
         var userId = invocation.Context.UserIdentifier ?? "";
         var generation = revocation.Generation(userId);
         var result = await next(invocation);
-        if (result is JoinResult { Joined: true } && invocation.Context.Items.TryGetValue(JoinedKey, out var joined) && joined is (int pageId, int projectId))
+        if (result is JoinResult { Joined: true } or true && invocation.Context.Items.TryGetValue(JoinedKey, out var joined) && joined is (string group, int projectId))
         {
             invocation.Context.Items.Remove(JoinedKey);
-            revocation.Joined(invocation.Context.ConnectionId, pageId, projectId);
+            revocation.Joined(invocation.Context.ConnectionId, group, projectId);
             if (revocation.Generation(userId) != generation)
             {
+                // Revoked while joining: a page needs membership, the queue a reviewer's role (a role change also revokes).
                 var access = invocation.ServiceProvider.GetRequiredService<Security.ProjectAccess>();
-                if (await access.RoleAsync(userId, projectId) is null)
+                var role = await access.RoleAsync(userId, projectId);
+                var queue = result is true;
+                if (role is null || (queue && !Security.ProjectAccess.Allows(role, Data.ProjectRole.Reviewer)))
                 {
-                    foreach (var group in PageHub.GroupsOf(pageId, userId))
+                    foreach (var member in PageHub.GroupsWith(group, userId))
                     {
-                        await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, group);
+                        await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, member);
                     }
 
                     invocation.Context.Abort();
-                    return JoinResult.Refused(Editing.ServerMessages.NotMember);
+                    return queue ? false : JoinResult.Refused(Editing.ServerMessages.NotMember);
                 }
             }
         }

@@ -19,7 +19,15 @@ public interface IPageClient
 
     /// <summary>The page's articles were replaced outside the log (re-segmentation): take the whole state again (Join with -1).</summary>
     Task PageReset(int pageId, string reason);
+    /// <summary>Articles of the project entered or left the review queue (or a queued one changed): an open queue page refreshes.</summary>
+    Task QueueChanged(QueueChange change);
 }
+
+/// <summary>
+/// What <see cref="IPageClient.QueueChanged"/> tells a reviewer's open queue page: which articles of which page went into the queue,
+/// out of it, or changed while in it. Only keys: the page reads its rows again through the queue page (its own access check).
+/// </summary>
+public sealed record QueueChange(int ProjectId, int PageId, IReadOnlyList<int> ArticleKeys);
 
 /// <summary>The answer to <see cref="PageHub.Join"/>: either the entries after the client's version, or the whole state (WIRE.md).</summary>
 public sealed record JoinResult(
@@ -52,8 +60,20 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
     /// <summary>Independent annotation: one annotator's connections on the page, who get what they may see of each operation.</summary>
     public static string AnnotatorGroupFor(int pageId, string userId) => $"page:{pageId}:annotator:{userId}";
 
-    /// <summary>Every group a connection of the user may be in for the page (what a revocation takes it out of).</summary>
-    public static IEnumerable<string> GroupsOf(int pageId, string userId) => [GroupFor(pageId), CuratorsGroupFor(pageId), AnnotatorGroupFor(pageId, userId)];
+    /// <summary>
+    /// The groups a revocation takes a connection of the user out of for a group it joined: a page's group comes with the
+    /// page's curators' and the user's annotator group (independent annotation); any other group alone.
+    /// </summary>
+    public static IEnumerable<string> GroupsWith(string group, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var prefix = GroupFor(0)[..^1];
+        return group.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(group.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pageId)
+            ? [group, CuratorsGroupFor(pageId), AnnotatorGroupFor(pageId, userId)]
+            : [group];
+    }
+    /// <summary>The group of the open review queue pages of a project (reviewers and admins only, see <see cref="WatchQueue"/>).</summary>
+    public static string QueueGroupFor(int projectId) => $"queue:{projectId}";
 
     private string UserId => Context.UserIdentifier!;
 
@@ -81,7 +101,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
         var curator = LayerPolicy.IsCurator(role.Value);
         await Groups.AddToGroupAsync(Context.ConnectionId, curator ? CuratorsGroupFor(pageId) : AnnotatorGroupFor(pageId, UserId), Context.ConnectionAborted);
-        Context.Items[RevocationFilter.JoinedKey] = (pageId, projectId.Value); // for the revocation registry (RevocationFilter)
+        Context.Items[RevocationFilter.JoinedKey] = (GroupFor(pageId), projectId.Value); // for the revocation registry (RevocationFilter)
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
 
@@ -106,8 +126,35 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
     /// </summary>
     public async Task<ApplyOutcome> ApplyWithComment(int pageId, int seenVersion, PageOperation operation, string? comment)
     {
-        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, comment, Context.ConnectionAborted);
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, comment, cancellationToken: Context.ConnectionAborted);
         return outcome;
+    }
+
+    /// <summary>
+    /// Applies the undo (or redo) of one of the user's earlier changes: the same checks as <see cref="Apply"/>; <paramref name="replay"/>
+    /// only labels the log entry ("Undo: …" in the history and the audit).
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyReplay(int pageId, int seenVersion, PageOperation operation, OperationReplay replay)
+    {
+        var (outcome, _) = await edits.ApplyAsync(pageId, UserId, UserName, role: null, seenVersion, operation, null, replay, Context.ConnectionAborted);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Joins the project's review queue group: the open queue page hears <see cref="IPageClient.QueueChanged"/> when an article of the
+    /// project is submitted, approved, sent back or withdrawn. The same rule as the queue page: reviewers and admins of the project.
+    /// Removing the member or changing their role drops the connection from the group (<see cref="ConnectionRevocation"/>).
+    /// </summary>
+    public async Task<bool> WatchQueue(int projectId)
+    {
+        if (!ProjectAccess.Allows(await access.RoleAsync(UserId, projectId, Context.ConnectionAborted), ProjectRole.Reviewer))
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, QueueGroupFor(projectId), Context.ConnectionAborted);
+        Context.Items[RevocationFilter.JoinedKey] = (QueueGroupFor(projectId), projectId); // for the revocation registry (RevocationFilter)
+        return true;
     }
 
     /// <summary>Tells the others which article this editor is working in (null: none).</summary>

@@ -7,8 +7,11 @@ namespace Workbench.Web.Review;
 /// <summary>Filters of the audit; all optional. <see cref="Kind"/> is an operation kind ("setStatus") or "comment".</summary>
 public sealed record AuditFilter(string? Member, int? PageId, int? ArticleKey, string? Kind, DateOnly? From, DateOnly? To);
 
-/// <summary>One line of the audit: an operation (with the comments that went with it) or a comment on its own.</summary>
-public sealed record AuditEntry(DateTimeOffset At, string AuthorId, string AuthorName, int PageId, string PageName, int? Sequence, int? ArticleKey, string Kind, string Description, IReadOnlyList<string> Comments);
+/// <summary>
+/// One line of the audit: an operation (with the comments that went with it) or a comment on its own. An operation sent as an undo or
+/// redo has <paramref name="Replay"/> set and its <paramref name="Description"/> starts "Undo: "/"Redo: " (in the user's language).
+/// </summary>
+public sealed record AuditEntry(DateTimeOffset At, string AuthorId, string AuthorName, int PageId, string PageName, int? Sequence, int? ArticleKey, string Kind, string Description, IReadOnlyList<string> Comments, OperationReplay? Replay = null);
 
 /// <summary>The project's operation log and free comments, newest first, filtered and paged in SQL.</summary>
 public static class AuditTrail
@@ -91,13 +94,21 @@ public static class AuditTrail
                 .Select(c => new { c.PageId, c.Sequence, c.Text })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => (c.PageId, c.Sequence));
+        // Which of these operations were sent as an undo or a redo (few are): read for the listed entries only, not in the union above.
+        var operationSequences = sequences.Select(s => s!.Value).ToList();
+        var replays = (await db.Operations.AsNoTracking()
+                .Where(o => pageIds.Contains(o.PageId) && operationSequences.Contains(o.Sequence) && o.Replay != null)
+                .Select(o => new { o.PageId, o.Sequence, o.Replay })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => (o.PageId, (int?)o.Sequence), o => o.Replay);
         var names = await UserNames.ForAsync(db, rows.Select(r => r.AuthorId), cancellationToken);
         return rows.Select(r =>
         {
             var isComment = r.Kind == CommentKind && r.Sequence is null;
             var description = isComment ? r.Payload : PageOperationJson.TryDeserialize(r.Payload) is { } op ? OperationDescriptions.Describe(op) : r.Kind;
+            var replay = isComment ? null : replays.GetValueOrDefault((r.PageId, r.Sequence));
             return new AuditEntry(r.At, r.AuthorId, names.GetValueOrDefault(r.AuthorId, r.AuthorId), r.PageId, pageNames.GetValueOrDefault(r.PageId, $"page {r.PageId}"),
-                r.Sequence, r.ArticleKey, r.Kind, description, isComment ? [] : attached[(r.PageId, r.Sequence)].Select(c => c.Text).ToList());
+                r.Sequence, r.ArticleKey, r.Kind, isComment ? description : Editing.ServerMessages.Logged(replay, description), isComment ? [] : attached[(r.PageId, r.Sequence)].Select(c => c.Text).ToList(), replay);
         }).ToList();
     }
 

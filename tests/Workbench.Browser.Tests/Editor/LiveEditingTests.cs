@@ -113,6 +113,12 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(original);
             await annotator.Keyboard.PressAsync("Control+Shift+z");
             await Assertions.Expect(reviewer.Locator($"#lines .line[data-n='{CorrectedLine}'] .lt")).ToHaveTextAsync(corrected);
+
+            // The browser said which was which: the log labels them (the history and the audit show "Undo: …", "Redo: …").
+            await using var scope = browser.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var labels = await db.Operations.AsNoTracking().Where(o => o.PageId == pageId).OrderByDescending(o => o.Sequence).Take(3).Select(o => o.Replay).ToListAsync();
+            Assert.Equal([OperationReplay.Redo, OperationReplay.Undo, null], labels);
         }
         finally
         {

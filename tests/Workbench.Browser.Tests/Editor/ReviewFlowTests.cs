@@ -226,6 +226,67 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
         }
     }
 
+    [Fact]
+    public async Task QueueIsLive_AnAnnotatorsSubmissionAppears_AndAnApprovalElsewhereRemovesIt_WithoutReload()
+    {
+        // Issue 17 item 7: the review queue page was not live.
+        var pageId = await PageIdAsync("001_");
+        int projectId;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            projectId = await db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).SingleAsync();
+        }
+
+        var annotator = await browser.NewPageAsync();
+        var reviewer = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
+            await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
+
+            // The reviewer's queue is open (and joined live) before anything is submitted.
+            await reviewer.GotoAsync($"/Projects/{projectId}/Review");
+            await Assertions.Expect(reviewer.Locator("#queue-live")).ToHaveAttributeAsync("data-live", "on");
+            await reviewer.EvaluateAsync("() => { window.sameDocument = true; }");
+            var totalBefore = int.Parse(await reviewer.Locator("#queue-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
+
+            // The annotator submits an article from the workbench, in another browser context.
+            await annotator.GotoAsync($"/Workbench/{pageId}");
+            await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            var key = await annotator.EvaluateAsync<int>("() => window.workbench.state.articles.find(a => a.status === 'draft').key");
+            var aCard = annotator.Locator($"#articles .card[data-key='{key}']");
+            await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
+            await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
+
+            // The row appears in the open queue, with the count, without a reload.
+            var row = reviewer.Locator($"#queue tr[data-page='{pageId}'][data-article='{key}']");
+            await Assertions.Expect(row).ToBeVisibleAsync();
+            await Assertions.Expect(reviewer.Locator("#queue-total")).ToHaveTextAsync((totalBefore + 1).ToString("N0", CultureInfo.CurrentCulture));
+            Assert.True(await reviewer.EvaluateAsync<bool>("() => window.sameDocument === true"));
+
+            // An admin approves it elsewhere (not on this page): the row leaves the reviewer's queue.
+            await using (var scope = browser.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+                var edits = scope.ServiceProvider.GetRequiredService<PageEditService>();
+                var adminId = await db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync();
+                var state = (await PageStore.LoadAsync(db, pageId))!.Value.State;
+                var (approve, _) = await edits.ApplyAsync(pageId, adminId, "admin", ProjectRole.Admin, state.Version, new SetStatus(key, ArticleStatus.Submitted, ArticleStatus.Approved), "读过，无误。");
+                Assert.True(approve.Accepted, approve.Reason);
+            }
+
+            await Assertions.Expect(row).ToHaveCountAsync(0);
+            await Assertions.Expect(reviewer.Locator("#queue-total")).ToHaveTextAsync(totalBefore.ToString("N0", CultureInfo.CurrentCulture));
+            Assert.True(await reviewer.EvaluateAsync<bool>("() => window.sameDocument === true"));
+        }
+        finally
+        {
+            await annotator.Context.CloseAsync();
+            await reviewer.Context.CloseAsync();
+        }
+    }
+
     private async Task<int> PageIdAsync(string prefix)
     {
         await using var scope = browser.Services.CreateAsyncScope();

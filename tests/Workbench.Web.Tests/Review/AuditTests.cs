@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using Workbench.Core.Editing;
+using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
 namespace Workbench.Web.Tests.Review;
@@ -51,6 +53,68 @@ public sealed class AuditTests(WorkbenchFactory factory) : IClassFixture<Workben
         Assert.Equal(5, lines.Length); // header, three entries, and the empty string after the last CRLF
         Assert.Contains(lines, l => l.Contains(",reviewer,", StringComparison.Ordinal) && l.EndsWith(",\"第三行, \"\"署名\"\" 属于下一篇\"", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(",comment,", StringComparison.Ordinal) && l.Contains("请再看一下日期", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task UndoAndRedo_SentThroughTheHub_AreMarkedInTheAudit_TheCsv_AndTheHistory_InBothLanguages()
+    {
+        var projectId = await factory.DemoProjectIdAsync();
+        var pageId = await factory.FreshPageAsync();
+        var imported = await factory.WithDbAsync(async db => (await PageStore.LoadAsync(db, pageId))!.Value.State);
+        await using var annotator = await PageClient.ConnectAsync(factory, "annotator", pageId, imported);
+        Assert.True((await annotator.JoinAsync()).Joined);
+        var article = annotator.State.Articles[0];
+
+        // A change, its undo and the redo, as the browser sends them: the inverse from each answer, flagged.
+        var done = await annotator.ApplyAsync(new SetTitle(article.Key, article.Title, "撤销测试标题"));
+        Assert.True(done.Accepted, done.Reason);
+        var undone = await annotator.ApplyReplayAsync(done.Inverse!, OperationReplay.Undo);
+        Assert.True(undone.Accepted, undone.Reason);
+        var redone = await annotator.ApplyReplayAsync(undone.Inverse!, OperationReplay.Redo);
+        Assert.True(redone.Accepted, redone.Reason);
+
+        // The flag is a label only: an annotator's "undo" that approves is refused like the same change sent plainly.
+        var approve = await annotator.ApplyReplayAsync(new SetStatus(article.Key, article.Status, ArticleStatus.Approved), OperationReplay.Undo);
+        Assert.False(approve.Accepted);
+
+        var stored = await factory.WithDbAsync(db => Task.FromResult(db.Operations.Where(o => o.PageId == pageId).OrderBy(o => o.Sequence).Select(o => o.Replay).ToList()));
+        Assert.Equal([null, OperationReplay.Undo, OperationReplay.Redo], stored);
+
+        string undoText, redoText, doneText;
+        var ui = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            (doneText, undoText, redoText) = (OperationDescriptions.Describe(new SetTitle(article.Key, article.Title, "撤销测试标题")), OperationDescriptions.Describe(done.Inverse!), OperationDescriptions.Describe(undone.Inverse!));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+
+        var reviewer = await factory.LoginAsync("reviewer");
+        var html = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync($"/Projects/{projectId}/Audit?pageId={pageId}"));
+        Assert.Contains("Undo: " + undoText, html, StringComparison.Ordinal);
+        Assert.Contains("Redo: " + redoText, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Undo: " + doneText, html, StringComparison.Ordinal);
+        Assert.Equal(1, Count(html, "Undo: "));
+        Assert.Equal(1, Count(html, "Redo: "));
+
+        var csv = Encoding.UTF8.GetString((await reviewer.GetByteArrayAsync($"/Projects/{projectId}/Audit?handler=Csv&pageId={pageId}"))[3..]).Split("\r\n");
+        Assert.Single(csv, l => l.Contains(",setTitle,", StringComparison.Ordinal) && l.Contains(",Undo: ", StringComparison.Ordinal));
+        Assert.Single(csv, l => l.Contains(",setTitle,", StringComparison.Ordinal) && l.Contains(",Redo: ", StringComparison.Ordinal));
+        Assert.Single(csv, l => l.Contains(",setTitle,", StringComparison.Ordinal) && !l.Contains("Undo: ", StringComparison.Ordinal) && !l.Contains("Redo: ", StringComparison.Ordinal));
+
+        var history = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync($"/Workbench/{pageId}/History"));
+        Assert.Contains("Undo: " + undoText, history, StringComparison.Ordinal);
+        Assert.Contains("Redo: " + redoText, history, StringComparison.Ordinal);
+
+        var chinese = await factory.LoginAsync("reviewer");
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN,zh;q=0.9");
+        var zh = WebUtility.HtmlDecode(await chinese.GetHtmlAsync($"/Projects/{projectId}/Audit?pageId={pageId}"));
+        Assert.Equal(1, Count(zh, "撤销："));
+        Assert.Equal(1, Count(zh, "重做："));
+        Assert.DoesNotContain("Undo: ", zh, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -134,6 +134,8 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
         (nameof(PageHub.Join), [L, D, S, S, S]),
         (nameof(PageHub.Apply), [L, D, S, S, S]),
         (nameof(PageHub.ApplyWithComment), [L, D, S, S, S]),
+        (nameof(PageHub.ApplyReplay), [L, D, S, S, S]),
+        (nameof(PageHub.WatchQueue), [L, D, D, S, S]),
         (nameof(PageHub.Focus), [L, D, S, S, S]),
     ];
 
@@ -282,7 +284,9 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
                     nameof(PageHub.Join) => await JoinAsync(connection, pageId),
                     nameof(PageHub.Apply) => await ApplyAsync(connection, pageId, comment: null),
                     nameof(PageHub.ApplyWithComment) => await ApplyAsync(connection, pageId, comment: "sweep"),
+                    nameof(PageHub.ApplyReplay) => await ApplyAsync(connection, pageId, comment: null, replay: OperationReplay.Undo),
                     nameof(PageHub.Focus) => await FocusAsync(connection, pageId, userName, heard),
+                    nameof(PageHub.WatchQueue) => await connection.InvokeAsync<bool>(nameof(PageHub.WatchQueue), await factory.WithDbAsync(db => db.Pages.Where(p => p.Id == pageId).Select(p => p.ProjectId).SingleAsync())),
                     _ => throw new InvalidOperationException($"No call for hub method {method}"),
                 };
                 lines.Add($"{identity,-9} hub {method}: {(served ? "served" : "refused")}");
@@ -313,7 +317,7 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
         return result.Joined;
     }
 
-    private async Task<bool> ApplyAsync(HubConnection connection, int pageId, string? comment)
+    private async Task<bool> ApplyAsync(HubConnection connection, int pageId, string? comment, OperationReplay? replay = null)
     {
         var (version, line) = await factory.WithDbAsync(async db =>
         {
@@ -321,7 +325,9 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
             return (state.Version, state.Lines.Values.First(l => l.Text.Length > 2));
         });
         var operation = new EditLine(line.Number, line.Text, line.Text + "·");
-        var outcome = comment is null
+        var outcome = replay is { } mode
+            ? await connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.ApplyReplay), pageId, version, (PageOperation)operation, mode)
+            : comment is null
             ? await connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, version, (PageOperation)operation)
             : await connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.ApplyWithComment), pageId, version, (PageOperation)operation, comment);
         return outcome.Accepted;

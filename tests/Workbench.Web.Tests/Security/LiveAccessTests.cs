@@ -114,6 +114,58 @@ public sealed class LiveAccessTests(WorkbenchFactory factory) : IClassFixture<Wo
     }
 
     [Fact]
+    public async Task ReviewQueue_WatchedByReviewersOnly_HearsSubmissions_AndARemovedReviewerHearsNothingMore()
+    {
+        await PageClient.CreateMembersAsync(factory, ["q-reviewer"], ProjectRole.Reviewer);
+        var (admin, projectId, url) = await AdminAsync();
+        var pageId = await factory.FreshPageAsync();
+        await using var editor = await PageClient.ConnectAsync(factory, "annotator", pageId, await ImportedStateAsync(pageId));
+        Assert.True((await editor.JoinAsync()).Joined);
+
+        // The queue's rule is the queue page's: an annotator may not watch it.
+        Assert.False(await editor.Connection.InvokeAsync<bool>(nameof(PageHub.WatchQueue), projectId));
+
+        var (_, cookie) = await PageClient.LoginAsync(factory, "q-reviewer");
+        await using var queue = PageClient.BuildConnection(factory, cookie);
+        var heard = new List<QueueChange>();
+        queue.On<QueueChange>(nameof(IPageClient.QueueChanged), c => { lock (heard) { heard.Add(c); } });
+        var revoked = new TaskCompletionSource<string>();
+        queue.On<string>(ConnectionRevocation.RevokedMethod, reason => revoked.TrySetResult(reason));
+        await queue.StartAsync();
+        Assert.True(await queue.InvokeAsync<bool>(nameof(PageHub.WatchQueue), projectId));
+
+        // A line edit in a draft is no queue news; a submission is.
+        var drafts = editor.State.Articles.Where(a => a.Status == ArticleStatus.Draft).ToList();
+        var line = editor.State.Lines.Values.First(l => l.Text.Length > 2);
+        var edit = await editor.ApplyAsync(new EditLine(line.Number, line.Text, line.Text + "一"));
+        Assert.True(edit.Accepted, edit.Reason);
+        var submit = await editor.ApplyAsync(new SetStatus(drafts[0].Key, ArticleStatus.Draft, ArticleStatus.Submitted));
+        Assert.True(submit.Accepted, submit.Reason);
+        await Eventually.HoldsAsync(() => { lock (heard) { return heard.Count > 0; } }, "the reviewer's queue hears the submission");
+        lock (heard)
+        {
+            var change = Assert.Single(heard);
+            Assert.Equal((projectId, pageId), (change.ProjectId, change.PageId));
+            Assert.Equal([drafts[0].Key], change.ArticleKeys);
+        }
+
+        // Removed: the connection leaves the queue's group and is closed; the next submission reaches nobody there.
+        var response = await admin.PostFormAsync(url + $"?handler=Remove&userId={await factory.UserIdAsync("q-reviewer")}", [], url);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await revoked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await editor.WaitForVersionAsync(submit.Version, TimeSpan.FromSeconds(10));
+        var second = await editor.ApplyAsync(new SetStatus(drafts[1].Key, ArticleStatus.Draft, ArticleStatus.Submitted));
+        Assert.True(second.Accepted, second.Reason);
+        await Task.Delay(300);
+        lock (heard)
+        {
+            Assert.Single(heard);
+        }
+
+        await Eventually.HoldsAsync(() => queue.State == HubConnectionState.Disconnected, "the removed reviewer's connection is closed");
+    }
+
+    [Fact]
     public async Task RoleChange_ClosesTheConnection_AndARejoinCarriesTheNewRole()
     {
         await PageClient.CreateMembersAsync(factory, ["h3-promoted"], ProjectRole.Annotator);

@@ -260,6 +260,10 @@ public sealed class PageClient : IAsyncDisposable
     public Task<ApplyOutcome> ApplyAsync(PageOperation operation, int seenVersion) =>
         Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.Apply), pageId, seenVersion, operation);
 
+    /// <summary>An operation sent as the browser's undo or redo sends it (ApplyReplay): the server only labels its log entry.</summary>
+    public Task<ApplyOutcome> ApplyReplayAsync(PageOperation operation, OperationReplay replay) =>
+        Connection.InvokeAsync<ApplyOutcome>(nameof(PageHub.ApplyReplay), pageId, Version, operation, replay);
+
     /// <summary>An operation with a comment (a request for changes, a reason, a confirmation), through ApplyWithComment.</summary>
     public async Task<ApplyOutcome> ApplyWithCommentAsync(PageOperation operation, string comment)
     {

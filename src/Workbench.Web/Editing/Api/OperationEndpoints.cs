@@ -7,8 +7,8 @@ namespace Workbench.Web.Editing.Api;
 /// <summary>The operation log of a page (catch-up) and the same edit path as the hub, for scripts and other tools.</summary>
 public static class OperationEndpoints
 {
-    /// <summary>The body of <c>POST /operations</c>: the operation is bound as a typed object (WIRE.md).</summary>
-    public sealed record ApplyRequest(int SeenVersion, PageOperation? Operation, string? Comment);
+    /// <summary>The body of <c>POST /operations</c>: the operation is bound as a typed object (WIRE.md); <paramref name="Replay"/> labels an undo or redo.</summary>
+    public sealed record ApplyRequest(int SeenVersion, PageOperation? Operation, string? Comment, OperationReplay? Replay = null);
 
     public static void MapOperationEndpoints(this RouteGroupBuilder page)
     {
@@ -38,7 +38,7 @@ public static class OperationEndpoints
                 return WorkbenchEndpoints.Problem(ServerMessages.BadOperation, StatusCodes.Status400BadRequest);
             }
 
-            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, request.SeenVersion, operation, request.Comment, cancellationToken);
+            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, request.SeenVersion, operation, request.Comment, request.Replay, cancellationToken);
             return outcome switch
             {
                 { Accepted: true } => Results.Json(outcome, WorkbenchState.Json),

@@ -34,7 +34,7 @@ public static class TaggingEndpoints
                 return Results.Json(new TagAllResponse(false, 0, state.Version, EditMessages.Format(ServerMessages.NoOccurrences, request.Text, request.Label)), WorkbenchState.Json);
             }
 
-            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, state.Version, batch, null, cancellationToken);
+            var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, state.Version, batch, null, cancellationToken: cancellationToken);
             var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason, outcome.Inverse);
             return outcome switch
             {

@@ -624,6 +624,10 @@ namespace Workbench.Web.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Replay")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
 
