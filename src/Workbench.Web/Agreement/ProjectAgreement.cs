@@ -45,7 +45,30 @@ public static class ProjectAgreement
 {
     public static async Task<ProjectAgreementResult> MeasureAsync(WorkbenchDbContext db, int projectId, AgreementFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        filter ??= AgreementFilter.None;
+        var (items, articles, source, dropped) = await CollectAsync(db, projectId, filter ?? AgreementFilter.None, cancellationToken);
+        var ordered = source.Names.Keys.Concat(items.SelectMany(i => i.Layers.Keys)).Distinct(StringComparer.Ordinal)
+            .OrderBy(a => source.Names.GetValueOrDefault(a, a), StringComparer.Ordinal).ThenBy(a => a, StringComparer.Ordinal).ToList();
+        var options = new AgreementOptions { Annotators = ordered, Labels = source.Labels };
+        return new ProjectAgreementResult(AgreementMeasures.Measure(items, options), source.Names, articles, dropped);
+    }
+
+    /// <summary>
+    /// What an export's manifest measures (<see cref="ExportOptions.Agreement"/>): every complete article of the project as
+    /// an item with its export id, the project's labels, annotator ids → user names; null for a project in shared mode.
+    /// </summary>
+    public static async Task<ExportAgreementSource?> ExportSourceAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Projects.Where(p => p.Id == projectId).Select(p => p.AnnotationMode).FirstOrDefaultAsync(cancellationToken) != AnnotationMode.Independent)
+        {
+            return null;
+        }
+
+        return (await CollectAsync(db, projectId, AgreementFilter.None, cancellationToken)).Source;
+    }
+
+    private static async Task<(List<AgreementItem> Items, Dictionary<string, AgreementArticle> Articles, ExportAgreementSource Source, int Dropped)> CollectAsync(
+        WorkbenchDbContext db, int projectId, AgreementFilter filter, CancellationToken cancellationToken)
+    {
         var project = await db.Projects.AsNoTracking().FirstAsync(p => p.Id == projectId, cancellationToken);
         var required = project.AnnotatorsPerArticle;
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId && !l.Retired)
@@ -99,9 +122,8 @@ public static class ProjectAgreement
         var annotators = items.SelectMany(i => i.Layers.Keys).Distinct(StringComparer.Ordinal).ToList();
         var names = await db.Users.AsNoTracking().Where(u => annotators.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.UserName ?? u.Id, cancellationToken); // log-in names: what the CLI's --annotator takes
-        var ordered = annotators.OrderBy(a => names.GetValueOrDefault(a, a), StringComparer.Ordinal).ThenBy(a => a, StringComparer.Ordinal).ToList();
-        var options = new AgreementOptions { Annotators = ordered, Labels = filter.Label is { } only ? [only] : labels };
-        return new ProjectAgreementResult(AgreementMeasures.Measure(items, options), names, articles, dropped);
+        IReadOnlyList<string> reported = filter.Label is { } only ? [only] : labels;
+        return (items, articles, new ExportAgreementSource(items, reported, names), dropped);
     }
 
     /// <summary>

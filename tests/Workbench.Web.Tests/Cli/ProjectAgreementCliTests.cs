@@ -105,6 +105,30 @@ public sealed class ProjectAgreementCliTests : IDisposable
         Assert.Contains("alice        bob", stdout, StringComparison.Ordinal);
         Assert.Contains($"Krippendorff's α over code points: {F(expected.GetProperty("krippendorffAlpha").GetDouble())}", stdout, StringComparison.Ordinal);
 
+        // The export: gold only (no layer's entity), the layer annotators on every article, the agreement in the manifest.
+        var outDir = Path.Combine(directory, "out");
+        (code, _, stderr) = await RunAsync("export", "--project", Project, "--format", "ner-jsonl", "--out", outDir, "--status", "all", "--split", "none");
+        Assert.True(code == 0, stderr);
+        var records = (await File.ReadAllLinesAsync(Path.Combine(outDir, "ner.jsonl"))).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(4, records.Count);
+        Assert.All(records, r => Assert.Equal(["alice", "bob"], r.GetProperty("annotators").EnumerateArray().Select(x => x.GetString())));
+        Assert.All(records, r => Assert.Empty(r.GetProperty("entities").EnumerateArray()));
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json")));
+        var agreement = manifest.RootElement.GetProperty("agreement");
+        Assert.Equal(["alice", "bob"], agreement.GetProperty("annotators").EnumerateArray().Select(x => x.GetString()));
+        var manifestPair = Assert.Single(agreement.GetProperty("pairs").EnumerateArray());
+        Assert.Equal(f1, manifestPair.GetProperty("spanF1").GetDouble(), 12);
+        Assert.Equal(expected.GetProperty("cohenKappa").GetDouble(), manifestPair.GetProperty("cohenKappa").GetDouble(), 12);
+        Assert.Equal(root.GetProperty("fleissKappa").GetDouble(), agreement.GetProperty("fleissKappa").GetDouble(), 12);
+        Assert.Equal(expected.GetProperty("krippendorffAlpha").GetDouble(), agreement.GetProperty("krippendorffAlpha").GetDouble(), 12);
+        var perArticle = agreement.GetProperty("articles");
+        Assert.Equal(records.Select(r => r.GetProperty("id").GetString()).Order(), perArticle.EnumerateObject().Select(p => p.Name).Order());
+        var first = perArticle.GetProperty(records.Single(r => r.GetProperty("text").GetString() == TextsA[0].Text).GetProperty("id").GetString()!);
+        Assert.Equal(["alice", "bob"], first.GetProperty("annotators").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal(0.5, first.GetProperty("spanF1").GetDouble(), 12); // 浙商银行 matched, 叶老桂 relabelled: 2·1 / (2 + 2)
+        var none = perArticle.GetProperty(records.Single(r => r.GetProperty("text").GetString() == TextsA[3].Text).GetProperty("id").GetString()!);
+        Assert.Equal(0.0, none.GetProperty("spanF1").GetDouble()); // B's one span against none of A's: 0, defined
+
         // One label: only its spans.
         (code, _, stderr) = await RunAsync("agreement", "--project", Project, "--label", "name", "--json", projectJson);
         Assert.True(code == 0, stderr);
@@ -146,6 +170,12 @@ public sealed class ProjectAgreementCliTests : IDisposable
         (code, _, stderr) = await RunAsync("import", a, "--project", Project, "--format", "cluener", "--annotator", "alice");
         Assert.Equal(1, code);
         Assert.Contains("is in shared mode and has pages", stderr, StringComparison.Ordinal);
+
+        var outDir = Path.Combine(directory, "out");
+        (code, _, stderr) = await RunAsync("export", "--project", Project, "--format", "ner-jsonl", "--out", outDir, "--status", "all", "--split", "none");
+        Assert.True(code == 0, stderr);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "manifest.json")));
+        Assert.False(manifest.RootElement.TryGetProperty("agreement", out _)); // shared mode: no agreement
     }
 
     private static string F(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
