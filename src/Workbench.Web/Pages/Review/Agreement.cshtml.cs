@@ -40,6 +40,12 @@ public sealed class AgreementModel(WorkbenchDbContext db, ProjectAccess access) 
 
     public IReadOnlyList<ItemAgreement> Worst { get; private set; } = [];
 
+    /// <summary>Annotator ids → display names (as lists of people read elsewhere in the app; the CLI gives log-in names).</summary>
+    public IReadOnlyDictionary<string, string> DisplayNames { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The display name of an annotator id.</summary>
+    public string NameOf(string userId) => DisplayNames.TryGetValue(userId, out var name) ? name : Result.NameOf(userId);
+
     private AgreementFilter Filter => new(string.IsNullOrWhiteSpace(Label) ? null : Label, From, To);
 
     public async Task<IActionResult> OnGetAsync(int projectId)
@@ -68,7 +74,7 @@ public sealed class AgreementModel(WorkbenchDbContext db, ProjectAccess access) 
             return (IReadOnlyList<string?>)
             [
                 i.Id, article.PageName, article.Key.ToString(CultureInfo.InvariantCulture), article.Title,
-                string.Join(" | ", i.Annotators.Select(Result.NameOf)), i.Length.ToString(CultureInfo.InvariantCulture),
+                string.Join(" | ", i.Annotators.Select(NameOf)), i.Length.ToString(CultureInfo.InvariantCulture),
                 Number(i.DisagreementRate), Number(i.Exact.F1), Number(i.Overlap.F1), Number(i.KrippendorffAlpha),
                 article.Completed?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             ];
@@ -106,5 +112,6 @@ public sealed class AgreementModel(WorkbenchDbContext db, ProjectAccess access) 
         Labels = await Db.Labels.AsNoTracking().Where(l => l.ProjectId == ProjectId && !l.Retired).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).Select(l => l.Name).ToListAsync();
         Result = await ProjectAgreement.MeasureAsync(Db, ProjectId, Filter, HttpContext.RequestAborted);
         Worst = [.. Result.Report.WorstFirst()];
+        DisplayNames = await UserNames.ForAsync(Db, Result.Report.Annotators, HttpContext.RequestAborted);
     }
 }
