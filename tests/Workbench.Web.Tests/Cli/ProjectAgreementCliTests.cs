@@ -52,6 +52,11 @@ public sealed class ProjectAgreementCliTests : IDisposable
         Assert.Contains("Created bob; password: ", stdout, StringComparison.Ordinal);
         Assert.Contains("b.json: 4 articles annotated by bob with 7 entities, layers submitted.", stdout, StringComparison.Ordinal);
 
+        // The same annotator again: refused by record, nothing written.
+        (code, _, stderr) = await RunAsync("import", b, "--project", Project, "--format", "cluener", "--annotator", "bob");
+        Assert.Equal(1, code);
+        Assert.Contains("b.json: record 1: the article already has a layer by bob", stderr, StringComparison.Ordinal);
+
         await using (var db = OpenDb())
         {
             var project = await db.Projects.SingleAsync(p => p.Name == Project);

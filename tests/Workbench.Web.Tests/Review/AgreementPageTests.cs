@@ -63,7 +63,9 @@ public sealed class AgreementPageTests(WorkbenchFactory factory) : IClassFixture
         html = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync(url + "?label=PER"));
         Assert.Contains("F1 1.000", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<tr data-label=\"LOC\">", html, StringComparison.Ordinal);
-        // A date filter before today: nothing.
+        // A date filter: today (UTC) holds the article, a day long gone does not.
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Contains("F1 0.500", WebUtility.HtmlDecode(await reviewer.GetHtmlAsync(url + $"?from={today}&to={today}")), StringComparison.Ordinal);
         html = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync(url + "?to=2000-01-01"));
         Assert.Contains("id=\"agreement-empty\"", html, StringComparison.Ordinal);
 
