@@ -43,6 +43,8 @@ public static class ImportMessages
 
     public static string LayerExists(int record, string user) => Text.Format("LayerExists", record, user);
 
+    public static string RecordRefused(int record, int done, string reason) => Text.Format("RecordRefused", record, done, reason);
+
     public static string ImportedLayer(string name, string user, int articles, int entities) => Text.Format("ImportedLayer", name, user, articles, entities);
 
     public static string LabelTooLong(string label, int max) => Text.Format("LabelTooLong", label, max);

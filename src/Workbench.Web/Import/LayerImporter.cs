@@ -14,8 +14,9 @@ namespace Workbench.Web.Import;
 /// <see cref="AnnotationImporter"/> does, its spans in the user's layer, submitted. Into a project with articles each
 /// record goes to the article with the same joined text (the k-th record with a text to the k-th such article, pages
 /// in import order): its spans become <see cref="AddEntity"/> operations of the user's layer and the layer is submitted
-/// (<see cref="SetLayerStatus"/>), one batch per page through <see cref="PageEditService"/> like any edit, so the log,
-/// the caches and open editors see them. A file with a record that matches no article, a span that does not fit its
+/// (<see cref="SetLayerStatus"/>), one batch per article through <see cref="PageEditService"/> like any edit, so the log
+/// (one row per article, with its key: the audit trail and the agreement's date filter read it), the caches and open
+/// editors see them. A file with a record that matches no article, a span that does not fit its
 /// article's text, or an article that already has the user's layer is refused whole before anything is written.
 /// </summary>
 public sealed class LayerImporter(WorkbenchDbContext db, AnnotationImporter annotations, PageEditService edits)
@@ -79,7 +80,7 @@ public sealed class LayerImporter(WorkbenchDbContext db, AnnotationImporter anno
         }
 
         var newLabels = new List<string>();
-        var operations = new Dictionary<int, List<PageOperation>>();
+        var operations = new List<(int Record, int PageId, List<PageOperation> Steps)>();
         var entities = 0;
         for (var r = 0; r < document.Texts.Count; r++)
         {
@@ -97,7 +98,8 @@ public sealed class LayerImporter(WorkbenchDbContext db, AnnotationImporter anno
                 return Refused(sourceName, ImportMessages.LayerExists(r + 1, userName));
             }
 
-            var list = operations.TryGetValue(target.PageId, out var found) ? found : operations[target.PageId] = [];
+            var list = new List<PageOperation>();
+            operations.Add((r + 1, target.PageId, list));
             var shift = record.Text.Length == text.Length ? null : CrlfShift(record.Text);
             foreach (var span in record.Spans)
             {
@@ -140,13 +142,19 @@ public sealed class LayerImporter(WorkbenchDbContext db, AnnotationImporter anno
         }
 
         db.ChangeTracker.Clear();
-        foreach (var (pageId, list) in operations)
+        // Everything was checked above; should the edit path still refuse an article (edited meanwhile), the articles before
+        // it keep their layers and the refusal names the record.
+        var done = 0;
+        foreach (var (record, pageId, list) in operations)
         {
-            var (outcome, _) = await edits.ApplyAsync(pageId, userId, userName, ProjectRole.Annotator, states[pageId].Version, new Batch(list), cancellationToken: cancellationToken);
+            var version = await db.Pages.Where(p => p.Id == pageId).Select(p => p.Version).FirstAsync(cancellationToken);
+            var (outcome, _) = await edits.ApplyAsync(pageId, userId, userName, ProjectRole.Annotator, version, new Batch(list), cancellationToken: cancellationToken);
             if (!outcome.Accepted)
             {
-                return Refused(sourceName, outcome.Reason ?? outcome.Code ?? "");
+                return Refused(sourceName, ImportMessages.RecordRefused(record, done, outcome.Reason ?? outcome.Code ?? ""));
             }
+
+            done++;
         }
 
         var message = ImportMessages.ImportedLayer(sourceName, userName, document.Texts.Count, entities)

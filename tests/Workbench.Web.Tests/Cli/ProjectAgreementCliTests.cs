@@ -73,7 +73,8 @@ public sealed class ProjectAgreementCliTests : IDisposable
             }
 
             Assert.All(await db.ProjectMembers.ToListAsync(), m => Assert.Equal(ProjectRole.Annotator, m.Role));
-            Assert.True(await db.Operations.AnyAsync(o => o.Layer == ids["bob"])); // bob's layer went through the edit path and the log
+            // bob's layer went through the edit path and the log: one logged batch per article, by bob, with the article's key.
+            Assert.Equal(4, await db.Operations.CountAsync(o => o.Layer == ids["bob"] && o.AuthorId == ids["bob"] && o.ArticleKey != null && o.Kind == "batch"));
         }
 
         var files = Path.Combine(directory, "files.json");
