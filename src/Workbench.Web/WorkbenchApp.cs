@@ -83,6 +83,7 @@ public static class WorkbenchApp
         services.AddSingleton<PageImageStore>();
         services.AddScoped<AnnotationImporter>();
         services.AddScoped<FileImporter>();
+        services.AddScoped<LayerImporter>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkbenchStateLoader>();
 

@@ -25,6 +25,9 @@ public sealed record ExportOptions(string Format)
 
     /// <summary>Filled by the article source while it is enumerated (e.g. continued articles held back); read into the manifest.</summary>
     public ExportCounters Counters { get; init; } = new();
+
+    /// <summary>Independent annotation: the layers to measure for the manifest's <c>agreement</c> (over the exported articles); null: none.</summary>
+    public ExportAgreementSource? Agreement { get; init; }
 }
 
 /// <summary>Counts an article source keeps while the export runs.</summary>
@@ -69,6 +72,9 @@ public sealed record ExportManifest(
     /// can tell read-and-confirmed gold from untouched output; in order of export.
     /// </summary>
     public IReadOnlyList<string> Untouched { get; init; } = [];
+
+    /// <summary>Independent annotation: the annotators' agreement over the exported articles with complete layers; null (not written) otherwise.</summary>
+    public ManifestAgreement? Agreement { get; init; }
 
     /// <summary>Splits that got no article (a small project, or a weight of 0): named so nobody trains or tests on nothing unawares.</summary>
     public IReadOnlyList<string> EmptySplits => SplitRatios is null ? [] : Splits.Where(s => s.Articles == 0).Select(s => s.Name).ToList();
@@ -131,6 +137,7 @@ public sealed record ExportManifest(
         }
 
         json.WriteEndArray();
+        Agreement?.Write(json);
         json.WriteStartArray("files");
         foreach (var file in Files)
         {
@@ -197,6 +204,7 @@ public static class Exporter
 
             var dropped = new List<ExportDrop>();
             var untouched = new List<string>();
+            var exported = new HashSet<string>(StringComparer.Ordinal);
             var bySegmentationPage = options.Format == ExportFormats.Segmentation;
             foreach (var article in articles)
             {
@@ -210,6 +218,7 @@ public static class Exporter
                 }
 
                 dropped.AddRange(article.Dropped);
+                exported.Add(article.Id);
                 if (article.Annotators.Count == 0)
                 {
                     untouched.Add(article.Id);
@@ -257,6 +266,7 @@ public static class Exporter
                 HeldBack = options.Counters.HeldBack,
                 RelationsNotImported = options.Counters.RelationsNotImported,
                 Untouched = untouched,
+                Agreement = options.Agreement is { } agreement ? ManifestAgreement.From(agreement, exported) : null,
             };
             using (var stream = openFile(ExportManifest.FileName))
             {

@@ -23,10 +23,12 @@ internal static class AgreementCommand
     private const int WorstShown = 5;
     private const int ShortText = 40;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, string[] hostArgs)
     {
-        var fileA = new Argument<FileInfo>("FILE_A") { Description = T("The first annotator's file (annotator A).") };
-        var fileB = new Argument<FileInfo>("FILE_B") { Description = T("The second annotator's file (annotator B), with the same texts.") };
+        var fileA = new Argument<FileInfo?>("FILE_A") { Description = T("The first annotator's file (annotator A)."), Arity = ArgumentArity.ZeroOrOne };
+        var fileB = new Argument<FileInfo?>("FILE_B") { Description = T("The second annotator's file (annotator B), with the same texts."), Arity = ArgumentArity.ZeroOrOne };
+        var project = new Option<string?>("--project") { Description = T("Measure a project in independent mode instead of two files: every article whose annotators' layers are all submitted.") };
+        var label = new Option<string?>("--label") { Description = T("With --project: only this label's spans (the code-point measures become this label or not).") };
         var format = new Option<string>("--format")
         {
             Description = T("Format of both files: ner-jsonl (also Prodigy/spaCy spans), doccano, cluener, conll (BIO, BIOES, BMES) or label-studio. auto (the default): each file's content decides, so the two files may be in different formats."),
@@ -34,12 +36,31 @@ internal static class AgreementCommand
         };
         format.AcceptOnlyFromAmong([ImportFormats.Auto, .. ImportFormats.AnnotationFormats]);
         var json = new Option<FileInfo?>("--json") { Description = T("Also write the figures to this JSON file."), HelpName = "OUT.json" };
-        var command = new Command("agreement", T("Measure inter-annotator agreement between two annotation files of the same texts: span precision, recall and F1 (exact and overlapping), Cohen's κ and Krippendorff's α over code points, per label, and the records with the most disagreement. Records are paired by identical text.")) { fileA, fileB, format, json };
+        var command = new Command("agreement", T("Measure inter-annotator agreement between two annotation files of the same texts: span precision, recall and F1 (exact and overlapping), Cohen's κ and Krippendorff's α over code points, per label, and the records with the most disagreement. Records are paired by identical text.")) { fileA, fileB, project, label, format, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var projectName = parse.GetValue(project);
+            var files = new[] { parse.GetValue(fileA), parse.GetValue(fileB) };
+            if (projectName is null == files.Any(f => f is null))
+            {
+                await error.WriteLineAsync(T("Give either two files (FILE_A FILE_B) or --project NAME, not both."));
+                return 2;
+            }
+
+            if (projectName is not null)
+            {
+                return await ProjectAgreementCommand.RunAsync(output, error, hostArgs, projectName, parse.GetValue(label), parse.GetValue(json), cancellationToken);
+            }
+
+            if (parse.GetValue(label) is not null)
+            {
+                await error.WriteLineAsync(T("--label needs --project."));
+                return 2;
+            }
+
             var formatValue = ImportFormats.ParseAnnotation(parse.GetValue(format));
             var documents = new Dictionary<string, ImportedDocument>(StringComparer.Ordinal);
-            foreach (var (annotator, info) in new[] { (AnnotatorA, parse.GetValue(fileA)!), (AnnotatorB, parse.GetValue(fileB)!) })
+            foreach (var (annotator, info) in new[] { (AnnotatorA, files[0]!), (AnnotatorB, files[1]!) })
             {
                 var (document, problem) = await ReadAsync(info, formatValue, cancellationToken);
                 if (document is null)
@@ -135,7 +156,7 @@ internal static class AgreementCommand
     }
 
     /// <summary>Columns padded to the widest cell in terminal columns (CJK two wide); the last column is not padded.</summary>
-    private static void AppendColumns(StringBuilder text, string[] header, List<string[]> rows)
+    internal static void AppendColumns(StringBuilder text, string[] header, List<string[]> rows)
     {
         var widths = header.Select((h, i) => rows.Select(r => Width(r[i])).Append(Width(h)).Max()).ToArray();
         foreach (var row in rows.Prepend(header))
@@ -156,14 +177,14 @@ internal static class AgreementCommand
     private static int Width(string value) => value.EnumerateRunes().Sum(r => r.Value >= 0x1100 ? 2 : 1);
 
     /// <summary>The first code points of a text (never half a surrogate pair), line breaks and tabs shown as one space each.</summary>
-    private static string Shorten(string text)
+    internal static string Shorten(string text)
     {
         var runes = text.EnumerateRunes().ToList();
         var shown = string.Concat(runes.Take(ShortText).Select(r => r.Value is '\r' or '\n' or '\t' ? " " : r.ToString()));
         return runes.Count > ShortText ? shown + "…" : shown;
     }
 
-    private static string N(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : T("n/a");
+    internal static string N(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : T("n/a");
 
     private static byte[] Json(Figures f)
     {
@@ -219,7 +240,7 @@ internal static class AgreementCommand
         return buffer.ToArray();
     }
 
-    private static void Scores(Utf8JsonWriter w, string name, SpanScores scores)
+    internal static void Scores(Utf8JsonWriter w, string name, SpanScores scores)
     {
         w.WriteStartObject(name);
         w.WriteNumber("matched", scores.Matched);
@@ -231,7 +252,7 @@ internal static class AgreementCommand
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
+    internal static void Number(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v)
         {

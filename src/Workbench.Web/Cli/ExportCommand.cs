@@ -60,6 +60,7 @@ internal static class ExportCommand
                 Seed = parse.GetValue(seed)!,
                 Project = target.Name,
                 Filters = new Dictionary<string, string> { ["status"] = statusName },
+                Agreement = await Agreement.ProjectAgreement.ExportSourceAsync(db, target.Id, cancellationToken),
             };
             var manifest = Exporter.Run(
                 ProjectExport.Articles(db, target.Id, statusName, options.Counters, ExportFormats.KeepsPartsOnTheirPages(options.Format), cancellationToken),

@@ -33,9 +33,25 @@ internal static class ImportCommand
             DefaultValueFactory = _ => TextEncodings.Utf8Name,
         };
         encoding.AcceptOnlyFromAmong([.. TextEncodings.Names, "gbk", "gb2312", "utf8"]);
-        var command = new Command("import", T("Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.")) { paths, project, format, status, encoding };
+        var annotator = new Option<string?>("--annotator")
+        {
+            Description = T("Independent annotation: the annotation files' spans become this user's layer, submitted, on the project's articles with the same text (the first file creates them; a record matching no article is refused). A project created so is in independent mode. The user is created (password printed once) and made an annotator of the project if need be."),
+            HelpName = "USER",
+        };
+        var command = new Command("import", T("Import page files or annotation files into a project. A folder with a METS file imports its ALTO pages with the METS articles. Files already in the project (same SHA-256) are skipped; an annotation file with any problem is refused whole.")) { paths, project, format, status, encoding, annotator };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(annotator) is { } annotatorName)
+            {
+                if (parse.GetValue(status) == "approved")
+                {
+                    await error.WriteLineAsync(T("--annotator imports a layer, not gold: --status approved cannot go with it."));
+                    return 2;
+                }
+
+                return await LayerImportCommand.RunAsync(output, error, hostArgs, parse.GetValue(paths)!, parse.GetValue(project)!, parse.GetValue(format)!, annotatorName.Trim(), cancellationToken);
+            }
+
             var formatName = parse.GetValue(format)!;
             var textEncoding = TextEncodings.Parse(parse.GetValue(encoding)) ?? TextEncoding.Utf8;
             var articleStatus = parse.GetValue(status) == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;

@@ -57,7 +57,7 @@ public static class WorkbenchCli
                 ExportCommand.Create(output, error, hostArgs),
                 UsersCommand.Create(output, error, hostArgs),
                 SegmenterCommand.Create(output, error, hostArgs),
-                AgreementCommand.Create(output, error),
+                AgreementCommand.Create(output, error, hostArgs),
             };
             root.Options.Add(lang);
             foreach (var helpOption in root.Options.OfType<System.CommandLine.Help.HelpOption>())

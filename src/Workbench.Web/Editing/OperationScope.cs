@@ -21,6 +21,7 @@ public static class OperationScope
         RelabelEntity o => (EntityArticle(before, o.EntityKey), true),
         RemoveEntity o => (EntityArticle(before, o.EntityKey), true),
         SetStatus o => (o.ArticleKey, false),
+        SetLayerStatus o => (o.ArticleKey, false), // a layer submitted or reopened: like a status change, not content
         Assign o => (o.ArticleKey, false),
         LinkContinuation o => (o.ArticleKey, false),
         UnlinkContinuation o => (o.ArticleKey, false),

@@ -266,14 +266,32 @@ public static class ProjectExport
     {
         var (annotators, reviewers) = People(db, page.Id, [key], userNames);
         var format = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Format.ToString());
+
+        // Independent annotation: the annotators of a curated article are those whose layers it was merged from.
+        var layers = state.FindArticle(key)?.LayerList ?? [];
         return ExportArticles.From(
             state,
             key,
             Info(page),
             ArticleId(page, key),
-            annotators.TryGetValue(key, out var who) ? who : [],
+            layers.Count > 0 ? LayerAnnotators(db, layers, userNames) : annotators.TryGetValue(key, out var who) ? who : [],
             reviewers.GetValueOrDefault(key),
             format) is { } article ? article with { ItemType = itemTypes.GetValueOrDefault((page.Id, key)) } : null;
+    }
+
+    /// <summary>The user names of an article's layer annotators, in layer order (ids of users since deleted as they are).</summary>
+    private static IReadOnlyList<string> LayerAnnotators(WorkbenchDbContext db, IReadOnlyList<LayerState> layers, Dictionary<string, string> userNames)
+    {
+        var missing = layers.Select(l => l.Annotator).Where(id => !userNames.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var user in db.Users.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToList())
+            {
+                userNames[user.Id] = user.UserName ?? user.Id;
+            }
+        }
+
+        return [.. layers.Select(l => userNames.TryGetValue(l.Annotator, out var name) ? name : l.Annotator).Distinct(StringComparer.Ordinal)];
     }
 
     public static ExportPageInfo Info(Page page) => new(

@@ -41,7 +41,11 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
-    public async Task<AnnotationImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, AnnotationFormat? format, ArticleStatus status = ArticleStatus.Draft, CancellationToken cancellationToken = default)
+    /// <param name="annotator">
+    /// Independent annotation (issue #19): the user id whose entity layer the spans become, each article getting that
+    /// layer submitted (an imported double annotation is finished); null: the spans are gold, as always.
+    /// </param>
+    public async Task<AnnotationImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, AnnotationFormat? format, ArticleStatus status = ArticleStatus.Draft, string? annotator = null, CancellationToken cancellationToken = default)
     {
         sourceName = PageFiles.SourceName(sourceName);
         if (status is not (ArticleStatus.Draft or ArticleStatus.Approved))
@@ -106,6 +110,11 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
         catch (AnnotationImportException e)
         {
             return Refused(sourceName, e.Message);
+        }
+
+        if (annotator is not null)
+        {
+            state = AsLayer(state, annotator);
         }
 
         var page = PageFiles.NewPage(projectId, sourceName, SourceFormat.Text, sha, PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
@@ -227,6 +236,13 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
         return new PageState(0, lines.ToImmutable(), articles.ToImmutable(), entities.ToImmutable(), document.Texts.Count + 1, nextEntity);
     }
 
+    /// <summary>Every entity of <paramref name="state"/> in <paramref name="annotator"/>'s layer, and that layer submitted on every article.</summary>
+    public static PageState AsLayer(PageState state, string annotator) => state with
+    {
+        Entities = state.Entities.ConvertAll(e => e with { Layer = annotator }),
+        Articles = state.Articles.ConvertAll(a => a with { Layers = [new LayerState(annotator, Submitted: true)] }),
+    };
+
     /// <summary>A UTF-16 offset of a record's text as an anchor: the line holding it, clamped before a dropped \r.</summary>
     private static Anchor AnchorOf(List<int> starts, List<int> lengths, int firstLine, int offset)
     {
@@ -239,7 +255,7 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
         return new Anchor(firstLine + index, Math.Min(offset - starts[index], lengths[index]));
     }
 
-    private void AddLabels(int projectId, List<Label> existing, List<string> names)
+    internal void AddLabels(int projectId, List<Label> existing, List<string> names)
     {
         var usedColors = existing.Select(l => l.Color.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var usedKeys = existing.Where(l => !l.Retired && l.Hotkey is not null).Select(l => l.Hotkey!.Value).ToHashSet();

@@ -19,7 +19,7 @@ public sealed class FileImporter(PageImporter pages, AnnotationImporter annotati
     {
         if (ImportFormats.IsAnnotationFile(name, bytes, format))
         {
-            var result = await annotations.ImportAsync(projectId, name, bytes, ImportFormats.ParseAnnotation(format), status, cancellationToken);
+            var result = await annotations.ImportAsync(projectId, name, bytes, ImportFormats.ParseAnnotation(format), status, cancellationToken: cancellationToken);
             return new([result.Outcome], result.NewLabels);
         }
 

@@ -39,6 +39,14 @@ public static class ImportMessages
 
     public static string SpanNotOnLines(int start, int end, string label, string text) => Text.Format("SpanNotOnLines", start, end, label, text);
 
+    public static string NoArticleFor(int record, string text) => Text.Format("NoArticleFor", record, text);
+
+    public static string LayerExists(int record, string user) => Text.Format("LayerExists", record, user);
+
+    public static string RecordRefused(int record, int done, string reason) => Text.Format("RecordRefused", record, done, reason);
+
+    public static string ImportedLayer(string name, string user, int articles, int entities) => Text.Format("ImportedLayer", name, user, articles, entities);
+
     public static string LabelTooLong(string label, int max) => Text.Format("LabelTooLong", label, max);
 
     /// <summary>" Not imported: 3 relations, 2 results of type choices." for what an annotation file carried that Workbench does not keep.</summary>

@@ -107,3 +107,23 @@ public static class ProjectDashboard
             byStatus, byLabel, corrected, days, totals, activity);
     }
 }
+
+/// <summary>
+/// The project's agreement on the dashboard (independent mode): Krippendorff's α over the articles whose layers are all
+/// submitted, and how many those are. One number for the whole project, so every member may see it: the layers of complete
+/// articles are open to every annotator already, and nothing per annotator or per article is given.
+/// </summary>
+public sealed record DashboardAgreement(double? Alpha, int Articles)
+{
+    /// <summary>Null for a project in shared mode. Reads the complete articles' pages (see <see cref="Agreement.ProjectAgreement"/>): not one aggregate query.</summary>
+    public static async Task<DashboardAgreement?> LoadAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken = default)
+    {
+        if (await db.Projects.Where(p => p.Id == projectId).Select(p => p.AnnotationMode).FirstOrDefaultAsync(cancellationToken) != AnnotationMode.Independent)
+        {
+            return null;
+        }
+
+        var result = await Agreement.ProjectAgreement.MeasureAsync(db, projectId, cancellationToken: cancellationToken);
+        return new DashboardAgreement(result.Report.KrippendorffAlpha, result.Report.Items.Count(i => i.Comparable));
+    }
+}

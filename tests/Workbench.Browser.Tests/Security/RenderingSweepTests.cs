@@ -54,6 +54,7 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
             ("resegment", $"/Workbench/{planted.PageId}/Resegment"),
             ("review queue", $"/Projects/{planted.ProjectId}/Review"),
             ("audit", $"/Projects/{planted.ProjectId}/Audit"),
+            ("agreement", $"/Projects/{planted.ProjectId}/Agreement"),
             ("my work", $"/Projects/{planted.ProjectId}/MyWork"),
             ("dashboard", $"/Projects/{planted.ProjectId}/Dashboard"),
             ("assign", $"/Projects/{planted.ProjectId}/Assign"),
@@ -152,6 +153,10 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
         Assert.Contains("annotation label", found["labels"]);
         Assert.Contains("owner name", found["members"]);
         Assert.Contains("article title", found["review queue"]);
+        foreach (var place in new[] { "article title", "owner name", "comment author", "source name" })
+        {
+            Assert.Contains(place, found["agreement"]);
+        }
         Assert.Contains("source name", found["history"]);
         foreach (var (place, _) in places)
         {
@@ -283,6 +288,13 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
             Encoding.UTF8.GetBytes(annotatedJson + "\n"), AnnotationFormat.NerJsonl);
         Assert.True(annotated.Outcome.Status == ImportStatus.Imported, annotated.Outcome.Message);
         Assert.Equal(["人名"], annotated.NewLabels);
+
+        // The agreement page shows annotators' names and article titles: the titled article gets two submitted layers (owner's
+        // and commenter's, as independent annotation would leave them; written on the row, as the project stays in shared mode
+        // for the other pages), so it is measured there.
+        var row = await db.Articles.SingleAsync(a => a.PageId == pageId && a.Key == article.Key);
+        row.Layers = ArticleLayers.Write([new LayerState(owner.Id, true), new LayerState(commenter.Id, true)]);
+        await db.SaveChangesAsync();
 
         var places = new List<(string, string)>
         {

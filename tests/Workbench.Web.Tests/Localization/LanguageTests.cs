@@ -29,6 +29,7 @@ public sealed class LanguageTests(WorkbenchFactory factory) : IClassFixture<Work
         { "/Projects/{id}/MyWork", "本项目中还没有分配给您的任务" },
         { "/Projects/{id}/Dashboard", "文章状态分布" },
         { "/Projects/{id}/Audit", "下载 CSV" },
+        { "/Projects/{id}/Agreement", "只度量所有标注员都已提交标注层的文章" },
         { "/Account/ChangePassword", "再次输入新密码" },
     };
 

@@ -123,6 +123,7 @@ public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, Fil
             Seed = string.IsNullOrWhiteSpace(Seed) ? "0" : Seed.Trim(),
             Project = ProjectName,
             Filters = new Dictionary<string, string> { ["status"] = Status },
+            Agreement = await Agreement.ProjectAgreement.ExportSourceAsync(Db, projectId, HttpContext.RequestAborted),
         };
         var fileName = ExportZip.DownloadName(ProjectName, projectId, Format);
         Response.ContentType = "application/zip";

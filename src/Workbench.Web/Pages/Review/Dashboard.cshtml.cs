@@ -10,6 +10,9 @@ public sealed class DashboardModel(WorkbenchDbContext db, ProjectAccess access, 
 {
     public DashboardFigures Figures { get; private set; } = null!;
 
+    /// <summary>Independent mode: the project's α (one number for everyone); null in shared mode.</summary>
+    public DashboardAgreement? Agreement { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int projectId)
     {
         if (await EnterAsync(projectId, ProjectRole.Annotator) is { } refused)
@@ -18,6 +21,7 @@ public sealed class DashboardModel(WorkbenchDbContext db, ProjectAccess access, 
         }
 
         Figures = await ProjectDashboard.LoadAsync(Db, projectId, clock.GetUtcNow());
+        Agreement = await DashboardAgreement.LoadAsync(Db, projectId, HttpContext.RequestAborted);
         return Page();
     }
 }
