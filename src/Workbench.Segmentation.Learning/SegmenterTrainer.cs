@@ -107,6 +107,7 @@ public static class SegmenterTrainer
         return new Prepared(rules, rows, examples, page.Gold);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "ITransformer is what ML.NET saves and loads; the concrete transformer type is the trainer's detail.")]
     private static ITransformer TrainBoundary(MLContext ml, List<LineExample> examples, int seed)
     {
         var data = ml.Data.LoadFromEnumerable(examples);
@@ -127,6 +128,7 @@ public static class SegmenterTrainer
             Seed = seed,
         });
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "ITransformer is what ML.NET saves and loads; the concrete transformer chain type is the pipeline's detail.")]
     private static ITransformer? TrainRole(MLContext ml, List<LineExample> examples, int seed)
     {
         if (examples.Count < 20 || examples.Select(e => e.Role).Distinct(StringComparer.Ordinal).Count() < 2)

@@ -25,6 +25,8 @@ namespace Workbench.Benchmarks;
 /// </summary>
 public static partial class TaggingOperationsProbe
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private const int LineCount = 700;
     private const int EntityCount = 500;
     private const int OperationCount = 300;
@@ -83,7 +85,7 @@ public static partial class TaggingOperationsProbe
                     page = new { lines = LineCount, entities = EntityCount, operations = all.Count, renderRuns = RenderRuns },
                     rows = rows.Select(r => new { name = r.Name, count = r.Count, p50Ms = Math.Round(r.P50, 3), p99Ms = Math.Round(r.P99, 3), p50Ratio = Math.Round(r.Ratio, 2) }),
                 };
-                await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+                await File.WriteAllTextAsync(jsonOut, JsonSerializer.Serialize(report, Indented));
                 Console.WriteLine($"wrote {jsonOut}");
             }
         }

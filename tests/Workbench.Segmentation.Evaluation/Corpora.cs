@@ -14,6 +14,8 @@ public sealed record CorpusHalf(string Corpus, string Half, IReadOnlyList<Evalua
 /// </summary>
 public static class Corpora
 {
+    private static readonly string[] GoldSuffixes = [".gold.json", ".gold.json.gz"];
+
     public const string Dev = "dev";
     public const string Test = "test";
 
@@ -73,7 +75,7 @@ public static class Corpora
             foreach (var file in Directory.GetFiles(folder).Where(f => f.EndsWith(suffix, StringComparison.Ordinal) || f.EndsWith(suffix + ".gz", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file).EndsWith(".gz", StringComparison.Ordinal) ? Path.GetFileName(file)[..^3] : Path.GetFileName(file);
-                var goldPath = new[] { ".gold.json", ".gold.json.gz" }.Select(g => Path.Combine(folder, name + g)).FirstOrDefault(File.Exists);
+                var goldPath = GoldSuffixes.Select(g => Path.Combine(folder, name + g)).FirstOrDefault(File.Exists);
                 if (goldPath is null)
                 {
                     continue; // a page whose generation was interrupted

@@ -20,9 +20,9 @@ namespace Workbench.Core.Editing;
 [JsonDerivedType(typeof(AddEntity), "addEntity")]
 [JsonDerivedType(typeof(RelabelEntity), "relabelEntity")]
 [JsonDerivedType(typeof(RemoveEntity), "removeEntity")]
-[JsonDerivedType(typeof(SetStatus), "setStatus")]
+[JsonDerivedType(typeof(SetStatus), OperationKinds.SetStatus)]
 [JsonDerivedType(typeof(Assign), "assign")]
-[JsonDerivedType(typeof(Batch), "batch")]
+[JsonDerivedType(typeof(Batch), OperationKinds.Batch)]
 [JsonDerivedType(typeof(SetBlocks), "setBlocks")]
 [JsonDerivedType(typeof(RemoveArticle), "removeArticle")]
 [JsonDerivedType(typeof(RestoreArticle), "restoreArticle")]
@@ -97,6 +97,21 @@ public sealed record UnlinkContinuation(int ArticleKey, int OtherPageId, int Oth
 /// The server sets <paramref name="Annotator"/> for annotators (<see cref="Layers.Stamp"/>).
 /// </summary>
 public sealed record SetLayerStatus(int ArticleKey, bool Submitted, string? Annotator = null) : PageOperation;
+
+/// <summary>Operation kinds ("kind" in the JSON contract) that other code reads from the log by name.</summary>
+public static class OperationKinds
+{
+    public const string SetStatus = "setStatus";
+    public const string Batch = "batch";
+}
+
+/// <summary>Article statuses as the JSON contract writes them (camelCase), for code that matches logged statuses by name.</summary>
+public static class StatusJson
+{
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string ChangesRequested = "changesRequested";
+}
 
 /// <summary>The JSON contract of operations: camelCase names, enums as camelCase strings, "kind" discriminator.</summary>
 public static class PageOperationJson

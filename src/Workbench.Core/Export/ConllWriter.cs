@@ -25,6 +25,9 @@ public sealed class ConllWriter : IExportWriter
 
     public IReadOnlyList<ExportDrop> Dropped => _dropped;
 
+    /// <summary>Releases the text writer (flushing it); the stream stays open (it is the caller's).</summary>
+    public void Dispose() => _writer.Dispose();
+
     public void Write(ExportArticle article, string split)
     {
         ArgumentNullException.ThrowIfNull(article);

@@ -10,7 +10,8 @@ namespace Workbench.Core.Export;
 /// Writes articles in one export format to one stream, record by record. <see cref="Complete"/> ends the output
 /// (closing brackets, flushing) but does not close the stream, which belongs to the caller.
 /// </summary>
-public interface IExportWriter
+/// <remarks>Disposing a writer releases its own buffers, never the stream it writes to (the caller's).</remarks>
+public interface IExportWriter : IDisposable
 {
     /// <summary>Writes one article; <paramref name="split"/> is written into formats that carry it.</summary>
     void Write(ExportArticle article, string split);
@@ -183,6 +184,12 @@ public abstract class JsonLinesWriter : IExportWriter
         }
     }
 
+    public void Dispose()
+    {
+        Json.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>Ends the record just written: flushes it and writes the line end.</summary>
     protected void EndRecord()
     {
@@ -266,6 +273,8 @@ public sealed class OcrPairsWriter(Stream stream) : JsonLinesWriter(stream)
 /// </summary>
 public sealed class LabelStudioWriter : IExportWriter
 {
+    public void Dispose() => _json.Dispose();
+
     private static readonly byte[] Open = "[\n"u8.ToArray();
     private static readonly byte[] Separator = ",\n"u8.ToArray();
     private static readonly byte[] Close = "\n]\n"u8.ToArray();

@@ -239,7 +239,7 @@ public static class Exporter
                     output.Count(drop.Label ?? "", -1);
                 }
 
-                output.Stream.Dispose();
+                output.Close();
                 files.Add(new ManifestFile(output.Name, output.Stream.Length, output.Stream.HashHex()));
                 var splitLabels = new SortedDictionary<string, int>(output.Labels.Where(p => p.Value != 0).ToDictionary(), StringComparer.Ordinal);
                 foreach (var (label, n) in splitLabels)
@@ -279,7 +279,7 @@ public static class Exporter
         {
             foreach (var output in outputs.Values)
             {
-                output.Stream.Dispose();
+                output.Close();
             }
         }
     }
@@ -296,6 +296,21 @@ public static class Exporter
         public HashingStream Stream { get; } = stream;
 
         public IExportWriter Writer { get; } = writer;
+
+        private bool closed;
+
+        /// <summary>Releases the writer's buffers, then the stream; once (a writer flushes on dispose, and the stream is gone after).</summary>
+        public void Close()
+        {
+            if (closed)
+            {
+                return;
+            }
+
+            closed = true;
+            Writer.Dispose();
+            Stream.Dispose();
+        }
 
         public int Articles { get; set; }
 

@@ -332,7 +332,7 @@ public static class AltoReader
         return ordered;
     }
 
-    private static IEnumerable<XElement> Order(List<XElement> blocks)
+    private static List<XElement> Order(List<XElement> blocks)
     {
         var byId = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var block in blocks)

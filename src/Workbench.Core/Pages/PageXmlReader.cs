@@ -198,7 +198,7 @@ public static partial class PageXmlReader
         return xs.Count == 0 ? null : LayoutPageBuilder.Box(xs.Min(), ys.Min(), xs.Max() - xs.Min(), ys.Max() - ys.Min());
     }
 
-    private static IEnumerable<XElement> Order(XElement page, List<XElement> regions)
+    private static List<XElement> Order(XElement page, List<XElement> regions)
     {
         var readingOrder = page.Child("ReadingOrder");
         if (readingOrder is null)

@@ -9,7 +9,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     {
         project.Property(p => p.Name).HasMaxLength(Project.MaxName);
         project.HasIndex(p => p.Name).IsUnique();
-        project.Property(p => p.AnnotationMode).HasConversion<string>().HasMaxLength(20);
+        project.Property(p => p.AnnotationMode).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         project.Property(p => p.AnnotatorsPerArticle).HasDefaultValue(Project.DefaultAnnotatorsPerArticle);
         project.HasMany(p => p.Members).WithOne(m => m.Project).HasForeignKey(m => m.ProjectId);
         project.HasMany(p => p.Pages).WithOne(p => p.Project).HasForeignKey(p => p.ProjectId);
@@ -22,7 +22,7 @@ internal sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Proj
     {
         member.HasKey(m => new { m.ProjectId, m.UserId });
         member.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId);
-        member.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+        member.Property(m => m.Role).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
     }
 }
 
@@ -32,11 +32,11 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
     {
         page.Property(p => p.SourceName).HasMaxLength(Page.MaxSourceName);
         page.Property(p => p.Publication).HasMaxLength(Page.MaxPublication);
-        page.Property(p => p.Sha256).HasMaxLength(64);
-        page.Property(p => p.Format).HasConversion<string>().HasMaxLength(20);
+        page.Property(p => p.Sha256).HasMaxLength(ColumnLengths.Sha256Hex);
+        page.Property(p => p.Format).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         page.HasIndex(p => new { p.ProjectId, p.Sha256 }).IsUnique();
-        page.Property(p => p.Segmentation).HasConversion<string>().HasMaxLength(20);
-        page.Property(p => p.IssueKey).HasMaxLength(100);
+        page.Property(p => p.Segmentation).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        page.Property(p => p.IssueKey).HasMaxLength(ColumnLengths.IssueKey);
         page.HasIndex(p => new { p.ProjectId, p.IssueDate, p.PageNumber });
 
         // The project page lists pages in this order, a page of 50 at a time: the index gives it without a sort.
@@ -48,7 +48,7 @@ internal sealed class PageConfiguration : IEntityTypeConfiguration<Page>
         {
             image.Property(i => i.Path).HasMaxLength(PageImage.MaxPath);
             image.Property(i => i.ContentType).HasMaxLength(PageImage.MaxContentType);
-            image.Property(i => i.Sha256).HasMaxLength(64);
+            image.Property(i => i.Sha256).HasMaxLength(ColumnLengths.Sha256Hex);
             image.Property(i => i.OriginalName).HasMaxLength(PageImage.MaxOriginalName);
         });
         page.Navigation(p => p.Image).IsRequired(false);
@@ -62,7 +62,7 @@ internal sealed class ArticleLinkConfiguration : IEntityTypeConfiguration<Articl
 {
     public void Configure(EntityTypeBuilder<ArticleLink> link)
     {
-        link.Property(l => l.Source).HasConversion<string>().HasMaxLength(20);
+        link.Property(l => l.Source).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         link.HasIndex(l => new { l.FromPageId, l.FromArticleKey, l.ToPageId, l.ToArticleKey }).IsUnique();
         link.HasIndex(l => new { l.ToPageId, l.ToArticleKey });
         link.HasIndex(l => l.ProjectId);
@@ -76,8 +76,8 @@ internal sealed class PageLineConfiguration : IEntityTypeConfiguration<PageLine>
     public void Configure(EntityTypeBuilder<PageLine> line)
     {
         line.HasKey(l => new { l.PageId, l.Number });
-        line.Property(l => l.Region).HasMaxLength(200);
-        line.Property(l => l.RegionRole).HasConversion<string>().HasMaxLength(20);
+        line.Property(l => l.Region).HasMaxLength(ColumnLengths.RegionId);
+        line.Property(l => l.RegionRole).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
     }
 }
 
@@ -87,7 +87,7 @@ internal sealed class SegmenterModelConfiguration : IEntityTypeConfiguration<Seg
     {
         model.HasIndex(m => new { m.ProjectId, m.Version }).IsUnique();
         model.HasOne<Project>().WithMany().HasForeignKey(m => m.ProjectId);
-        model.Property(m => m.CreatedById).HasMaxLength(450);
+        model.Property(m => m.CreatedById).HasMaxLength(ColumnLengths.UserId);
     }
 }
 
@@ -98,15 +98,15 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Title).HasMaxLength(Article.MaxTitle);
         article.Property(a => a.ExternalId).HasMaxLength(ArticleLink.MaxExternalId);
         article.Property(a => a.ItemType).HasMaxLength(Article.MaxItemType);
-        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         article.HasIndex(a => new { a.PageId, a.Key }).IsUnique();
         article.HasIndex(a => new { a.Status, a.PageId }); // the review queue: submitted articles, counted from the index alone
 
         // The review queue's order (oldest submission first): read from this index in order, so a page of the queue
         // costs the same whether the project has ten submitted articles or ten thousand.
         article.HasIndex(a => new { a.Status, a.SubmittedAt, a.PageId, a.Key });
-        article.Property(a => a.SubmittedBy).HasMaxLength(450);
-        article.Property(a => a.ContentChangedBy).HasMaxLength(450);
+        article.Property(a => a.SubmittedBy).HasMaxLength(ColumnLengths.UserId);
+        article.Property(a => a.ContentChangedBy).HasMaxLength(ColumnLengths.UserId);
         article.Property(a => a.Layers).HasMaxLength(Article.MaxLayers);
 
         // "My work": an annotator's assigned articles.
@@ -119,7 +119,7 @@ internal sealed class BlockConfiguration : IEntityTypeConfiguration<Block>
 {
     public void Configure(EntityTypeBuilder<Block> block)
     {
-        block.Property(b => b.Role).HasConversion<string>().HasMaxLength(20);
+        block.Property(b => b.Role).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         block.HasIndex(b => new { b.ArticleId, b.Ordinal });
     }
 }
@@ -129,9 +129,9 @@ internal sealed class EntityConfiguration : IEntityTypeConfiguration<Entity>
     public void Configure(EntityTypeBuilder<Entity> entity)
     {
         entity.Property(e => e.Label).HasMaxLength(Entity.MaxLabel);
-        entity.Property(e => e.Source).HasConversion<string>().HasMaxLength(20);
+        entity.Property(e => e.Source).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         entity.HasIndex(e => new { e.PageId, e.Key }).IsUnique();
-        entity.Property(e => e.Layer).HasMaxLength(450);
+        entity.Property(e => e.Layer).HasMaxLength(ColumnLengths.UserId);
     }
 }
 
@@ -142,8 +142,8 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
         operation.Property(o => o.Kind).HasMaxLength(Operation.MaxKind);
         operation.Property(o => o.Payload).HasField("payload");
         operation.Property(o => o.Status).HasMaxLength(Operation.MaxStatus);
-        operation.Property(o => o.Layer).HasMaxLength(450);
-        operation.Property(o => o.Replay).HasConversion<string>().HasMaxLength(10);
+        operation.Property(o => o.Layer).HasMaxLength(ColumnLengths.UserId);
+        operation.Property(o => o.Replay).HasConversion<string>().HasMaxLength(ColumnLengths.ReplayName);
         operation.HasIndex(o => new { o.PageId, o.Sequence }).IsUnique();
         operation.HasIndex(o => new { o.AuthorId, o.At });
         operation.HasIndex(o => new { o.PageId, o.ArticleKey, o.Sequence });

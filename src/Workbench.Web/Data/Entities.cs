@@ -457,7 +457,7 @@ public sealed class Operation
             using var document = System.Text.Json.JsonDocument.Parse(json);
             var root = document.RootElement;
             return root.ValueKind == System.Text.Json.JsonValueKind.Object
-                && root.TryGetProperty("kind", out var kind) && kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.ValueEquals("setStatus")
+                && root.TryGetProperty("kind", out var kind) && kind.ValueKind == System.Text.Json.JsonValueKind.String && kind.ValueEquals(Core.Editing.OperationKinds.SetStatus)
                 && root.TryGetProperty("status", out var status) && status.ValueKind == System.Text.Json.JsonValueKind.String
                 ? status.GetString() is { Length: <= MaxStatus } value ? value : null
                 : null;

@@ -9,7 +9,7 @@ internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
     {
         label.Property(l => l.Name).HasMaxLength(Label.MaxName);
         label.Property(l => l.DisplayName).HasMaxLength(Label.MaxDisplayName);
-        label.Property(l => l.Color).HasMaxLength(7);
+        label.Property(l => l.Color).HasMaxLength(ColumnLengths.HexColour);
         label.HasIndex(l => new { l.ProjectId, l.Name }).IsUnique();
         label.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId);
     }

@@ -47,7 +47,7 @@ public static class CommentEndpoints
 
             if (text.Length > Comment.MaxText)
             {
-                return Results.Problem(string.Format(System.Globalization.CultureInfo.InvariantCulture, ServerMessages.CommentTooLong, Comment.MaxText), statusCode: StatusCodes.Status400BadRequest);
+                return Results.Problem(Core.Editing.EditMessages.Format(ServerMessages.CommentTooLong, Comment.MaxText), statusCode: StatusCodes.Status400BadRequest);
             }
 
             var userId = member.UserId;

@@ -168,7 +168,7 @@ internal static class PageRows
             parameters.Add(o);
         }
 
-        text.Append($" ELSE {ordinal} END WHERE {page} = {{0}} AND {key} IN (");
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" ELSE {ordinal} END WHERE {page} = {{0}} AND {key} IN (");
         text.AppendJoin(", ", reordered.Select((_, i) => $"{{{(2 * i) + 1}}}"));
         text.Append(')');
         await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);

@@ -32,9 +32,9 @@ internal sealed class RemovedArticleConfiguration : IEntityTypeConfiguration<Rem
     {
         removed.ToTable("RemovedArticles");
         removed.HasKey(r => new { r.PageId, r.Key });
-        removed.Property(r => r.RemovedBy).HasMaxLength(450);
+        removed.Property(r => r.RemovedBy).HasMaxLength(ColumnLengths.UserId);
         removed.Property(r => r.AssigneeId).HasMaxLength(EditLimits.MaxAssigneeId);
-        removed.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        removed.Property(r => r.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         removed.HasOne<Page>().WithMany().HasForeignKey(r => r.PageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

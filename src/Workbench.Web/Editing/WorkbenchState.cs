@@ -25,7 +25,7 @@ public sealed record WorkbenchState(
     public static JsonSerializerOptions Json => WireJson.Options;
 
     public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
-        new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd"), page.PageNumber, state.Version)
+        new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.PageNumber, state.Version)
         {
             Image = page.Image is { } image
                 ? new ImageInfo($"/api/pages/{page.Id}/image?v={image.Sha256[..12]}", image.Width, image.Height, page.OcrWidth ?? image.Width, page.OcrHeight ?? image.Height)

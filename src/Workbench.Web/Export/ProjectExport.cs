@@ -342,7 +342,7 @@ public static class ProjectExport
                 }
             }
 
-            if (operation.Kind is "setStatus" or "batch"
+            if (operation.Kind is OperationKinds.SetStatus or OperationKinds.Batch
                 && PageOperationJson.TryDeserialize(operation.Payload) is { } parsed
                 && Flatten(parsed).OfType<SetStatus>().Any(s => s.ArticleKey == key && s.Status == ArticleStatus.Approved))
             {

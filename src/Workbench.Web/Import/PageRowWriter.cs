@@ -146,7 +146,7 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
             return l;
         }), cancellationToken);
 
-    private async Task InsertArticlesAsync(int pageId, IReadOnlyList<Article> articles, CancellationToken cancellationToken)
+    private async Task InsertArticlesAsync(int pageId, List<Article> articles, CancellationToken cancellationToken)
     {
         if (articles.Count == 0)
         {
@@ -188,7 +188,7 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
     }
 
     private RowMapping<T> Mapping<T>()
-        where T : class => RowMapping<T>.For(db.Model);
+        where T : class => RowMappings.For<T>(db.Model);
 
     private async Task InsertRowsAsync<T>(RowMapping<T> mapping, IEnumerable<T> rows, CancellationToken cancellationToken)
         where T : class
@@ -282,7 +282,7 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
         (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Rows are written inside a transaction."));
 
     /// <summary>SQLite: one prepared INSERT … RETURNING of the identity key per row; <paramref name="setId"/> receives each new id.</summary>
-    private static void InsertReturningIds<T>(SqliteConnection connection, SqliteTransaction transaction, RowMapping<T> mapping, IReadOnlyList<T> rows, Action<T, int> setId)
+    private static void InsertReturningIds<T>(SqliteConnection connection, SqliteTransaction transaction, RowMapping<T> mapping, List<T> rows, Action<T, int> setId)
         where T : class
     {
         var key = mapping.Key ?? throw new InvalidOperationException($"{typeof(T).Name} has no store-generated key.");
@@ -346,7 +346,7 @@ public sealed class RowMapping<T>
 
     public IReadOnlyList<Column> Columns { get; }
 
-    public static RowMapping<T> For(IModel model) => Cache.GetValue(model, Build);
+    internal static RowMapping<T> For(IModel model) => Cache.GetValue(model, Build);
 
     private static RowMapping<T> Build(IModel model)
     {
@@ -445,4 +445,11 @@ internal static class RawSqliteInsert
         byte[] blob => SQLitePCL.raw.sqlite3_bind_blob(statement, index, blob),
         _ => throw new NotSupportedException($"No SQLite bind for {value.GetType().Name}."),
     };
+}
+
+/// <summary>The row mapping of an entity type in a model (built once per model and type).</summary>
+public static class RowMappings
+{
+    public static RowMapping<T> For<T>(IModel model)
+        where T : class => RowMapping<T>.For(model);
 }

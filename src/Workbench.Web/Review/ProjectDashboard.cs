@@ -72,7 +72,7 @@ public static class ProjectDashboard
             GROUP BY d."AuthorId", d."Day"
             """).ToListAsync(cancellationToken);
         var decisions = await db.Operations.AsNoTracking()
-            .Where(o => o.Kind == "setStatus" && pages.Any(p => p.Id == o.PageId))
+            .Where(o => o.Kind == OperationKinds.SetStatus && pages.Any(p => p.Id == o.PageId))
             .GroupBy(o => new { o.AuthorId, o.Status })
             .Select(g => new StatusCount(g.Key.AuthorId, g.Key.Status, g.Count()))
             .ToListAsync(cancellationToken);
@@ -99,7 +99,7 @@ public static class ProjectDashboard
         int Decided(string userId, string status) => decisions.Where(d => d.AuthorId == userId && d.Status == status).Sum(d => d.Count);
         var activity = members.Select(m => (m.UserId, m.DisplayName, (ProjectRole?)m.Role))
             .Concat(formerNames.Select(f => (f.Key, f.Value, (ProjectRole?)null)))
-            .Select(m => new MemberActivity(m.Item1, m.Item2, m.Item3, Series(m.Item1), Decided(m.Item1, "submitted"), Decided(m.Item1, "approved"), Decided(m.Item1, "changesRequested")))
+            .Select(m => new MemberActivity(m.Item1, m.Item2, m.Item3, Series(m.Item1), Decided(m.Item1, StatusJson.Submitted), Decided(m.Item1, StatusJson.Approved), Decided(m.Item1, StatusJson.ChangesRequested)))
             .ToList();
         var totals = Enumerable.Range(0, ActivityDays).Select(i => activity.Sum(a => a.PerDay[i])).ToList();
 

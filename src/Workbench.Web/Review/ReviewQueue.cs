@@ -11,6 +11,7 @@ public sealed record QueueRow(int PageId, string SourceName, string? Publication
     string? SubmitterId, string? AssigneeId, DateTimeOffset? SubmittedAt, int Entities);
 
 /// <summary>Submitted articles of a project, oldest submission first, counted and paged in SQL.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "The review queue is the product's name for this list; it is not a Queue<T>.")]
 public static class ReviewQueue
 {
     public const int PageSize = 50;

@@ -78,3 +78,18 @@ public class JsonTests
         Assert.True(PageStates.AreEquivalent(state, applied.NewState.Then(inverse), includeVersionAndCounters: false));
     }
 }
+
+/// <summary>The names code matches in the log (OperationKinds, StatusJson) are the ones the JSON contract writes.</summary>
+public class ContractNameTests
+{
+    [Fact]
+    public void OperationKindsAndStatusNames_AreWhatTheSerializerWrites()
+    {
+        Assert.Equal(OperationKinds.SetStatus, PageOperationJson.KindOf(new SetStatus(1, ArticleStatus.Draft, ArticleStatus.Submitted)));
+        Assert.Equal(OperationKinds.Batch, PageOperationJson.KindOf(new Batch([])));
+        foreach (var (status, name) in new[] { (ArticleStatus.Submitted, StatusJson.Submitted), (ArticleStatus.Approved, StatusJson.Approved), (ArticleStatus.ChangesRequested, StatusJson.ChangesRequested) })
+        {
+            Assert.Contains($"\"status\":\"{name}\"", PageOperationJson.Serialize(new SetStatus(1, ArticleStatus.Draft, status)), StringComparison.Ordinal);
+        }
+    }
+}

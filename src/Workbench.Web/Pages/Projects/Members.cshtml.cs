@@ -177,7 +177,7 @@ public sealed class MembersModel(WorkbenchDbContext db, ProjectAccess access, Us
         return RedirectToPage(new { projectId });
     }
 
-    private IActionResult Fail(string error)
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult Fail(string error)
     {
         Error = error;
         Response.StatusCode = StatusCodes.Status400BadRequest;
