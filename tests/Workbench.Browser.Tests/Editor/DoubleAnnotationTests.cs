@@ -115,6 +115,21 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
             var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
             var exported = Assert.Single(ProjectExport.Articles(db, projectId, ProjectExport.StatusApproved));
             Assert.Equal(["LOC:乌兰察布市", "ORG:北京市人民政府", "PER:张三"], exported.Entities.Select(e => $"{e.Label}:{exported.Text[e.Start..e.End]}").Order());
+            Assert.Equal(["dbl-a", "dbl-b"], exported.Annotators.Order());
+
+            // … and the manifest its agreement: one article, A and B share one of their two tags each (span F1 2·1/(2+2)).
+            var options = new Workbench.Core.Export.ExportOptions(Workbench.Core.Export.ExportFormats.NerJsonl)
+            {
+                Project = ProjectName,
+                Agreement = await Workbench.Web.Agreement.ProjectAgreement.ExportSourceAsync(db, projectId),
+            };
+            var files = new Dictionary<string, MemoryStream>();
+            var manifest = Workbench.Core.Export.Exporter.Run(ProjectExport.Articles(db, projectId), options, name => files[name] = new MemoryStream());
+            var agreement = Assert.IsType<Workbench.Core.Export.ManifestAgreement>(manifest.Agreement);
+            Assert.Equal(["dbl-a", "dbl-b"], agreement.Annotators);
+            var pair = Assert.Single(agreement.Pairs);
+            Assert.Equal((1, 0.5), (pair.Articles, pair.SpanF1));
+            Assert.Equal(0.5, agreement.Articles[exported.Id].SpanF1);
         }
         finally
         {

@@ -254,7 +254,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             // The annotator submits an article from the workbench, in another browser context.
             await annotator.GotoAsync($"/Workbench/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            var key = await annotator.EvaluateAsync<int>("() => window.workbench.state.articles.find(a => a.status === 'draft').key");
+            // The second-to-last draft: other tests on this shared page edit its first articles and submit its last draft.
+            var key = await annotator.EvaluateAsync<int>("() => { const d = window.workbench.state.articles.filter(a => a.status === 'draft'); return d[d.length - 2].key; }");
             var aCard = annotator.Locator($"#articles .card[data-key='{key}']");
             await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
             await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));
