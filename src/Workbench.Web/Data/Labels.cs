@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace Workbench.Web.Data;
+
+// A project's labels and what tagging learns and remembers: patterns, rejected suggestions, the gazetteer.
 
 /// <summary>An entity label of a project. A retired label stays on existing entities and in exports, but cannot be chosen for new ones.</summary>
 public sealed class Label
@@ -25,6 +30,18 @@ public sealed class Label
     public int Ordinal { get; set; }
 }
 
+internal sealed class LabelConfiguration : IEntityTypeConfiguration<Label>
+{
+    public void Configure(EntityTypeBuilder<Label> label)
+    {
+        label.Property(l => l.Name).HasMaxLength(Label.MaxName);
+        label.Property(l => l.DisplayName).HasMaxLength(Label.MaxDisplayName);
+        label.Property(l => l.Color).HasMaxLength(ColumnLengths.HexColour);
+        label.HasIndex(l => new { l.ProjectId, l.Name }).IsUnique();
+        label.HasOne<Project>().WithMany().HasForeignKey(l => l.ProjectId);
+    }
+}
+
 /// <summary>An admin's pattern rule: text matching <see cref="Pattern"/> (a .NET regular expression) is suggested as <see cref="Label"/>.</summary>
 public sealed class LabelPattern
 {
@@ -37,6 +54,16 @@ public sealed class LabelPattern
     public required string Label { get; set; }
 
     public required string Pattern { get; set; }
+}
+
+internal sealed class LabelPatternConfiguration : IEntityTypeConfiguration<LabelPattern>
+{
+    public void Configure(EntityTypeBuilder<LabelPattern> pattern)
+    {
+        pattern.Property(p => p.Label).HasMaxLength(Label.MaxName);
+        pattern.Property(p => p.Pattern).HasMaxLength(LabelPattern.MaxPattern);
+        pattern.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId);
+    }
 }
 
 /// <summary>A suggestion an editor rejected on an article; it does not come back there.</summary>
@@ -57,25 +84,14 @@ public sealed class RejectedSuggestion
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>A comment on an article; a request for changes opens with one.</summary>
-public sealed class Comment
+internal sealed class RejectedSuggestionConfiguration : IEntityTypeConfiguration<RejectedSuggestion>
 {
-    public const int MaxText = 4000;
-
-    public long Id { get; set; }
-
-    public int PageId { get; set; }
-
-    public int ArticleKey { get; set; }
-
-    public required string AuthorId { get; set; }
-
-    public DateTimeOffset At { get; set; }
-
-    public required string Text { get; set; }
-
-    /// <summary>The operation sequence this comment went with (a request for changes), if any.</summary>
-    public int? Sequence { get; set; }
+    public void Configure(EntityTypeBuilder<RejectedSuggestion> rejected)
+    {
+        rejected.Property(r => r.Key).HasMaxLength(RejectedSuggestion.MaxKey);
+        rejected.HasIndex(r => new { r.PageId, r.ArticleKey, r.Key }).IsUnique();
+        rejected.HasOne<Page>().WithMany().HasForeignKey(r => r.PageId);
+    }
 }
 
 /// <summary>
@@ -97,4 +113,16 @@ public sealed class GazetteerTerm
     public required string Text { get; set; }
 
     public required string Label { get; set; }
+}
+
+internal sealed class GazetteerTermConfiguration : IEntityTypeConfiguration<GazetteerTerm>
+{
+    public void Configure(EntityTypeBuilder<GazetteerTerm> term)
+    {
+        term.Property(t => t.Text).HasMaxLength(GazetteerTerm.MaxText);
+        term.Property(t => t.Label).HasMaxLength(Label.MaxName);
+        term.HasIndex(t => t.ProjectId);
+        term.HasIndex(t => new { t.PageId, t.ArticleKey });
+        term.HasOne<Project>().WithMany().HasForeignKey(t => t.ProjectId);
+    }
 }
