@@ -6,7 +6,7 @@ internal static class ArticleAssembler
     /// <summary>A photo item is a headline, one short caption and a photo credit; its text is a caption, not a story.</summary>
     private const int MaxCaptionLength = 300;
 
-    public static SegmentArticle Build(DraftArticle draft, IReadOnlyList<PageLine> lines)
+    public static SegmentArticle Build(DraftArticle draft, IReadOnlyList<ClassifiedLine> lines)
     {
         var roles = new List<(int Line, BlockRole Role)>();
         if (draft.Head is not null)
@@ -35,7 +35,7 @@ internal static class ArticleAssembler
         return new SegmentArticle(TitleBuilder.Title(draft.Head), Merge(roles, lines), Math.Round(draft.Confidence, 3));
     }
 
-    private static BlockRole RoleOf(PageLine line, DraftKind kind, bool photoItem)
+    private static BlockRole RoleOf(ClassifiedLine line, DraftKind kind, bool photoItem)
     {
         if (kind == DraftKind.Furniture)
         {
@@ -59,7 +59,7 @@ internal static class ArticleAssembler
     /// Merges consecutive lines with one role into a block; a block may span blank lines but never another article's lines.
     /// Headline lines come first (reading order), then the rest in source order.
     /// </summary>
-    internal static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<PageLine> lines)
+    internal static List<SegmentBlock> Merge(List<(int Line, BlockRole Role)> roles, IReadOnlyList<ClassifiedLine> lines)
     {
         var blocks = new List<SegmentBlock>();
         foreach (var (number, role) in roles)
@@ -77,7 +77,7 @@ internal static class ArticleAssembler
         return blocks;
     }
 
-    private static bool OnlyBlankBetween(int last, int next, IReadOnlyList<PageLine> lines)
+    private static bool OnlyBlankBetween(int last, int next, IReadOnlyList<ClassifiedLine> lines)
     {
         for (var n = last + 1; n < next; n++)
         {

@@ -8,7 +8,7 @@ internal enum DraftKind
 }
 
 /// <summary>An article before its blocks are built: its headline group (if any), its other lines, and its opening confidence.</summary>
-internal sealed record DraftArticle(DraftKind Kind, HeadBlock? Head, IReadOnlyList<PageLine> Body, double Confidence);
+internal sealed record DraftArticle(DraftKind Kind, HeadBlock? Head, IReadOnlyList<ClassifiedLine> Body, double Confidence);
 
 /// <summary>
 /// Cuts the page into runs of body lines and attaches headline groups to them.
@@ -31,19 +31,19 @@ internal static class ArticleGrouper
 
         public bool IsHeadItem { get; init; }
 
-        public List<PageLine> Lines { get; } = [];
+        public List<ClassifiedLine> Lines { get; } = [];
 
         public double Opening { get; set; }
     }
 
-    public static IReadOnlyList<DraftArticle> Group(IReadOnlyList<PageLine> lines, IReadOnlyList<HeadBlock> heads)
+    public static IReadOnlyList<DraftArticle> Group(IReadOnlyList<ClassifiedLine> lines, IReadOnlyList<HeadBlock> heads)
     {
         var items = Cut(lines, heads);
         Attach(items);
         return Build(items);
     }
 
-    private static List<Item> Cut(IReadOnlyList<PageLine> lines, IReadOnlyList<HeadBlock> heads)
+    private static List<Item> Cut(IReadOnlyList<ClassifiedLine> lines, IReadOnlyList<HeadBlock> heads)
     {
         var headAt = heads.ToDictionary(h => h.FirstLine);
         var items = new List<Item>();
@@ -121,7 +121,7 @@ internal static class ArticleGrouper
     /// A photo credit inside a feature: the story had body text before its picture's caption, and plain body text (not a headline,
     /// byline or credit) follows the credit, so the story goes on after the picture.
     /// </summary>
-    private static bool FeatureGoesOn(IReadOnlyList<PageLine> lines, int n, Item run, Dictionary<int, HeadBlock> headAt)
+    private static bool FeatureGoesOn(IReadOnlyList<ClassifiedLine> lines, int n, Item run, Dictionary<int, HeadBlock> headAt)
     {
         if (lines[n].Kind != LineKind.PhotoCredit || run.Lines.Count(l => l.Kind == LineKind.Text) < 2)
         {

@@ -1,7 +1,7 @@
 namespace Workbench.Core.Segmentation;
 
 /// <summary>A headline group: optional kicker, headline lines, optional subheadline. <see cref="Strength"/> is how sure we are it opens an article.</summary>
-internal sealed record HeadBlock(IReadOnlyList<(PageLine Line, BlockRole Role)> Lines, double Strength, bool Markdown)
+internal sealed record HeadBlock(IReadOnlyList<(ClassifiedLine Line, BlockRole Role)> Lines, double Strength, bool Markdown)
 {
     public int FirstLine => Lines[0].Line.Number;
 
@@ -16,7 +16,7 @@ internal sealed record HeadBlock(IReadOnlyList<(PageLine Line, BlockRole Role)> 
 /// </summary>
 internal static class HeadlineDetector
 {
-    public static IReadOnlyList<HeadBlock> Find(IReadOnlyList<PageLine> lines, PageProfile profile, bool markdown)
+    public static IReadOnlyList<HeadBlock> Find(IReadOnlyList<ClassifiedLine> lines, PageProfile profile, bool markdown)
     {
         var nonBlank = lines.Where(l => !l.IsBlank).ToList();
         var used = new HashSet<int>();
@@ -49,7 +49,7 @@ internal static class HeadlineDetector
         }
     }
 
-    private static HeadBlock? MarkdownBlock(List<PageLine> nb, int i, HashSet<int> used)
+    private static HeadBlock? MarkdownBlock(List<ClassifiedLine> nb, int i, HashSet<int> used)
     {
         var line = nb[i];
         if (used.Contains(line.Number))
@@ -59,7 +59,7 @@ internal static class HeadlineDetector
 
         if (line.Kind == LineKind.MarkdownTitle)
         {
-            var parts = new List<(PageLine, BlockRole)>();
+            var parts = new List<(ClassifiedLine, BlockRole)>();
             if (i > 0 && IsKicker(nb, i - 1, used, line))
             {
                 parts.Add((nb[i - 1], BlockRole.Kicker));
@@ -80,11 +80,11 @@ internal static class HeadlineDetector
             : null;
     }
 
-    private static bool IsKicker(List<PageLine> nb, int k, HashSet<int> used, PageLine title) =>
+    private static bool IsKicker(List<ClassifiedLine> nb, int k, HashSet<int> used, ClassifiedLine title) =>
         nb[k].Kind == LineKind.Text && Plain(nb[k]) && !used.Contains(nb[k].Number)
         && nb[k].Length * 2 <= Math.Max(title.Length, 8) && Finished(nb, k, used);
 
-    private static HeadBlock? StrongOrConfirmedBlock(List<PageLine> nb, int i, HashSet<int> used)
+    private static HeadBlock? StrongOrConfirmedBlock(List<ClassifiedLine> nb, int i, HashSet<int> used)
     {
         var seed = nb[i];
         if (used.Contains(seed.Number) || seed.Kind != LineKind.Text || !Plain(seed))
@@ -153,7 +153,7 @@ internal static class HeadlineDetector
         return new HeadBlock(parts, strength, Markdown: false);
     }
 
-    private static HeadBlock? WeakBlock(List<PageLine> nb, int i, HashSet<int> used, PageProfile profile)
+    private static HeadBlock? WeakBlock(List<ClassifiedLine> nb, int i, HashSet<int> used, PageProfile profile)
     {
         var line = nb[i];
         if (used.Contains(line.Number) || line.Kind != LineKind.Text || !Plain(line) || !Balanced([line]) || !Finished(nb, i, used))
@@ -185,7 +185,7 @@ internal static class HeadlineDetector
     /// The line carries on a sentence instead of opening a paragraph: it starts with punctuation, a lower-case Latin
     /// letter, or a one-character clause (后，将…): the short line above it was the end of a broken paragraph line, not a headline.
     /// </summary>
-    internal static bool ContinuesSentence(PageLine next)
+    internal static bool ContinuesSentence(ClassifiedLine next)
     {
         var text = next.Content;
         if (text.Length == 0 || next.Kind != LineKind.Text)
@@ -203,20 +203,20 @@ internal static class HeadlineDetector
     }
 
     /// <summary>The first line of a multi-line group is a kicker when it is at most half as long as the headline under it.</summary>
-    private static BlockRole RoleInGroup(List<PageLine> group, int n) =>
+    private static BlockRole RoleInGroup(List<ClassifiedLine> group, int n) =>
         n == 0 && group.Count > 1 && group[0].Length * 2 <= group.Skip(1).Max(l => l.Length)
             ? BlockRole.Kicker
             : BlockRole.Headline;
 
-    private static bool Plain(PageLine line) =>
+    private static bool Plain(ClassifiedLine line) =>
         line.HeadlineShaped && !line.EndsSentence && !line.EndsArticle && !IsDashSubheadline(line);
 
-    private static bool IsDashSubheadline(PageLine line) => line.DashLead;
+    private static bool IsDashSubheadline(ClassifiedLine line) => line.DashLead;
 
-    private static bool Adjacent(PageLine a, PageLine b) => b.Number == a.Number + 1;
+    private static bool Adjacent(ClassifiedLine a, ClassifiedLine b) => b.Number == a.Number + 1;
 
     /// <summary>The line before index <paramref name="i"/> ends a sentence or an item, or there is none: a headline can start here.</summary>
-    private static bool Finished(List<PageLine> nb, int i, HashSet<int> used)
+    private static bool Finished(List<ClassifiedLine> nb, int i, HashSet<int> used)
     {
         if (i == 0)
         {
@@ -228,7 +228,7 @@ internal static class HeadlineDetector
             || prev.Kind is LineKind.Furniture or LineKind.ContinuedTo or LineKind.MarkdownTitle or LineKind.MarkdownSection or LineKind.SectionMarker;
     }
 
-    private static bool Balanced(IEnumerable<PageLine> group)
+    private static bool Balanced(IEnumerable<ClassifiedLine> group)
     {
         var text = string.Concat(group.Select(l => l.Content));
         return Count(text, '“') == Count(text, '”') && Count(text, '《') == Count(text, '》')

@@ -47,7 +47,7 @@ internal static class LayoutSegmenter
     {
         public Head? Head { get; init; }
 
-        public List<PageLine> Body { get; } = [];
+        public List<ClassifiedLine> Body { get; } = [];
 
         public double Confidence { get; set; }
 
@@ -55,7 +55,7 @@ internal static class LayoutSegmenter
     }
 
     /// <summary>The layout's articles, or null when the page's layout shows fewer than two headlines (the text rules do better then).</summary>
-    public static IReadOnlyList<SegmentArticle>? Segment(IReadOnlyList<PageLine> lines, LayoutProfile layout)
+    public static IReadOnlyList<SegmentArticle>? Segment(IReadOnlyList<ClassifiedLine> lines, LayoutProfile layout)
     {
         if (!layout.HasLayout)
         {
@@ -83,7 +83,7 @@ internal static class LayoutSegmenter
 
         var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4).Select(g => g.Box).ToList();
         Item? previous = null;
-        PageLine? previousLine = null;
+        ClassifiedLine? previousLine = null;
         foreach (var line in lines.Where(l => !l.IsBlank))
         {
             if (inHead.ContainsKey(line.Number))
@@ -125,7 +125,7 @@ internal static class LayoutSegmenter
             layout);
     }
 
-    private static bool SameRegion(SourcePage page, PageLine a, PageLine b) =>
+    private static bool SameRegion(SourcePage page, ClassifiedLine a, ClassifiedLine b) =>
         page.Line(a.Number).RegionId is { } region && region == page.Line(b.Number).RegionId;
 
     /// <summary>The nearest headline above the line whose width covers the line's middle, with no separator rule between them.</summary>
@@ -164,7 +164,7 @@ internal static class LayoutSegmenter
         return head.Size >= 1.6 ? 0.95 : head.Size >= 1.4 ? 0.9 : 0.8;
     }
 
-    private static List<Head> Heads(List<PageLine> text, LayoutProfile layout, SourcePage page)
+    private static List<Head> Heads(List<ClassifiedLine> text, LayoutProfile layout, SourcePage page)
     {
         var heads = new List<Head>();
         Head? current = null;
@@ -206,7 +206,7 @@ internal static class LayoutSegmenter
         return heads;
     }
 
-    private static bool IsHeadline(PageLine line, LayoutProfile layout, SourcePage page)
+    private static bool IsHeadline(ClassifiedLine line, LayoutProfile layout, SourcePage page)
     {
         if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30))
         {
@@ -220,23 +220,23 @@ internal static class LayoutSegmenter
     }
 
     /// <summary>Every letter a capital, at least four of them (VARIÉTÉS., CHAMBRE DES DÉPUTÉS.).</summary>
-    private static bool Capitals(PageLine line) =>
+    private static bool Capitals(ClassifiedLine line) =>
         line.Latin && line.Content.Count(char.IsUpper) >= 4 && !line.Content.Any(char.IsLower);
 
     /// <summary>A short line directly above a headline, set smaller than it but not much smaller than body text.</summary>
-    private static bool IsKicker(PageLine line, PageLine headline, LayoutProfile layout, LineBox headBox) =>
+    private static bool IsKicker(ClassifiedLine line, ClassifiedLine headline, LayoutProfile layout, LineBox headBox) =>
         line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length)
         && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.8 && headBox.Y >= box.Bottom - box.Height / 2
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio;
 
     /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
-    private static bool IsDeck(PageLine line, LayoutProfile layout, LineBox headBox, Head head) =>
+    private static bool IsDeck(ClassifiedLine line, LayoutProfile layout, LineBox headBox, Head head) =>
         line.Kind == LineKind.Text && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * 0.85;
 
-    private static SegmentArticle Build(Item item, IReadOnlyList<PageLine> lines, LayoutProfile layout)
+    private static SegmentArticle Build(Item item, IReadOnlyList<ClassifiedLine> lines, LayoutProfile layout)
     {
         var roles = new List<(int Line, BlockRole Role)>();
         if (item.Head is { } head)
@@ -256,7 +256,7 @@ internal static class LayoutSegmenter
         return new SegmentArticle(title, ArticleAssembler.Merge(roles, lines), Math.Round(item.Confidence, 3));
     }
 
-    private static BlockRole RoleOf(PageLine line, LayoutProfile layout, List<LineBox> pictures)
+    private static BlockRole RoleOf(ClassifiedLine line, LayoutProfile layout, List<LineBox> pictures)
     {
         var role = line.Kind switch
         {

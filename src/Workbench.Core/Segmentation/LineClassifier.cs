@@ -15,14 +15,14 @@ internal static class LineClassifier
         "a", "an", "the", "of", "in", "on", "for", "to", "and", "or", "at", "by", "with", "from", "as", "vs", "but", "nor", "per", "via",
     };
 
-    public static IReadOnlyList<PageLine> Classify(SourcePage page) =>
+    public static IReadOnlyList<ClassifiedLine> Classify(SourcePage page) =>
         page.Lines.Select(line => Classify(line, page.Format)).ToList();
 
-    public static PageLine Classify(SourceLine line, SourceFormat format)
+    public static ClassifiedLine Classify(SourceLine line, SourceFormat format)
     {
         if (line.IsBlank)
         {
-            return new PageLine(line.Number, line.Text, LineKind.Blank, "");
+            return new ClassifiedLine(line.Number, line.Text, LineKind.Blank, "");
         }
 
         var content = line.Text.Trim();
@@ -61,7 +61,7 @@ internal static class LineClassifier
             || (closesWithParenthesis && (LinePatterns.SourceCreditTail().IsMatch(content) || LinePatterns.BriefAuthorTail().IsMatch(content)))
             || (MayBeJump(content) && LinePatterns.ContinuedTo().IsMatch(content));
 
-        return new PageLine(line.Number, line.Text, kind, content)
+        return new ClassifiedLine(line.Number, line.Text, kind, content)
         {
             Length = length,
             Indented = char.IsWhiteSpace(line.Text[0]),

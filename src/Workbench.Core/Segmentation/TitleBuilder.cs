@@ -14,7 +14,7 @@ internal static class TitleBuilder
             : ArticleText.JoinLines(head.Lines.Where(p => p.Role == BlockRole.Headline).Select(p => Collapse(p.Line)));
 
     /// <summary>The visible text of a line, with the letter-spacing of a spaced-out CJK headline removed.</summary>
-    public static string Collapse(PageLine line)
+    public static string Collapse(ClassifiedLine line)
     {
         if (!line.LetterSpaced)
         {
@@ -37,7 +37,7 @@ internal static class TitleBuilder
     }
 
     /// <summary>How many distinct headline grams (CJK character pairs, Latin words of 4+ letters) occur in the body.</summary>
-    public static int Overlap(HeadBlock head, IEnumerable<PageLine> body)
+    public static int Overlap(HeadBlock head, IEnumerable<ClassifiedLine> body)
     {
         var bodyText = Normalise(string.Concat(body.Select(l => l.Content)));
         var grams = Grams(Normalise(string.Concat(head.Lines.Where(p => p.Role != BlockRole.Subheadline).Select(p => p.Line.Content))));

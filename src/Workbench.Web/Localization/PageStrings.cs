@@ -6,9 +6,9 @@ namespace Workbench.Web.Localization;
 /// A page's own strings live in one resource pair beside its view's path (Resources/Pages/Projects/Details.resx for
 /// Pages/Projects/Details.cshtml): the view reads them with IViewLocalizer, its PageModel through <see cref="For"/>.
 /// </summary>
-public static class PageText
+public static class PageStrings
 {
-    private static readonly string AssemblyName = typeof(PageText).Assembly.GetName().Name!;
+    private static readonly string AssemblyName = typeof(PageStrings).Assembly.GetName().Name!;
 
     /// <param name="page">The page's path under Pages/ without extension, e.g. "Projects/Details".</param>
     public static IStringLocalizer For(this IStringLocalizerFactory factory, string page) =>

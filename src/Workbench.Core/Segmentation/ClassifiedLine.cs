@@ -19,7 +19,7 @@ internal enum LineKind
 }
 
 /// <summary>One classified line. <see cref="Content"/> is the trimmed text without Markdown heading marks.</summary>
-internal sealed record PageLine(int Number, string Text, LineKind Kind, string Content)
+internal sealed record ClassifiedLine(int Number, string Text, LineKind Kind, string Content)
 {
     /// <summary>Letters and ideographs, without spaces (a letter-spaced headline counts its characters once).</summary>
     public int Length { get; init; }
@@ -63,7 +63,7 @@ internal sealed record PageLine(int Number, string Text, LineKind Kind, string C
 /// <summary>Line-length statistics of a page: column OCR (short lines) or paragraph text (one paragraph a line).</summary>
 internal sealed record PageProfile(bool ColumnOcr, int MedianLength, int LongLength)
 {
-    public static PageProfile Of(IReadOnlyList<PageLine> lines)
+    public static PageProfile Of(IReadOnlyList<ClassifiedLine> lines)
     {
         var text = lines.Where(l => l.Kind == LineKind.Text).ToList();
         if (text.Count == 0)
