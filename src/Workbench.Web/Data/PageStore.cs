@@ -120,20 +120,35 @@ public static class PageStore
         var lines = await db.Lines.AsNoTracking().Where(l => l.PageId == pageId).OrderBy(l => l.Number).ToListAsync(cancellationToken);
         var articles = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId).Include(a => a.Blocks).OrderBy(a => a.Ordinal).ToListAsync(cancellationToken);
         var entities = await db.Entities.AsNoTracking().Where(e => e.PageId == pageId).OrderBy(e => e.Key).ToListAsync(cancellationToken);
-        var state = new PageState(
-            page.Version,
-            lines.ToImmutableSortedDictionary(l => l.Number, l => new LineState(l.Number, l.Original, l.Text)),
-            articles.Select(a => new ArticleState(
-                a.Key,
-                a.Title,
-                a.Status,
-                a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockState(b.Role, b.FirstLine, b.LastLine)).ToImmutableList(),
-                a.AssigneeId,
-                a.Confidence,
-                ArticleLayers.Read(a.Layers))).ToImmutableList(),
-            entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source, e.Layer)).ToImmutableList(),
-            page.NextArticleKey,
-            page.NextEntityKey);
-        return (page, state);
+        return (page, Build(page, lines, articles, entities));
     }
+
+    /// <summary>
+    /// Loads several pages' states, read-only, with four queries for all of them (an export reads a project this way, a
+    /// batch of pages at a time, instead of four round trips per page). Pages that do not exist are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, (Page Page, PageState State)>> LoadManyAsync(WorkbenchDbContext db, IReadOnlyCollection<int> pageIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(pageIds);
+        var pages = await db.Pages.AsNoTracking().Where(p => pageIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        var lines = (await db.Lines.AsNoTracking().Where(l => pageIds.Contains(l.PageId)).OrderBy(l => l.PageId).ThenBy(l => l.Number).ToListAsync(cancellationToken)).ToLookup(l => l.PageId);
+        var articles = (await db.Articles.AsNoTracking().Where(a => pageIds.Contains(a.PageId)).Include(a => a.Blocks).OrderBy(a => a.PageId).ThenBy(a => a.Ordinal).ToListAsync(cancellationToken)).ToLookup(a => a.PageId);
+        var entities = (await db.Entities.AsNoTracking().Where(e => pageIds.Contains(e.PageId)).OrderBy(e => e.PageId).ThenBy(e => e.Key).ToListAsync(cancellationToken)).ToLookup(e => e.PageId);
+        return pages.ToDictionary(p => p.Id, p => (p, Build(p, [.. lines[p.Id]], [.. articles[p.Id]], [.. entities[p.Id]])));
+    }
+
+    private static PageState Build(Page page, List<PageLine> lines, List<Article> articles, List<Entity> entities) => new(
+        page.Version,
+        lines.ToImmutableSortedDictionary(l => l.Number, l => new LineState(l.Number, l.Original, l.Text)),
+        articles.Select(a => new ArticleState(
+            a.Key,
+            a.Title,
+            a.Status,
+            a.Blocks.OrderBy(b => b.Ordinal).Select(b => new BlockState(b.Role, b.FirstLine, b.LastLine)).ToImmutableList(),
+            a.AssigneeId,
+            a.Confidence,
+            ArticleLayers.Read(a.Layers))).ToImmutableList(),
+        entities.Select(e => new EntityState(e.Key, e.Label, new Anchor(e.StartLine, e.StartOffset), new Anchor(e.EndLine, e.EndOffset), e.Text, e.Source, e.Layer)).ToImmutableList(),
+        page.NextArticleKey,
+        page.NextEntityKey);
 }

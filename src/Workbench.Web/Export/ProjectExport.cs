@@ -76,16 +76,26 @@ public static class ProjectExport
         var itemTypes = ItemTypes(db, projectId);
         var userNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var relationsCounted = new HashSet<int>();
-        foreach (var pageId in pageIds)
+        // Pages are read a batch at a time (four queries for the batch's rows, one for its log), not four round trips a page.
+        Dictionary<int, (Page Page, PageState State)> batch = [];
+        Dictionary<int, People> people = [];
+        for (var index = 0; index < pageIds.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
-            if (loaded is null)
+            var pageId = pageIds[index];
+            if (index % ReadBatch == 0)
+            {
+                var ids = pageIds.Skip(index).Take(ReadBatch).ToList();
+                batch = new(PageStore.LoadManyAsync(db, ids, cancellationToken).GetAwaiter().GetResult());
+                people = PeopleOf(db, ids, userNames);
+            }
+
+            if (!batch.TryGetValue(pageId, out var loaded))
             {
                 continue; // deleted meanwhile
             }
 
-            var (page, state) = (loaded.Value.Page, Layers.GoldOnly(loaded.Value.State)); // independent annotation: gold, never a layer
+            var (page, state) = (loaded.Page, Layers.GoldOnly(loaded.State)); // independent annotation: gold, never a layer
             var keys = state.Articles.Where(a => all || a.Status == ArticleStatus.Approved).Select(a => a.Key).ToHashSet();
             if (keys.Count == 0)
             {
@@ -140,7 +150,7 @@ public static class ProjectExport
                     continue;
                 }
 
-                if (Part(db, page, state, article.Key, userNames, itemTypes) is { } exported)
+                if (Part(db, page, state, article.Key, people.GetValueOrDefault(pageId) ?? People.None, userNames, itemTypes) is { } exported)
                 {
                     yield return exported with { PageGroup = pageGroups.GetValueOrDefault(pageId) };
                 }
@@ -251,7 +261,7 @@ public static class ProjectExport
     private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes, CancellationToken cancellationToken)
     {
         var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
-        return loaded is { } l && Part(db, l.Page, Layers.GoldOnly(l.State), key, userNames, itemTypes) is { } article ? (article, key) : null;
+        return loaded is { } l && Part(db, l.Page, Layers.GoldOnly(l.State), key, PeopleOf(db, [pageId], userNames).GetValueOrDefault(pageId) ?? People.None, userNames, itemTypes) is { } article ? (article, key) : null;
     }
 
     /// <summary>The item types files declared for the project's articles, by (page id, article key); one query, usually empty.</summary>
@@ -262,9 +272,9 @@ public static class ProjectExport
             .ToList()
             .ToDictionary(a => (a.PageId, a.Key), a => a.ItemType!);
 
-    private static ExportArticle? Part(WorkbenchDbContext db, Page page, PageState state, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes)
+    private static ExportArticle? Part(WorkbenchDbContext db, Page page, PageState state, int key, People people, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes)
     {
-        var (annotators, reviewers) = People(db, page.Id, [key], userNames);
+        var (annotators, reviewers) = (people.Annotators, people.Reviewers);
         var format = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Format.ToString());
 
         // Independent annotation: the annotators of a curated article are those whose layers it was merged from.
@@ -300,17 +310,25 @@ public static class ProjectExport
         page.IssueDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         page.PageNumber);
 
+    /// <summary>Pages read at a time by <see cref="Articles"/>.</summary>
+    private const int ReadBatch = 200;
+
+    /// <summary>A page's articles' people: the distinct authors of content changes, and who approved each.</summary>
+    private sealed record People(Dictionary<int, IReadOnlyList<string>> Annotators, Dictionary<int, string> Reviewers)
+    {
+        public static People None { get; } = new([], []);
+    }
+
     /// <summary>
-    /// Per article: the distinct authors (user names, in order of first content change) of content-changing operations,
-    /// and the author of the latest operation that set it to approved.
+    /// Per page and article: the distinct authors (user names, in order of first content change) of content-changing
+    /// operations, and the author of the latest operation that set it to approved. One query for the pages' logs.
     /// </summary>
-    private static (Dictionary<int, IReadOnlyList<string>> Annotators, Dictionary<int, string> Reviewers) People(
-        WorkbenchDbContext db, int pageId, HashSet<int> keys, Dictionary<string, string> userNames)
+    private static Dictionary<int, People> PeopleOf(WorkbenchDbContext db, IReadOnlyCollection<int> pageIds, Dictionary<string, string> userNames)
     {
         var operations = db.Operations.AsNoTracking()
-            .Where(o => o.PageId == pageId && o.ArticleKey != null)
-            .OrderBy(o => o.Sequence)
-            .Select(o => new { o.AuthorId, o.ArticleKey, o.ChangesContent, o.Kind, o.Payload })
+            .Where(o => pageIds.Contains(o.PageId) && o.ArticleKey != null)
+            .OrderBy(o => o.PageId).ThenBy(o => o.Sequence)
+            .Select(o => new { o.PageId, o.AuthorId, o.ArticleKey, o.ChangesContent, o.Kind, o.Payload })
             .ToList();
         var missing = operations.Select(o => o.AuthorId).Distinct().Where(id => !userNames.ContainsKey(id)).ToList();
         if (missing.Count > 0)
@@ -322,35 +340,36 @@ public static class ProjectExport
         }
 
         string NameOf(string id) => userNames.TryGetValue(id, out var name) ? name : id;
-        var annotators = new Dictionary<int, List<string>>();
-        var reviewers = new Dictionary<int, string>();
-        foreach (var operation in operations)
+        var result = new Dictionary<int, People>();
+        foreach (var page in operations.GroupBy(o => o.PageId))
         {
-            var key = operation.ArticleKey!.Value;
-            if (!keys.Contains(key))
+            var annotators = new Dictionary<int, List<string>>();
+            var reviewers = new Dictionary<int, string>();
+            foreach (var operation in page)
             {
-                continue;
-            }
-
-            if (operation.ChangesContent)
-            {
-                var list = annotators.TryGetValue(key, out var existing) ? existing : annotators[key] = [];
-                var name = NameOf(operation.AuthorId);
-                if (!list.Contains(name, StringComparer.Ordinal))
+                var key = operation.ArticleKey!.Value;
+                if (operation.ChangesContent)
                 {
-                    list.Add(name);
+                    var list = annotators.TryGetValue(key, out var existing) ? existing : annotators[key] = [];
+                    var name = NameOf(operation.AuthorId);
+                    if (!list.Contains(name, StringComparer.Ordinal))
+                    {
+                        list.Add(name);
+                    }
+                }
+
+                if (operation.Kind is OperationKinds.SetStatus or OperationKinds.Batch
+                    && PageOperationJson.TryDeserialize(operation.Payload) is { } parsed
+                    && Flatten(parsed).OfType<SetStatus>().Any(s => s.ArticleKey == key && s.Status == ArticleStatus.Approved))
+                {
+                    reviewers[key] = NameOf(operation.AuthorId); // operations are in order: the last one wins
                 }
             }
 
-            if (operation.Kind is OperationKinds.SetStatus or OperationKinds.Batch
-                && PageOperationJson.TryDeserialize(operation.Payload) is { } parsed
-                && Flatten(parsed).OfType<SetStatus>().Any(s => s.ArticleKey == key && s.Status == ArticleStatus.Approved))
-            {
-                reviewers[key] = NameOf(operation.AuthorId); // operations are in order: the last one wins
-            }
+            result[page.Key] = new People(annotators.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), reviewers);
         }
 
-        return (annotators.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), reviewers);
+        return result;
     }
 
     private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
