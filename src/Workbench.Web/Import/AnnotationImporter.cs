@@ -64,19 +64,9 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
             return new(duplicate, []);
         }
 
-        ImportedDocument document;
-        try
+        if (ReadDocument(sourceName, bytes, format, out var document) is { } unreadable)
         {
-            document = AnnotationImport.Read(sourceName, bytes, format);
-        }
-        catch (AnnotationImportException e)
-        {
-            return Refused(sourceName, e.Message);
-        }
-
-        if (document.Texts.Count == 0)
-        {
-            return Refused(sourceName, ImportMessages.NoRecords);
+            return Refused(sourceName, unreadable);
         }
 
         var labels = await db.Labels.Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ThenBy(l => l.Id).ToListAsync(cancellationToken);
@@ -273,6 +263,22 @@ public sealed class AnnotationImporter(WorkbenchDbContext db, TimeProvider? cloc
 
             db.Labels.Add(new Label { ProjectId = projectId, Name = name, DisplayName = name, Color = color, Hotkey = hotkey, Ordinal = ordinal++ });
         }
+    }
+
+    /// <summary>Reads an annotation file (format by content when <paramref name="format"/> is null); the refusal, or null with the document.</summary>
+    internal static string? ReadDocument(string sourceName, byte[] bytes, AnnotationFormat? format, out ImportedDocument document)
+    {
+        try
+        {
+            document = AnnotationImport.Read(sourceName, bytes, format);
+        }
+        catch (AnnotationImportException e)
+        {
+            document = null!;
+            return e.Message;
+        }
+
+        return document.Texts.Count == 0 ? ImportMessages.NoRecords : null;
     }
 
     private static AnnotationImportOutcome Refused(string sourceName, string reason) =>

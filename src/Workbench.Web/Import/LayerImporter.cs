@@ -37,19 +37,9 @@ public sealed class LayerImporter(WorkbenchDbContext db, AnnotationImporter anno
             return Refused(sourceName, Core.CoreText.Format("Import.TooLarge", PageReader.MaxBytes / (1024 * 1024)));
         }
 
-        ImportedDocument document;
-        try
+        if (AnnotationImporter.ReadDocument(sourceName, bytes, format, out var document) is { } unreadable)
         {
-            document = AnnotationImport.Read(sourceName, bytes, format);
-        }
-        catch (AnnotationImportException e)
-        {
-            return Refused(sourceName, e.Message);
-        }
-
-        if (document.Texts.Count == 0)
-        {
-            return Refused(sourceName, ImportMessages.NoRecords);
+            return Refused(sourceName, unreadable);
         }
 
         // The project's articles by joined text, in page order then article order.
