@@ -36,7 +36,7 @@ public sealed record ApplyOutcome(bool Accepted, int Version, string? Reason = n
 /// <param name="cache">The app's shared page queues and state cache (a singleton); a private one when not given (another app instance).</param>
 /// <param name="writeLock">Serialises a page's writes across app instances (PostgreSQL advisory lock); none in one process.</param>
 /// <param name="presence">Who is on a page: in independent annotation each annotator there gets the broadcast filtered for them.</param>
-public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null, IPresenceTracker? presence = null)
+public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider clock, IHubContext<PageHub, IPageClient> hub, PageStateCache? cache = null, IPageWriteLock? writeLock = null, IPresenceTracker? presence = null)
 {
     private const int MaxAttempts = 8;
 
@@ -156,39 +156,6 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         }
     }
 
-    /// <summary>
-    /// Sends a group's broadcast. Shared mode: one message to the page's group. Independent annotation: the whole message
-    /// to the page's curators, and to each annotator on the page the same sequence numbers with what they may see
-    /// (<see cref="PagePatch.For"/>): another layer's operation arrives as a placeholder of kind "hidden", so no one sees a gap.
-    /// </summary>
-    private async Task SendAsync(int pageId, Broadcast broadcast)
-    {
-        if (broadcast.Mode.Independent is false)
-        {
-            await hub.Clients.Group(PageHub.GroupFor(pageId)).OperationsApplied(broadcast.Message);
-            return;
-        }
-
-        await hub.Clients.Group(PageHub.CuratorsGroupFor(pageId)).OperationsApplied(broadcast.Message);
-        var annotators = (presence?.Present(pageId) ?? []).Select(p => p.UserId).Distinct(StringComparer.Ordinal);
-        foreach (var userId in annotators)
-        {
-            var viewer = new Core.Editing.LayerViewer(userId, Curator: false, broadcast.Mode.Required);
-            var entries = broadcast.Steps.Select(step => step.Entry with
-            {
-                AuthorId = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.AuthorId : "",
-                Kind = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.Kind : PagePatch.HiddenKind,
-                Patch = PagePatch.For(step.Entry.Patch, step.Before, step.After, viewer),
-            }).ToList();
-            await hub.Clients.Group(PageHub.AnnotatorGroupFor(pageId, userId)).OperationsApplied(new AppliedOperations(pageId, entries));
-        }
-    }
-
-    /// <summary>One group's broadcast, with what the per-viewer filtering of independent annotation needs.</summary>
-    private sealed record Broadcast(AppliedOperations Message, LayerPolicy.Mode Mode, IReadOnlyList<BroadcastStep> Steps);
-
-    private sealed record BroadcastStep(AppliedOperation Entry, PageState Before, PageState After, string? Layer, int? ArticleKey);
-
     /// <summary>Applies and writes a group; returns its broadcast (null when nothing was applied) and the comments to announce.</summary>
     private async Task<(Broadcast? Broadcast, IReadOnlyList<(Comment Comment, string UserName)> Comments, QueueChange? Queue)> ProcessAsync(int pageId, List<EditJob> group, CancellationToken none)
     {
@@ -286,19 +253,6 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
                 return (null, [], null);
             }
         }
-    }
-
-    /// <summary>
-    /// The articles whose row in the project's review queue this group changed: submitted before or after it (submitted, approved,
-    /// sent back, withdrawn, removed) and changed by it; null when none.
-    /// </summary>
-    private static QueueChange? QueueChangeOf(int projectId, int pageId, PageState before, PageState after, List<Accepted> accepted)
-    {
-        var touched = accepted.Select(a => a.Applied.Changes).Aggregate((a, b) => a.Then(b));
-        var keys = touched.Articles.Union(touched.RemovedArticles)
-            .Where(k => before.FindArticle(k)?.Status == ArticleStatus.Submitted || after.FindArticle(k)?.Status == ArticleStatus.Submitted)
-            .ToList();
-        return keys.Count == 0 ? null : new QueueChange(projectId, pageId, keys);
     }
 
     /// <summary>The cached page's recent broadcast entries with this group's appended, at most <see cref="PageStateCache.RecentEntries"/>.</summary>
@@ -456,82 +410,4 @@ public sealed class PageEditService(WorkbenchDbContext db, TimeProvider clock, I
         public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
     }
 
-    /// <summary>What the review rules need for a group, read once: labels, the self-review setting, last content authors, removals; kept up to date as the group's operations apply.</summary>
-    private sealed class GroupFacts
-    {
-        private readonly Dictionary<int, string?> authors = [];
-        private readonly Dictionary<int, Removal?> removals = [];
-        private readonly Dictionary<int, string?> submitters = [];
-        private readonly Dictionary<string, ProjectRole> roles = new(StringComparer.Ordinal);
-        private bool allowSelfReview;
-
-        /// <summary>The project's annotation mode, read with every group (an admin may switch it at any time).</summary>
-        public LayerPolicy.Mode Mode { get; private set; } = LayerPolicy.Mode.Shared;
-        private IReadOnlyDictionary<string, Label>? labels;
-
-        public static async Task<GroupFacts> LoadAsync(WorkbenchDbContext db, int pageId, int projectId, List<EditJob> group, CancellationToken cancellationToken)
-        {
-            var facts = new GroupFacts();
-            var toCheck = group.Where(j => j.Role is null).Select(j => j.UserId).Distinct().ToList();
-            if (toCheck.Count > 0)
-            {
-                foreach (var member in await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && toCheck.Contains(m.UserId)).Select(m => new { m.UserId, m.Role }).ToListAsync(cancellationToken))
-                {
-                    facts.roles[member.UserId] = member.Role;
-                }
-            }
-
-            var steps = group.SelectMany(j => OperationPolicy.Steps(j.Operation)).ToList();
-            var approvals = steps.OfType<SetStatus>().Where(s => s.Status == ArticleStatus.Approved).Select(s => s.ArticleKey).ToHashSet();
-
-            // Who submitted: asked when a submission goes back to work (its submitter may take it back without a comment).
-            var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToHashSet();
-            var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.AllowSelfReview, p.AnnotationMode, p.AnnotatorsPerArticle }).FirstAsync(cancellationToken);
-            facts.allowSelfReview = project.AllowSelfReview;
-            facts.Mode = new LayerPolicy.Mode(project.AnnotationMode, project.AnnotatorsPerArticle);
-
-            // One read of the article rows both rules need: the last content author for approvals, the submitter for take-backs.
-            var keys = approvals.Union(takenBack).ToList();
-            if (keys.Count > 0)
-            {
-                foreach (var row in await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && keys.Contains(a.Key)).Select(a => new { a.Key, a.ContentChangedBy, a.SubmittedBy }).ToListAsync(cancellationToken))
-                {
-                    if (approvals.Contains(row.Key))
-                    {
-                        facts.authors[row.Key] = row.ContentChangedBy;
-                    }
-
-                    if (takenBack.Contains(row.Key))
-                    {
-                        facts.submitters[row.Key] = row.SubmittedBy;
-                    }
-                }
-            }
-
-            var restores = steps.OfType<RestoreArticle>().Where(r => r.Article is not null).Select(r => r.Article.Key).Distinct().ToList();
-            if (restores.Count > 0)
-            {
-                foreach (var row in await db.Set<RemovedArticle>().AsNoTracking().Where(r => r.PageId == pageId && restores.Contains(r.Key)).ToListAsync(cancellationToken))
-                {
-                    facts.removals[row.Key] = new Removal(row.RemovedBy, row.Status, row.AssigneeId);
-                }
-            }
-
-            if (steps.Exists(o => o is AddEntity or RelabelEntity))
-            {
-                facts.labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
-                    .ToDictionary(l => l.Name, StringComparer.Ordinal);
-            }
-
-            return facts;
-        }
-
-        /// <summary>The role of a member whose membership the group checked; null when not a member.</summary>
-        public ProjectRole? RoleOf(string userId) => roles.TryGetValue(userId, out var role) ? role : null;
-
-        public ReviewContext ReviewFor(EditJob job) =>
-            new(job.UserId, allowSelfReview, job.Comment, key => authors.GetValueOrDefault(key), labels, key => removals.GetValueOrDefault(key), key => submitters.GetValueOrDefault(key));
-
-        public void Remember(string userId, PageState before, PageChanges changes) => OperationPolicy.Remember(userId, before, changes, authors, removals);
-    }
 }
