@@ -64,18 +64,19 @@ public sealed class LargeImportTests(WorkbenchFactory factory, ITestOutputHelper
 
         var clock = Stopwatch.StartNew();
         var import = Task.Run(() => factory.WithImporterAsync(importer => importer.ImportAsync(otherProject.Id, "largest.txt", bytes)));
+        // Edits back to back while the import runs: it now takes a few hundred milliseconds for 20,000 lines (it took
+        // seconds when this test was written), so only the first edit or two overlap it; each must still be answered.
         var edits = new List<double>();
         while (!import.IsCompleted)
         {
             edits.Add(await EditAsync());
-            await Task.Delay(20);
         }
 
         var outcome = await import;
         output.WriteLine($"{edits.Count} edits during the {clock.Elapsed.TotalSeconds:F1} s import, slowest {edits.DefaultIfEmpty().Max():F0} ms (without an import: slowest {quiet.Max():F0} ms); {outcome.Message}");
         Assert.Equal(ImportStatus.Imported, outcome.Status);
         Assert.Equal(PageImporter.MaxLines, await factory.WithDbAsync(db => db.Lines.CountAsync(l => l.PageId == outcome.PageId)));
-        Assert.True(edits.Count >= 2, $"only {edits.Count} edits ran during the import");
+        Assert.True(edits.Count >= 1, "no edit ran during the import");
         Assert.All(edits, ms => Assert.True(ms < 1000 + quiet.Max(), $"an edit took {ms:F0} ms while the page imported (without an import: {quiet.Max():F0} ms)"));
     }
 
