@@ -276,6 +276,11 @@ internal static class OrgSuffixRule
 
     private static int CutAfterVerbs(string text, int start, int end)
     {
+        if (end <= start)
+        {
+            return start; // nothing before the suffix (it opens the block): nothing to cut
+        }
+
         var cut = start;
         foreach (var word in CutWords)
         {

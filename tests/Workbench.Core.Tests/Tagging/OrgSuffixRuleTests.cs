@@ -38,6 +38,8 @@ public class OrgSuffixRuleTests
     [InlineData("在院里")]
     [InlineData("这是中国科学院院士")]
     [InlineData("高校科研院所")]
+    [InlineData("公司成立大会")] // a suffix at the very start of a block: nothing before it (threw before the fix)
+    [InlineData("中心")]
     public void OrgSuffixRule_IgnoresNonOrganisations(string line)
     {
         var orgs = TaggingPages.Suggest(TaggingPages.RulesOnly, line).Where(s => s.Label == "ORG").Select(s => s.Text).ToList();
