@@ -25,6 +25,7 @@ function goldOps(spans) {
 export function createLayers({ pageId, store, editing, render, connected }) {
   const plans = new Map();   // article key -> { view, error, loading, current, dismissed: Set of group indexes }
   let refocus = null;        // article key whose curation panel had focus before a render
+  let reveal = null;         // article key whose curation panel was just opened: scrolled into view once
 
   const state = () => store.state;
   const info = () => state().annotation ?? null;
@@ -71,7 +72,8 @@ export function createLayers({ pageId, store, editing, render, connected }) {
 
   // --- a curator's view --------------------------------------------------------------------------------------------
 
-  async function load(key) {
+  /** Loads (again) the article's curation plan; <show> scrolls the panel into view once it has it (it was just opened). */
+  async function load(key, show = false) {
     const plan = plans.get(key) ?? { current: 0, dismissed: new Set() };
     plan.loading = true;
     plans.set(key, plan);
@@ -88,13 +90,14 @@ export function createLayers({ pageId, store, editing, render, connected }) {
       plan.error = err?.message ?? String(err);
     } finally {
       plan.loading = false;
+      if (show) { reveal = key; refocus = key; }
       render(key);
     }
   }
 
   function toggle(article) {
     if (plans.has(article.key)) plans.delete(article.key);
-    else { load(article.key); refocus = article.key; }
+    else { load(article.key, true); refocus = article.key; }
     render(article.key);
   }
 
@@ -230,9 +233,14 @@ export function createLayers({ pageId, store, editing, render, connected }) {
   /** After every render: the curation panel that had focus gets it back. */
   function afterRender() {
     if (refocus == null) return;
-    const node = document.querySelector(`#articles .card[data-key="${refocus}"] [data-curation]`);
+    const key = refocus;
+    const node = document.querySelector(`#articles .card[data-key="${key}"] [data-curation]`);
     refocus = null;
     node?.focus({ preventScroll: true });
+    if (node && reveal === key) {
+      reveal = null;
+      node.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   return { decorateCard, afterRender };

@@ -85,6 +85,7 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
             await cCard.Locator(".layer-curate").ClickAsync();
             var panel = cCard.Locator(".curation");
             await Assertions.Expect(panel).ToBeFocusedAsync();
+            await Assertions.Expect(panel).ToBeInViewportAsync(new() { Ratio = 1 });
             await Assertions.Expect(panel.Locator(".curation-agreed")).ToContainTextAsync("1");
             await Assertions.Expect(panel.Locator(".curation-group")).ToHaveCountAsync(2);
             await browser.ScreenshotAsync(curator, "double-2-curation", output);
