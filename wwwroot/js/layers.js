@@ -5,7 +5,7 @@
 // who chose what, and one key accepts an annotator's, all, or none. Accepting is an ordinary gold addEntity through the
 // one edit path; the server decides layers, never this code (Layers.Stamp), and refuses what a role may not do.
 import { S, fmt } from './strings.js';
-import { el } from './render.js';
+import { el, button } from './render.js';
 import { toast } from './ui.js';
 import { layerName } from './model.js';
 
@@ -33,14 +33,6 @@ export function createLayers({ pageId, store, editing, render, connected }) {
   function complete(article) {
     const layers = article.layers ?? [];
     return layers.length >= Math.max(1, info().required) && layers.every(l => l.submitted);
-  }
-
-  function button(className, label, title, onClick) {
-    const node = el('button', className, label);
-    node.type = 'button';
-    if (title) node.title = title;
-    node.addEventListener('click', onClick);
-    return node;
   }
 
   async function send(operation, key) {

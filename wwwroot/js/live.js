@@ -2,6 +2,7 @@
 // page was rendered with, applying the server's patches in sequence order, catching up after gaps and reconnects,
 // presence, and sending operations. The rules of every operation live on the server; this module only applies the
 // patches the server computed.
+import { connectHub } from './hub.js';
 
 /** The key of the article holding line n, or null. */
 function ownerOf(state, n) {
@@ -130,14 +131,7 @@ function positional(operation) {
  * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
 export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment, onReset }) {
-  // Behind several instances the hub takes WebSockets only and the client skips negotiation: one request that any
-  // instance can answer, so a load balancer needs no sticky sessions (the server says so in <meta name="workbench-hub-transport">).
-  const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
-  const conn = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/page', webSocketsOnly ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
-    .withAutomaticReconnect()
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
+  const conn = connectHub();
 
   let status = 'connecting';
   let focusKey = null;

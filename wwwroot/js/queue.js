@@ -3,6 +3,7 @@
 // Live: the page joins its project's queue group on the hub; when an article of the project is submitted, approved, sent
 // back or withdrawn, it reads this same page again (same filters, same page number) and replaces the rows and the total.
 import { S, fmt } from './strings.js';
+import { connectHub } from './hub.js';
 
 const live = document.getElementById('queue-live');
 const message = document.getElementById('queue-message');
@@ -119,12 +120,7 @@ function scheduleRefresh() {
 function watch() {
   if (!live || typeof signalR === 'undefined') return;
   const projectId = Number(live.dataset.project);
-  const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
-  const conn = new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/page', webSocketsOnly ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
-    .withAutomaticReconnect()
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
+  const conn = connectHub();
   let revoked = false;
   const join = async () => {
     if (await conn.invoke('WatchQueue', projectId)) live.dataset.live = 'on';

@@ -11,6 +11,15 @@ export function el(tag, className, text) {
   return node;
 }
 
+/** A button (type="button", so it never submits a form) with its label, tooltip and click handler. */
+export function button(className, label, title, onClick) {
+  const node = el('button', className, label);
+  node.type = 'button';
+  if (title) node.title = title;
+  node.addEventListener('click', onClick);
+  return node;
+}
+
 function tint(node, key) {
   const colour = articleColour(key);
   node.style.setProperty('--tint', colour.tint);

@@ -3,7 +3,7 @@
 // The server enforces every rule (OperationPolicy); this module only offers the likely actions and shows the
 // server's answer verbatim.
 import { S, fmt, formatDateTime } from './strings.js';
-import { el } from './render.js';
+import { el, button } from './render.js';
 import { toast } from './ui.js';
 import { transitionsFrom } from './model.js';
 
@@ -163,14 +163,6 @@ export function createReview({ pageId, store, editing, render, connected }) {
   }
 
   // --- rendering ----------------------------------------------------------------------------------------------
-
-  function button(className, label, title, onClick) {
-    const node = el('button', className, label);
-    node.type = 'button';
-    if (title) node.title = title;
-    node.addEventListener('click', onClick);
-    return node;
-  }
 
   function field(node, key, name) {
     node.dataset.reviewField = name;

@@ -56,38 +56,26 @@ public sealed record ManifestAgreement(
             json.WriteString("a", pair.A);
             json.WriteString("b", pair.B);
             json.WriteNumber("articles", pair.Articles);
-            Number(json, "spanF1", pair.SpanF1);
-            Number(json, "spanF1Overlap", pair.SpanF1Overlap);
-            Number(json, "cohenKappa", pair.CohenKappa);
+            json.WriteNumberOrNull("spanF1", pair.SpanF1);
+            json.WriteNumberOrNull("spanF1Overlap", pair.SpanF1Overlap);
+            json.WriteNumberOrNull("cohenKappa", pair.CohenKappa);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
-        Number(json, "fleissKappa", FleissKappa);
-        Number(json, "krippendorffAlpha", KrippendorffAlpha);
+        json.WriteNumberOrNull("fleissKappa", FleissKappa);
+        json.WriteNumberOrNull("krippendorffAlpha", KrippendorffAlpha);
         json.WriteStartObject("articles");
         foreach (var (id, article) in Articles.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             json.WriteStartObject(id);
             ExportJson.WriteStrings(json, "annotators", article.Annotators);
-            Number(json, "spanF1", article.SpanF1);
-            Number(json, "krippendorffAlpha", article.KrippendorffAlpha);
+            json.WriteNumberOrNull("spanF1", article.SpanF1);
+            json.WriteNumberOrNull("krippendorffAlpha", article.KrippendorffAlpha);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

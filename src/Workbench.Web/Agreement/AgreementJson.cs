@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Workbench.Core.Export;
 using Workbench.Core.Agreement;
 
 namespace Workbench.Web.Agreement;
@@ -34,27 +35,27 @@ public static class AgreementJson
                 w.WriteString("a", result.NameOf(pair.A));
                 w.WriteString("b", result.NameOf(pair.B));
                 w.WriteNumber("articles", pair.Items);
-                Number(w, "spanF1", pair.Exact.F1);
-                Number(w, "spanF1Overlap", pair.Overlap.F1);
-                Number(w, "cohenKappa", pair.CohenKappa);
+                w.WriteNumberOrNull("spanF1", pair.Exact.F1);
+                w.WriteNumberOrNull("spanF1Overlap", pair.Overlap.F1);
+                w.WriteNumberOrNull("cohenKappa", pair.CohenKappa);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            Number(w, "spanF1", report.Exact.F1);
-            Number(w, "spanF1Overlap", report.Overlap.F1);
-            Number(w, "fleissKappa", report.FleissKappa);
-            Number(w, "krippendorffAlpha", report.KrippendorffAlpha);
+            w.WriteNumberOrNull("spanF1", report.Exact.F1);
+            w.WriteNumberOrNull("spanF1Overlap", report.Overlap.F1);
+            w.WriteNumberOrNull("fleissKappa", report.FleissKappa);
+            w.WriteNumberOrNull("krippendorffAlpha", report.KrippendorffAlpha);
             w.WriteStartObject("perLabel");
             foreach (var label in report.Labels)
             {
                 var figures = report.PerLabel[label];
                 w.WriteStartObject(label);
                 w.WriteNumber("spans", figures.Exact.SpansA + figures.Exact.SpansB);
-                Number(w, "spanF1", figures.Exact.F1);
-                Number(w, "spanF1Overlap", figures.Overlap.F1);
-                Number(w, "fleissKappa", figures.FleissKappa);
-                Number(w, "krippendorffAlpha", figures.KrippendorffAlpha);
+                w.WriteNumberOrNull("spanF1", figures.Exact.F1);
+                w.WriteNumberOrNull("spanF1Overlap", figures.Overlap.F1);
+                w.WriteNumberOrNull("fleissKappa", figures.FleissKappa);
+                w.WriteNumberOrNull("krippendorffAlpha", figures.KrippendorffAlpha);
                 w.WriteEndObject();
             }
 
@@ -64,17 +65,5 @@ public static class AgreementJson
 
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
-    }
-
-    private static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

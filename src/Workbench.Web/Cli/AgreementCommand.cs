@@ -202,17 +202,17 @@ internal static class AgreementCommand
             Scores(w, "exact", f.Exact);
             Scores(w, "overlap", f.Overlap);
             w.WriteNumber("codePoints", f.Units);
-            Number(w, "cohenKappa", f.CohenKappa);
-            Number(w, "observedAgreement", f.ObservedAgreement);
-            Number(w, "krippendorffAlpha", f.KrippendorffAlpha);
+            w.WriteNumberOrNull("cohenKappa", f.CohenKappa);
+            w.WriteNumberOrNull("observedAgreement", f.ObservedAgreement);
+            w.WriteNumberOrNull("krippendorffAlpha", f.KrippendorffAlpha);
             w.WriteStartObject("perLabel");
             foreach (var label in f.PerLabel)
             {
                 w.WriteStartObject(label.Label);
                 Scores(w, "exact", label.Exact);
                 Scores(w, "overlap", label.Overlap);
-                Number(w, "cohenKappa", label.CohenKappa);
-                Number(w, "krippendorffAlpha", label.KrippendorffAlpha);
+                w.WriteNumberOrNull("cohenKappa", label.CohenKappa);
+                w.WriteNumberOrNull("krippendorffAlpha", label.KrippendorffAlpha);
                 w.WriteEndObject();
             }
 
@@ -228,7 +228,7 @@ internal static class AgreementCommand
                 w.WriteNumber("disagreement", worst.Item.DisagreementRate);
                 Scores(w, "exact", worst.Item.Exact);
                 Scores(w, "overlap", worst.Item.Overlap);
-                Number(w, "krippendorffAlpha", worst.Item.KrippendorffAlpha);
+                w.WriteNumberOrNull("krippendorffAlpha", worst.Item.KrippendorffAlpha);
                 w.WriteEndObject();
             }
 
@@ -246,22 +246,10 @@ internal static class AgreementCommand
         w.WriteNumber("matched", scores.Matched);
         w.WriteNumber("spansA", scores.SpansA);
         w.WriteNumber("spansB", scores.SpansB);
-        Number(w, "precision", scores.Precision);
-        Number(w, "recall", scores.Recall);
-        Number(w, "f1", scores.F1);
+        w.WriteNumberOrNull("precision", scores.Precision);
+        w.WriteNumberOrNull("recall", scores.Recall);
+        w.WriteNumberOrNull("f1", scores.F1);
         w.WriteEndObject();
-    }
-
-    internal static void Number(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 
     private sealed record LabelFigures(string Label, SpanScores Exact, SpanScores Overlap, double? CohenKappa, double? KrippendorffAlpha);

@@ -1,10 +1,4 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Runtime.ExceptionServices;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
-using Workbench.Web.Data;
 using Workbench.Web.Hubs;
 
 namespace Workbench.Web.Editing;
@@ -30,11 +24,12 @@ public sealed partial class PageEditService
         foreach (var userId in annotators)
         {
             var viewer = new Core.Editing.LayerViewer(userId, Curator: false, broadcast.Mode.Required);
-            var entries = broadcast.Steps.Select(step => step.Entry with
+            var entries = broadcast.Steps.Select(step =>
             {
-                AuthorId = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.AuthorId : "",
-                Kind = Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0)) ? step.Entry.Kind : PagePatch.HiddenKind,
-                Patch = PagePatch.For(step.Entry.Patch, step.Before, step.After, viewer),
+                var patch = PagePatch.For(step.Entry.Patch, step.Before, step.After, viewer);
+                return Layers.CanRead(step.Layer, viewer, step.After.FindArticle(step.ArticleKey ?? 0))
+                    ? step.Entry with { Patch = patch }
+                    : step.Entry with { AuthorId = "", Kind = PagePatch.HiddenKind, Patch = patch };
             }).ToList();
             await hub.Clients.Group(PageHub.AnnotatorGroupFor(pageId, userId)).OperationsApplied(new AppliedOperations(pageId, entries));
         }

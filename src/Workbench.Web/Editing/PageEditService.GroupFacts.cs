@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Runtime.ExceptionServices;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
-using Workbench.Web.Hubs;
 
 namespace Workbench.Web.Editing;
 

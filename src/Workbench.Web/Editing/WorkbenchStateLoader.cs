@@ -15,10 +15,6 @@ public enum LoadOutcome
 /// <summary>Loads a page's workbench state for a user, checking membership; the page's lines, articles and entities come from the edit path's cache.</summary>
 public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache)
 {
-    /// <summary>The user names of the project's members, by user id: a layer that appears later (a broadcast) is named too. Members are no secret to members.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> LayerNamesAsync(int projectId, CancellationToken cancellationToken) =>
-        await Review.UserNames.ForAsync(db, await db.ProjectMembers.Where(m => m.ProjectId == projectId).Select(m => m.UserId).ToListAsync(cancellationToken), cancellationToken);
-
     public async Task<(LoadOutcome Outcome, WorkbenchState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
     {
         var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
@@ -39,10 +35,11 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             return (LoadOutcome.NotFound, null);
         }
 
+        var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.Name, p.AnnotationMode, p.AnnotatorsPerArticle }).FirstAsync(cancellationToken);
+        var (projectName, mode) = (project.Name, new LayerPolicy.Mode(project.AnnotationMode, project.AnnotatorsPerArticle));
+
         // Independent annotation: the viewer's part of the page only (Layers.VisibleTo), never the cached whole.
-        var mode = await LayerPolicy.ModeAsync(db, projectId.Value, cancellationToken);
         var state = Layers.VisibleTo(current.State, mode.ViewerFor(userId!, role.Value));
-        var projectName = await db.Projects.Where(p => p.Id == projectId).Select(p => p.Name).FirstAsync(cancellationToken);
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var continuations = await Continuation.ArticleLinks.ForPageAsync(db, pageId, cancellationToken);
         return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
@@ -52,7 +49,11 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
             UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
             OcrTexts = await PageStore.OcrTextsAsync(db, pageId, cancellationToken),
             ItemTypes = await PageStore.ItemTypesAsync(db, pageId, cancellationToken),
-            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required, await LayerNamesAsync(projectId.Value, cancellationToken)) : null,
+            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required, await MemberNamesAsync(projectId.Value, cancellationToken)) : null,
         });
     }
+
+    /// <summary>The display names of the project's members, by user id: a layer that appears later (a broadcast) is named too. Members are no secret to members.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> MemberNamesAsync(int projectId, CancellationToken cancellationToken) =>
+        (await Review.UserNames.MembersAsync(db, projectId, cancellationToken)).ToDictionary(m => m.UserId, m => m.DisplayName);
 }

@@ -33,7 +33,10 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
         }
     }
 
-    /// <summary>Records that a connection joined a group of a project: a page's (<see cref="PageHub.GroupFor"/>) or its review queue's (<see cref="PageHub.QueueGroupFor"/>).</summary>
+    /// <summary>
+    /// Records that a connection joined a group of a project: a page's (<see cref="PageHub.GroupFor"/>) and its layer group
+    /// (curators' or the annotator's own), or a review queue's (<see cref="PageHub.QueueGroupFor"/>).
+    /// </summary>
     public void Joined(string connectionId, string group, int projectId)
     {
         if (connections.TryGetValue(connectionId, out var live))
@@ -61,11 +64,7 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
             {
                 if (projectId is null || project == projectId)
                 {
-                    foreach (var member in PageHub.GroupsWith(group, userId))
-                    {
-                        await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, member, cancellationToken);
-                    }
-
+                    await hub.Groups.RemoveFromGroupAsync(live.Context.ConnectionId, group, cancellationToken);
                     live.Groups.TryRemove(group, out _);
                 }
             }
@@ -94,7 +93,7 @@ public sealed partial class ConnectionRevocation(IHubContext<PageHub> hub, ILogg
 /// </summary>
 public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilter
 {
-    /// <summary>Where <see cref="PageHub.Join"/> and <see cref="PageHub.WatchQueue"/> leave the (group, project id) they joined, for this filter.</summary>
+    /// <summary>Where <see cref="PageHub.Join"/> and <see cref="PageHub.WatchQueue"/> leave the (groups, project id) they joined, for this filter.</summary>
     public const string JoinedKey = "workbench:joined";
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
@@ -115,10 +114,14 @@ public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilt
         var userId = invocation.Context.UserIdentifier ?? "";
         var generation = revocation.Generation(userId);
         var result = await next(invocation);
-        if (result is JoinResult { Joined: true } or true && invocation.Context.Items.TryGetValue(JoinedKey, out var joined) && joined is (string group, int projectId))
+        if (result is JoinResult { Joined: true } or true && invocation.Context.Items.TryGetValue(JoinedKey, out var joined) && joined is (IReadOnlyList<string> groups, int projectId))
         {
             invocation.Context.Items.Remove(JoinedKey);
-            revocation.Joined(invocation.Context.ConnectionId, group, projectId);
+            foreach (var group in groups)
+            {
+                revocation.Joined(invocation.Context.ConnectionId, group, projectId);
+            }
+
             if (revocation.Generation(userId) != generation)
             {
                 // Revoked while joining: a page needs membership, the queue a reviewer's role (a role change also revokes).
@@ -127,9 +130,9 @@ public sealed class RevocationFilter(ConnectionRevocation revocation) : IHubFilt
                 var queue = result is true;
                 if (role is null || (queue && !Security.ProjectAccess.Allows(role, Data.ProjectRole.Reviewer)))
                 {
-                    foreach (var member in PageHub.GroupsWith(group, userId))
+                    foreach (var group in groups)
                     {
-                        await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, member);
+                        await invocation.Hub.Groups.RemoveFromGroupAsync(invocation.Context.ConnectionId, group);
                     }
 
                     invocation.Context.Abort();

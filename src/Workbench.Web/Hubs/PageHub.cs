@@ -59,19 +59,6 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
 
     /// <summary>Independent annotation: one annotator's connections on the page, who get what they may see of each operation.</summary>
     public static string AnnotatorGroupFor(int pageId, string userId) => $"page:{pageId}:annotator:{userId}";
-
-    /// <summary>
-    /// The groups a revocation takes a connection of the user out of for a group it joined: a page's group comes with the
-    /// page's curators' and the user's annotator group (independent annotation); any other group alone.
-    /// </summary>
-    public static IEnumerable<string> GroupsWith(string group, string userId)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        var prefix = GroupFor(0)[..^1];
-        return group.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(group.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pageId)
-            ? [group, CuratorsGroupFor(pageId), AnnotatorGroupFor(pageId, userId)]
-            : [group];
-    }
     /// <summary>The group of the open review queue pages of a project (reviewers and admins only, see <see cref="WatchQueue"/>).</summary>
     public static string QueueGroupFor(int projectId) => $"queue:{projectId}";
 
@@ -100,8 +87,9 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         // In the group before the state is read: a broadcast is either in the answer, or arrives (perhaps both).
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupFor(pageId), Context.ConnectionAborted);
         var curator = LayerPolicy.IsCurator(role.Value);
-        await Groups.AddToGroupAsync(Context.ConnectionId, curator ? CuratorsGroupFor(pageId) : AnnotatorGroupFor(pageId, UserId), Context.ConnectionAborted);
-        Context.Items[RevocationFilter.JoinedKey] = (GroupFor(pageId), projectId.Value); // for the revocation registry (RevocationFilter)
+        var layerGroup = curator ? CuratorsGroupFor(pageId) : AnnotatorGroupFor(pageId, UserId);
+        await Groups.AddToGroupAsync(Context.ConnectionId, layerGroup, Context.ConnectionAborted);
+        Context.Items[RevocationFilter.JoinedKey] = (new[] { GroupFor(pageId), layerGroup }, projectId.Value); // for the revocation registry (RevocationFilter)
         var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
 
@@ -153,7 +141,7 @@ public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, P
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, QueueGroupFor(projectId), Context.ConnectionAborted);
-        Context.Items[RevocationFilter.JoinedKey] = (QueueGroupFor(projectId), projectId); // for the revocation registry (RevocationFilter)
+        Context.Items[RevocationFilter.JoinedKey] = (new[] { QueueGroupFor(projectId) }, projectId); // for the revocation registry (RevocationFilter)
         return true;
     }
 
