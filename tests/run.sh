@@ -158,7 +158,7 @@ dotnet test Workbench.sln -m:1 \
 # The data-access, edit-path, import, export, review and hub tests again, each test class on a fresh PostgreSQL
 # database (WORKBENCH_TEST_DATABASE=PostgreSQL; see tests/Workbench.Web.Tests/Support/TestServers.cs). Its TRX file
 # sits beside the first pass's and is summed with it below. Only for the whole suite (no extra arguments).
-postgres_filter='(FullyQualifiedName~Workbench.Web.Tests.Storage.|FullyQualifiedName~Workbench.Web.Tests.Hubs.|FullyQualifiedName~Workbench.Web.Tests.Editor.|FullyQualifiedName~Workbench.Web.Tests.Importing.|FullyQualifiedName~Workbench.Web.Tests.Export.|FullyQualifiedName~Workbench.Web.Tests.Review.|FullyQualifiedName~Workbench.Web.Tests.Continuation.|FullyQualifiedName~Workbench.Web.Tests.Projects.UploadTests)&Category!=TwoInstances&Category!=SqliteOnly'
+postgres_filter='(FullyQualifiedName~Workbench.Web.Tests.Data.|FullyQualifiedName~Workbench.Web.Tests.Hubs.|FullyQualifiedName~Workbench.Web.Tests.Editing.|FullyQualifiedName~Workbench.Web.Tests.Import.|FullyQualifiedName~Workbench.Web.Tests.Export.|FullyQualifiedName~Workbench.Web.Tests.Review.|FullyQualifiedName~Workbench.Web.Tests.Continuation.|FullyQualifiedName~Workbench.Web.Tests.Pages.Projects.UploadTests)&Category!=TwoInstances&Category!=SqliteOnly'
 if [[ -n ${WORKBENCH_TEST_POSTGRES:-} && $# -eq 0 ]]; then
   log "dotnet test tests/Workbench.Web.Tests on PostgreSQL (filter: $postgres_filter)"
   WORKBENCH_TEST_DATABASE=PostgreSQL dotnet test tests/Workbench.Web.Tests --no-build \

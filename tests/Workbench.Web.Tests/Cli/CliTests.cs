@@ -110,7 +110,7 @@ public sealed class CliTests : IDisposable
         Assert.Contains("editor1 is reviewer in Team.", stdout, StringComparison.Ordinal);
         await using var db = OpenDb();
         var member = await db.ProjectMembers.Include(m => m.User).SingleAsync(m => m.User!.UserName == "editor1");
-        Assert.Equal(Data.ProjectRole.Reviewer, member.Role);
+        Assert.Equal(Workbench.Web.Data.ProjectRole.Reviewer, member.Role);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class CliTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private Data.WorkbenchDbContext OpenDb() => new(new DbContextOptionsBuilder<Data.WorkbenchDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "cli.db")}").Options);
+    private Workbench.Web.Data.WorkbenchDbContext OpenDb() => new(new DbContextOptionsBuilder<Workbench.Web.Data.WorkbenchDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "cli.db")}").Options);
 
     public void Dispose()
     {

@@ -36,7 +36,7 @@ public sealed class ImageImportCliTests : IDisposable
         Assert.Contains("p2.jpg: image of p2.hocr (33×44).", stdout2, StringComparison.Ordinal);
         Assert.Contains("p2-fake.png: ", stderr2, StringComparison.Ordinal);
         Assert.Equal(1, code2);
-        await using var db = new Data.WorkbenchDbContext(new DbContextOptionsBuilder<Data.WorkbenchDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "cli.db")}").Options);
+        await using var db = new Workbench.Web.Data.WorkbenchDbContext(new DbContextOptionsBuilder<Workbench.Web.Data.WorkbenchDbContext>().UseSqlite($"Data Source={Path.Combine(directory, "cli.db")}").Options);
         var pages = await db.Pages.AsNoTracking().OrderBy(p => p.SourceName).ToListAsync();
         Assert.Equal(("image/png", 60), (pages[0].Image!.ContentType, pages[0].Image!.Width));
         Assert.Equal(("image/jpeg", 33), (pages[1].Image!.ContentType, pages[1].Image!.Width));

@@ -38,7 +38,7 @@ public sealed class SymlinkImportCliTests : IDisposable
         Assert.Contains("issue_0002.xml: mets.xml points outside its folder", stderr, StringComparison.Ordinal);
         Assert.Contains("issue_0003.xml: mets.xml points outside its folder", stderr, StringComparison.Ordinal);
         Assert.Contains("outside the import folder", stderr, StringComparison.Ordinal);
-        await using var db = new Data.WorkbenchDbContext(new DbContextOptionsBuilder<Data.WorkbenchDbContext>().UseSqlite($"Data Source={Database}").Options);
+        await using var db = new Workbench.Web.Data.WorkbenchDbContext(new DbContextOptionsBuilder<Workbench.Web.Data.WorkbenchDbContext>().UseSqlite($"Data Source={Database}").Options);
         var pages = await db.Pages.AsNoTracking().ToListAsync();
         Assert.Equal("issue_0001.xml", Assert.Single(pages).SourceName);
         Assert.Null(pages[0].Image);

@@ -36,7 +36,7 @@ public sealed class CommentTests(WorkbenchFactory factory) : IClassFixture<Workb
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Write a comment first.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var tooLong = await annotator.PostAsJsonAsync($"/api/pages/{pageId}/articles/{key}/comments", new { text = new string('字', Data.Comment.MaxText + 1) });
+        var tooLong = await annotator.PostAsJsonAsync($"/api/pages/{pageId}/articles/{key}/comments", new { text = new string('字', Workbench.Web.Data.Comment.MaxText + 1) });
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
     }
 

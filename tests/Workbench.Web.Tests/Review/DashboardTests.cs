@@ -63,7 +63,7 @@ public sealed class DashboardTests(WorkbenchFactory factory) : IClassFixture<Wor
         }
 
         await db.SaveChangesAsync();
-        var importer = scope.ServiceProvider.GetRequiredService<Import.PageImporter>();
+        var importer = scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>();
         var outcome = await importer.ImportAsync(project.Id, "small.txt", await File.ReadAllBytesAsync(Repository.SeedPath("002_")));
         return (project.Id, outcome.PageId!.Value);
     }

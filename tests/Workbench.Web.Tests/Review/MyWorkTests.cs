@@ -62,7 +62,7 @@ public sealed partial class MyWorkTests(WorkbenchFactory factory) : IClassFixtur
         Assert.Contains("id=\"no-work\"", after, StringComparison.Ordinal);
     }
 
-    private const int MyWorkModelPageSize = Pages.Review.MyWorkModel.GroupSize;
+    private const int MyWorkModelPageSize = Workbench.Web.Pages.Review.MyWorkModel.GroupSize;
 
     private static List<string> Rows(string html) =>
         RowPattern().Matches(html).Select(m => $"{m.Groups[1].Value}:{m.Groups[2].Value}").ToList();

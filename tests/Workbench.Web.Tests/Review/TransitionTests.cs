@@ -86,7 +86,7 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
     {
         var pageId = await FreshPageAsync();
         var reviewer = await factory.LoginAsync("reviewer");
-        var state = (await Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
+        var state = (await Workbench.Web.Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
         var line = state.FindArticle(Article)!.Blocks[^1].LastLine;
         var text = state.Lines[line].Text;
         var (edited, _) = await reviewer.ApplyAsync(pageId, new EditLine(line, text, text + "。"));
@@ -118,7 +118,7 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
     [Fact]
     public async Task TheSubmitter_TakesTheirOwnSubmissionBack_WithoutAComment_NobodyElseDoes()
     {
-        await PageClient.CreateMembersAsync(factory, ["second-annotator"], Data.ProjectRole.Annotator);
+        await PageClient.CreateMembersAsync(factory, ["second-annotator"], Workbench.Web.Data.ProjectRole.Annotator);
         var pageId = await FreshPageAsync();
         var annotator = await factory.LoginAsync("annotator");
         var other = await factory.LoginAsync("second-annotator");
@@ -144,7 +144,7 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Equal(HttpStatusCode.Conflict, untouched);
         Assert.True(refusal.GetProperty("needsComment").GetBoolean());
 
-        var state = (await Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
+        var state = (await Workbench.Web.Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
         var line = state.FindArticle(Article)!.Blocks[^1].LastLine;
         Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new SetStatus(Article, ArticleStatus.Submitted, ArticleStatus.InProgress))).Status);
         Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new EditLine(line, state.Lines[line].Text, state.Lines[line].Text + "。"))).Status);
@@ -160,7 +160,7 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
         var pageId = await FreshPageAsync();
         await factory.ForceStatusAsync(pageId, Article, ArticleStatus.Approved);
         var client = await factory.LoginAsync("annotator");
-        var state = (await Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
+        var state = (await Workbench.Web.Data.PageStore.LoadAsync(await factory.Services.CreateScopeDbAsync(), pageId))!.Value.State;
         var line = state.FindArticle(Article)!.Blocks[0].FirstLine;
 
         var (status, outcome) = await client.ApplyAsync(pageId, new EditLine(line, state.Lines[line].Text, "改"));
@@ -188,7 +188,7 @@ public sealed class TransitionTests(WorkbenchFactory factory) : IClassFixture<Wo
     {
         var projectId = await factory.DemoProjectIdAsync();
         await using var scope = factory.Services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<Import.PageImporter>();
+        var importer = scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>();
         var bytes = await File.ReadAllBytesAsync(Repository.SeedPath("002_"));
         var unique = System.Text.Encoding.UTF8.GetBytes($"\n{Guid.NewGuid():N}");
         var outcome = await importer.ImportAsync(projectId, $"copy-{Guid.NewGuid():N}.txt", [.. bytes, .. unique]);

@@ -11,7 +11,7 @@ public static class FreshPages
     {
         var projectId = await factory.DemoProjectIdAsync();
         await using var scope = factory.Services.CreateAsyncScope();
-        var importer = scope.ServiceProvider.GetRequiredService<Import.PageImporter>();
+        var importer = scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>();
         var bytes = await File.ReadAllBytesAsync(Repository.SeedPath(seed));
         var unique = System.Text.Encoding.UTF8.GetBytes($"\n{Guid.NewGuid():N}");
         var outcome = await importer.ImportAsync(projectId, $"copy-{Guid.NewGuid():N}.txt", [.. bytes, .. unique]);

@@ -28,7 +28,7 @@ public static class OperationsApi
         var changed = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
             db.Articles.Where(a => a.PageId == pageId && a.Key == articleKey),
             s => s.SetProperty(a => a.Status, status)));
-        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Editing.PageStateCache>(factory.Services).Forget(pageId);
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Workbench.Web.Editing.PageStateCache>(factory.Services).Forget(pageId);
         return changed;
     }
 }

@@ -57,10 +57,10 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Runs <paramref name="import"/> with the app's own <see cref="Import.PageImporter"/> (its image store and clock) in a new scope.</summary>
-    public async Task<T> WithImporterAsync<T>(Func<Import.PageImporter, Task<T>> import)
+    public async Task<T> WithImporterAsync<T>(Func<Workbench.Web.Import.PageImporter, Task<T>> import)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await import(scope.ServiceProvider.GetRequiredService<Import.PageImporter>());
+        return await import(scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>());
     }
 
     /// <summary>Creates a user who belongs to no project.</summary>

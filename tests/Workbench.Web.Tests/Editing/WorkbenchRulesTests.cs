@@ -4,7 +4,7 @@ using Workbench.Core.Segmentation;
 using Workbench.Web.Data;
 using Workbench.Web.Editing;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 /// <summary>The rules and texts the browser gets with the page state instead of mirroring them by hand.</summary>
 public sealed class WorkbenchRulesTests

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Account;
+namespace Workbench.Web.Tests.Pages.Account;
 
 /// <summary>A weak Workbench__Demo__Password stops the start-up with the rules stated, no stack trace and nothing created.</summary>
 public sealed class DemoPasswordTests

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Projects;
+namespace Workbench.Web.Tests.Pages.Projects;
 
 public sealed class LabelTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Import;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Projects;
+namespace Workbench.Web.Tests.Pages.Projects;
 
 /// <summary>The project page's upload pairs images with the OCR files in the same upload, or with the project's pages.</summary>
 public sealed class ImageUploadTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
@@ -69,7 +69,7 @@ public sealed class ImageUploadTests(WorkbenchFactory factory) : IClassFixture<W
         return WebUtility.HtmlDecode(await client.GetHtmlAsync(response.Headers.Location!.ToString()));
     }
 
-    private Task<Data.Page> PageAsync(string sourceName) =>
+    private Task<Workbench.Web.Data.Page> PageAsync(string sourceName) =>
         factory.WithDbAsync(db => db.Pages.AsNoTracking().SingleAsync(p => p.SourceName == sourceName));
 
     private static byte[] Unique(byte[] bytes) => [.. bytes, .. System.Text.Encoding.UTF8.GetBytes($"\n<!-- {Guid.NewGuid():N} -->\n")];

@@ -5,7 +5,7 @@ using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Projects;
+namespace Workbench.Web.Tests.Pages.Projects;
 
 /// <summary>The project page lists its pages 50 at a time, in publication/date/page order, with page links.</summary>
 public sealed partial class PageListPagingTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {

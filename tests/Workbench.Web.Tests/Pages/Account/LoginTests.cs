@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Security;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Account;
+namespace Workbench.Web.Tests.Pages.Account;
 
 public sealed class LoginTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 public sealed partial class WorkbenchViewTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Storage;
+namespace Workbench.Web.Tests.Data;
 
 /// <summary>
 /// A write that meets a busy database ("database is locked") changed nothing and may be tried again: the user gets

@@ -6,7 +6,7 @@ using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 /// <summary>Entity tagging through the API: labels in the state, tag-all as one operation, retired labels refused.</summary>
 public sealed class TaggingApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

@@ -6,7 +6,7 @@ using Workbench.Web.Data;
 using Workbench.Web.Editing;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 /// <summary>The page image API (members only, cacheable) and the image and boxes in the workbench state. Uses the demo page with a scan.</summary>
 public sealed class PageImageApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

@@ -9,7 +9,7 @@ using Workbench.Web.Editing;
 using Workbench.Web.Hubs;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 /// <summary>The edit path's cache of current page states: used only while it matches what is stored.</summary>
 public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

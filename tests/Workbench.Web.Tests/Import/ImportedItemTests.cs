@@ -6,7 +6,7 @@ using Workbench.Core.Editing;
 using Workbench.Web.Import;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Importing;
+namespace Workbench.Web.Tests.Import;
 
 /// <summary>Issue 15 cases 2 and 8 in the workbench: what the state carries for the cards and the hover, and that edits keep the item type.</summary>
 public sealed class ImportedItemTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

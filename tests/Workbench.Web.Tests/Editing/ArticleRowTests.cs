@@ -6,7 +6,7 @@ using Workbench.Web.Data;
 using Workbench.Web.Editing;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Editor;
+namespace Workbench.Web.Tests.Editing;
 
 /// <summary>Article rows are updated in place: what the page state does not hold survives every edit (issue 20, item 1).</summary>
 public sealed class ArticleRowTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

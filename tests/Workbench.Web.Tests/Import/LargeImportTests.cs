@@ -10,7 +10,7 @@ using Workbench.Web.Import;
 using Workbench.Web.Tests.Support;
 using Xunit.Abstractions;
 
-namespace Workbench.Web.Tests.Importing;
+namespace Workbench.Web.Tests.Import;
 
 /// <summary>
 /// The import write path (issue 17, H4): a page is written in bounded batches without the change tracker, so a large

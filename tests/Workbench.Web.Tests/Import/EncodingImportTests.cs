@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Cli;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Importing;
+namespace Workbench.Web.Tests.Import;
 
 /// <summary>GB18030/GBK text pages: refused by default with how to read them; read and converted when the user says so.</summary>
 public sealed class EncodingImportTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>

@@ -4,7 +4,7 @@ using Workbench.Web.Data;
 using Workbench.Web.Import;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Importing;
+namespace Workbench.Web.Tests.Import;
 
 /// <summary>Images found beside OCR files in a folder: by base name or by the name the OCR file gives; checked, converted, stored as files.</summary>
 public sealed class PageImageTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>, IDisposable

@@ -5,7 +5,7 @@ using Workbench.Web.Data;
 using Workbench.Web.Import;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Importing;
+namespace Workbench.Web.Tests.Import;
 
 /// <summary>Every layout importer stores each line's box and the OCR page size; a METS issue's pages get their scans.</summary>
 public sealed class LineBoxImportTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>, IDisposable

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Projects;
+namespace Workbench.Web.Tests.Pages.Projects;
 
 public sealed class MemberAdminTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {

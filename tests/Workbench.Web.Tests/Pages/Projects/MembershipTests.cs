@@ -1,7 +1,7 @@
 using System.Net;
 using Workbench.Web.Tests.Support;
 
-namespace Workbench.Web.Tests.Projects;
+namespace Workbench.Web.Tests.Pages.Projects;
 
 public sealed class MembershipTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {
