@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Web.Data;
@@ -85,7 +86,7 @@ public static class WorkbenchApp
         services.AddScoped<FileImporter>();
         services.AddScoped<LayerImporter>();
         services.AddScoped<DemoSeeder>();
-        services.AddScoped<WorkbenchStateLoader>();
+        services.AddScoped<EditorStateLoader>();
 
         services.AddScoped<SuggestionService>();
         services.AddSingleton<ConnectionRevocation>();
@@ -99,6 +100,9 @@ public static class WorkbenchApp
         var app = CreateBuilder(args).Build();
         app.UseSecurityHeaders();
         app.UseWorkbenchErrors();
+        // The editor lived at /Workbench/{page} until it was given one name; links people saved or pasted into comments
+        // and tickets keep working (permanent, so browsers and bookmarks learn the new address).
+        app.UseRewriter(new RewriteOptions().AddRedirect(@"^Workbench/(\d+)(/.*)?$", "Editor/$1$2", StatusCodes.Status301MovedPermanently));
         app.UseRouting();
         app.UseAuthentication();
 
@@ -112,7 +116,7 @@ public static class WorkbenchApp
         app.UseApiMembershipGuard();
         app.MapStaticAssets().AllowAnonymous(); // the log-in page needs its styles and scripts before anyone is signed in (the fallback policy would ask for a log-in)
         app.MapRazorPages().WithStaticAssets();
-        app.MapWorkbenchEndpoints();
+        app.MapEditorEndpoints();
         app.MapHub<PageHub>("/hubs/page", hub => ScaleOutSetup.ConfigureHub(hub, app.Services.GetRequiredService<ScaleOutOptions>()));
         return app;
     }

@@ -175,7 +175,7 @@ public static class ScaleBenchmark
         var lastListPage = Math.Max(1, (pageCount + 49) / 50);
         var targets = new Dictionary<string, string>
         {
-            ["open_page"] = $"/Workbench/{middlePage}",
+            ["open_page"] = $"/Editor/{middlePage}",
             ["list_pages"] = $"/Projects/{projectId}",
             ["list_pages_last"] = $"/Projects/{projectId}?p={lastListPage}",
             ["review_queue"] = $"/Projects/{projectId}/Review",

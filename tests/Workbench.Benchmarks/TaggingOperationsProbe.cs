@@ -21,7 +21,7 @@ namespace Workbench.Benchmarks;
 /// database. A generated 700-line page is imported, 500 entities are added (one batch), then 300 tagging operations
 /// (add, relabel, remove in turn) go through <see cref="PageEditService.ApplyAsync"/>, each timed; the baseline is
 /// <see cref="PageStore.LoadAsync"/> of the same page alone, so the ratio says how many page loads an operation costs.
-/// Rendering: GET /Workbench/{id} (median of 20) against GET of a trivial page (/Status/404) by the same client.
+/// Rendering: GET /Editor/{id} (median of 20) against GET of a trivial page (/Status/404) by the same client.
 /// </summary>
 public static partial class TaggingOperationsProbe
 {
@@ -63,7 +63,7 @@ public static partial class TaggingOperationsProbe
 
             var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             await LoginAsync(client);
-            var workbench = await TimeGetsAsync(client, $"/Workbench/{pageId}");
+            var workbench = await TimeGetsAsync(client, $"/Editor/{pageId}");
             var trivial = await TimeGetsAsync(client, "/Status/404");
 
             var all = add.Concat(relabel).Concat(remove).ToList();
@@ -75,7 +75,7 @@ public static partial class TaggingOperationsProbe
                 Row.Of("removeEntity", remove, load),
                 Row.Of("all tagging operations", all, load),
                 Row.Of("GET trivial page (baseline)", trivial, trivial),
-                Row.Of("GET /Workbench/{id}", workbench, trivial),
+                Row.Of("GET /Editor/{id}", workbench, trivial),
             };
             Print(rows);
             if (jsonOut is not null)

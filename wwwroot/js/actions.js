@@ -1,11 +1,11 @@
-// The workbench's actions on the selected lines and articles: split, merge, move, and opening the line and title
+// The editor's actions on the selected lines and articles: split, merge, move, and opening the line and title
 // editors. Each says why when it cannot run (a toast with the reason availability() gives).
 import { S } from './strings.js';
 import { toast, pickArticle } from './ui.js';
 import { availability } from './editing.js';
 import { articleByKey, lockReason } from './model.js';
 
-/** Adds split, merge, move, startLineEdit, startTitleEdit and currentArticle to wb (workbench.js). */
+/** Adds split, merge, move, startLineEdit, startTitleEdit and currentArticle to wb (editor.js). */
 export function addActions(wb) {
   const can = selection => availability(wb.shown(), selection, wb.connected());
 

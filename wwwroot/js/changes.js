@@ -33,7 +33,7 @@ function ownerSignature(state) {
   return map;
 }
 
-/** wb: the workbench (store, shown(), me, echo, textedits, painter, tagging); flash(kind, ids, className); onLinks(). */
+/** wb: the editor (store, shown(), me, echo, textedits, painter, tagging); flash(kind, ids, className); onLinks(). */
 export function trackChanges(wb, { flash, onLinks }) {
   const { store } = wb;
   // What was last painted from the server's state: its version, article list, entities by key, owner signatures.

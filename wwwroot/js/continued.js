@@ -23,7 +23,7 @@ export function decorateContinuations(card, article, actions, focused) {
   for (const link of links) {
     const row = el('div', `continued-${link.direction}`);
     const a = el('a', 'continued-link', fmt(link.direction === 'from' ? S.continued.from : S.continued.on, link.otherPageNumber ?? S.continued.noNumber));
-    a.href = `/Workbench/${link.otherPageId}#article-${link.otherArticleKey}`;
+    a.href = `/Editor/${link.otherPageId}#article-${link.otherArticleKey}`;
     a.title = fmt(S.continued.open, link.otherTitle || S.untitled, link.otherSourceName);
     row.append(a);
     if (editable) {

@@ -5,7 +5,7 @@
 // is taken back (visibly) and the caller is told, so what the user typed can be kept.
 //
 // store.state stays the server's state; view() is that state with the pending changes drawn over it (new objects
-// only for what they touch, marked `pending`), and is what the workbench shows and builds new operations against.
+// only for what they touch, marked `pending`), and is what the editor shows and builds new operations against.
 
 const ECHOED = new Set(['editLine', 'addEntity', 'relabelEntity', 'removeEntity', 'setBlockRole', 'setTitle']);
 

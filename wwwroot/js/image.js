@@ -48,7 +48,7 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick,
     tileSources: { type: 'image', url: image.url, buildPyramid: false },
     drawer: 'canvas',
     showNavigationControl: false,
-    // The workbench's own keys (S split, A move, …) must reach it; OpenSeadragon would take W/A/S/D and R for panning.
+    // The editor's own keys (S split, A move, …) must reach it; OpenSeadragon would take W/A/S/D and R for panning.
     keyboardNavEnabled: false,
     gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
     gestureSettingsTouch: { clickToZoom: false },
@@ -93,7 +93,7 @@ export function createImagePane({ pane, panes, toggleHost, image, boxes, onPick,
     if (n != null) onPick(n, e.shift);
   });
 
-  // Hovering the scan finds the line under the pointer (once per frame) and lets the workbench highlight it, as hovering
+  // Hovering the scan finds the line under the pointer (once per frame) and lets the editor highlight it, as hovering
   // the line does: the box is outlined, the line and its card light up.
   let hovered = null;
   let pointer = null;

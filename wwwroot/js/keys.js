@@ -1,4 +1,4 @@
-// Every keyboard shortcut of the workbench, in one table (the help overlay, strings help.rows.*, lists the same keys).
+// Every keyboard shortcut of the editor, in one table (the help overlay, strings help.rows.*, lists the same keys).
 // A binding is [keys, when, run]: the keys it answers, whether it applies now, and what it does. Keys are written as
 // KeyboardEvent.key names ('s', 'S', '?', 'Enter'), with Mod+ for Ctrl or ⌘, Alt+, and Shift+ for named keys and
 // with Mod (a letter's Shift shows in its name), and Digit for 1–9 on the top row or the keypad. The first binding
@@ -20,7 +20,7 @@ const digitOf = e => Number(/[1-9]$/.exec(e.code)?.[0] ?? 0);
 
 const CARET = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down', Home: 'home', End: 'end' };
 
-/** wb: the workbench (workbench.js): its panes, view, editing, tagging and actions. */
+/** wb: the editor (editor.js): its panes, view, editing, tagging and actions. */
 export function bindKeys(wb) {
   const t = wb.tagging.actions;
   const always = () => true;

@@ -85,7 +85,7 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
     return { segs };
   }
 
-  // --- painting hooks (called by paint.js through the workbench) -------------------------------------------------
+  // --- painting hooks (called by paint.js through the editor) -------------------------------------------------
 
   function prepare() {
     if (ui.activeEntity != null && !entity(ui.activeEntity)) ui.activeEntity = null;

@@ -5,7 +5,7 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Continuation;
 
-/// <summary>One side of a continuation as the workbench shows it: this page's article, the other page and its article.</summary>
+/// <summary>One side of a continuation as the editor shows it: this page's article, the other page and its article.</summary>
 public sealed record ContinuationDto(int LinkId, int ArticleKey, string Direction, int OtherPageId, int? OtherPageNumber, string OtherSourceName, int OtherArticleKey, string OtherTitle, string Source);
 
 /// <summary>A marker whose other part was not found: shown as the page number it names, unresolved.</summary>

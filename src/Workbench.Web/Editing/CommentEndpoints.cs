@@ -12,7 +12,7 @@ public static class CommentEndpoints
 {
     public sealed record CommentRequest(string? Text);
 
-    /// <param name="page">The page's member group (<see cref="WorkbenchEndpoints.PageRoute"/>).</param>
+    /// <param name="page">The page's member group (<see cref="EditorEndpoints.PageRoute"/>).</param>
     public static void MapCommentEndpoints(this RouteGroupBuilder page)
     {
         var comments = page.MapGroup("/articles/{key:int}/comments");
@@ -28,7 +28,7 @@ public static class CommentEndpoints
                 .OrderBy(c => c.At).ThenBy(c => c.Id)
                 .ToListAsync(cancellationToken);
             var names = await UserNames.ForAsync(db, rows.Select(r => r.AuthorId), cancellationToken);
-            return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), WorkbenchState.Json);
+            return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), EditorState.Json);
         });
 
         comments.MapPost("", async (int pageId, int key, CommentRequest request, Membership member, WorkbenchDbContext db,
@@ -57,7 +57,7 @@ public static class CommentEndpoints
             var names = await UserNames.ForAsync(db, [userId], cancellationToken);
             var view = CommentView.From(comment, names.GetValueOrDefault(userId, member.UserName));
             await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(view);
-            return Results.Json(view, WorkbenchState.Json, statusCode: StatusCodes.Status201Created);
+            return Results.Json(view, EditorState.Json, statusCode: StatusCodes.Status201Created);
         });
     }
 

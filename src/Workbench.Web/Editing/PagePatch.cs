@@ -10,18 +10,18 @@ namespace Workbench.Web.Editing;
 /// </summary>
 public sealed record PagePatch(
     int Version,
-    IReadOnlyList<WorkbenchState.LineDto> Lines,
-    IReadOnlyList<WorkbenchState.ArticleDto> Articles,
+    IReadOnlyList<EditorState.LineDto> Lines,
+    IReadOnlyList<EditorState.ArticleDto> Articles,
     IReadOnlyList<int> RemovedArticles,
     IReadOnlyList<int>? Order,
-    IReadOnlyList<WorkbenchState.EntityDto> Entities,
+    IReadOnlyList<EditorState.EntityDto> Entities,
     IReadOnlyList<int> RemovedEntities)
 {
     /// <summary>
     /// The joined texts of the articles whose text may have changed (an article holding a changed line, or whose
     /// blocks changed), so cards show exactly the text exports write.
     /// </summary>
-    public IReadOnlyList<WorkbenchState.ArticleTextDto> Texts { get; init; } = [];
+    public IReadOnlyList<EditorState.ArticleTextDto> Texts { get; init; } = [];
 
     public static PagePatch Of(PageState after, PageChanges changes)
     {
@@ -29,14 +29,14 @@ public sealed record PagePatch(
         ArgumentNullException.ThrowIfNull(changes);
         return new PagePatch(
             after.Version,
-            [.. changes.Lines.Select(n => after.Lines[n]).Select(l => new WorkbenchState.LineDto(l.Number, l.Text, l.Original))],
-            [.. changes.Articles.Select(k => after.FindArticle(k)).OfType<ArticleState>().Select(WorkbenchState.ToDto)],
+            [.. changes.Lines.Select(n => after.Lines[n]).Select(l => new EditorState.LineDto(l.Number, l.Text, l.Original))],
+            [.. changes.Articles.Select(k => after.FindArticle(k)).OfType<ArticleState>().Select(EditorState.ToDto)],
             [.. changes.RemovedArticles],
             changes.ArticleOrder ? [.. after.Articles.Select(a => a.Key)] : null,
-            [.. changes.Entities.Select(k => after.FindEntity(k)).OfType<EntityState>().Select(WorkbenchState.ToDto)],
+            [.. changes.Entities.Select(k => after.FindEntity(k)).OfType<EntityState>().Select(EditorState.ToDto)],
             [.. changes.RemovedEntities])
         {
-            Texts = WorkbenchState.TextsOf(after, TextArticles(after, changes)),
+            Texts = EditorState.TextsOf(after, TextArticles(after, changes)),
         };
     }
 
@@ -57,12 +57,12 @@ public sealed record PagePatch(
         var seenAfter = visible.Entities.ToDictionary(e => e.Key);
         var changed = patch.Entities.Select(e => e.Key).ToHashSet();
         var entities = patch.Entities.Where(e => seenAfter.ContainsKey(e.Key)).ToList();
-        entities.AddRange(seenAfter.Values.Where(e => !seenBefore.ContainsKey(e.Key) && !changed.Contains(e.Key)).Select(WorkbenchState.ToDto));
+        entities.AddRange(seenAfter.Values.Where(e => !seenBefore.ContainsKey(e.Key) && !changed.Contains(e.Key)).Select(EditorState.ToDto));
         var removed = patch.RemovedEntities.Where(seenBefore.ContainsKey).ToList();
         removed.AddRange(seenBefore.Keys.Where(k => !seenAfter.ContainsKey(k) && !patch.RemovedEntities.Contains(k)));
         return patch with
         {
-            Articles = [.. patch.Articles.Select(a => visible.FindArticle(a.Key) is { } article ? WorkbenchState.ToDto(article) : a)],
+            Articles = [.. patch.Articles.Select(a => visible.FindArticle(a.Key) is { } article ? EditorState.ToDto(article) : a)],
             Entities = entities,
             RemovedEntities = removed,
         };
@@ -155,7 +155,7 @@ public sealed record PagePatch(
     }
 
     /// <summary>An article as the wire carries it, back as Core's.</summary>
-    public static ArticleState ToArticle(WorkbenchState.ArticleDto article)
+    public static ArticleState ToArticle(EditorState.ArticleDto article)
     {
         ArgumentNullException.ThrowIfNull(article);
         return new ArticleState(

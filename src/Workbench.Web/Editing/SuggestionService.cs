@@ -5,7 +5,7 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>A suggestion as the workbench shows it (dashed, until accepted or rejected).</summary>
+/// <summary>A suggestion as the editor shows it (dashed, until accepted or rejected).</summary>
 public sealed record SuggestionView(int ArticleKey, string Label, Anchor Start, Anchor End, string Text, EntitySource Source, string RuleName, string RejectionKey);
 
 /// <summary>

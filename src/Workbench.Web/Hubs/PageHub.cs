@@ -35,7 +35,7 @@ public sealed record JoinResult(
     string? Reason,
     int Version,
     IReadOnlyList<AppliedOperation>? Operations,
-    WorkbenchState? State,
+    EditorState? State,
     IReadOnlyList<PresenceEntry> Present,
     long PresenceRevision = 0)
 {
@@ -47,7 +47,7 @@ public sealed record JoinResult(
 /// on join and again on every call, so removing a member takes effect at once.
 /// </summary>
 [Authorize]
-public sealed class PageHub(WorkbenchStateLoader loader, ProjectAccess access, PageEditService edits, IPresenceTracker presence, PageStateCache cache, WorkbenchDbContext db) : Hub<IPageClient>
+public sealed class PageHub(EditorStateLoader loader, ProjectAccess access, PageEditService edits, IPresenceTracker presence, PageStateCache cache, WorkbenchDbContext db) : Hub<IPageClient>
 {
     /// <summary>The largest hub message accepted (bytes): a "tag all" on a large page, or its undo, fits; operations over Core's caps are refused by name.</summary>
     public const long MaximumReceiveMessageSize = 1024 * 1024;

@@ -3,7 +3,7 @@ namespace Workbench.Web.Security;
 /// <summary>
 /// Headers on every response: a Content-Security-Policy that allows scripts from the app's own files only (no inline
 /// script, no eval; JSON data blocks in <c>&lt;script type="application/json"&gt;</c> are data and unaffected; the one inline
-/// script is the workbench's import map, allowed by a nonce made for each response: see <see cref="Nonce"/>), no framing
+/// script is the editor's import map, allowed by a nonce made for each response: see <see cref="Nonce"/>), no framing
 /// (<c>frame-ancestors 'none'</c> and <c>X-Frame-Options: DENY</c> for older browsers), and <c>nosniff</c>.
 /// </summary>
 /// <remarks>

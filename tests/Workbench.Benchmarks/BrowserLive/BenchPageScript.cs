@@ -26,8 +26,8 @@ internal static class BenchPageScript
               const navigation = performance.getEntriesByType('navigation')[0];
               bench.openParts = {
                 html: navigation?.responseEnd ?? null,
-                painted: performance.getEntriesByName('workbench:painted')[0]?.startTime ?? null,
-                paint: window.workbench?.paint?.stats.full ?? null,
+                painted: performance.getEntriesByName('editor:painted')[0]?.startTime ?? null,
+                paint: window.editor?.paint?.stats.full ?? null,
               };
             };
             new MutationObserver(check).observe(conn, { attributes: true, attributeFilter: ['data-state'] });
@@ -43,13 +43,13 @@ internal static class BenchPageScript
             owner: ({ n, key }) => { const row = document.querySelector(`#lines .line[data-n="${n}"]`); return Boolean(row) && row.dataset.article !== String(key); },
           };
 
-          /** Starts watching for a change; wait(name) resolves with when the DOM first showed it and what the workbench repainted. */
+          /** Starts watching for a change; wait(name) resolves with when the DOM first showed it and what the editor repainted. */
           bench.arm = (name, kind, args) => {
             bench.armed.set(name, new Promise(resolve => {
               const observer = new MutationObserver(() => {
                 if (!checks[kind](args)) return;
                 observer.disconnect();
-                const stats = window.workbench?.paint?.stats;
+                const stats = window.editor?.paint?.stats;
                 const painted = stats?.painted;
                 resolve({
                   at: now(),
@@ -66,12 +66,12 @@ internal static class BenchPageScript
           /** The same repaint again (rows, pieces, cards, and what it leaves for right after), then a full one, with the layout each causes: ms. */
           bench.repaint = painted => {
             const t0 = performance.now();
-            window.workbench.paint.update({ lines: new Set(painted.lines), segs: new Set(painted.segs), cards: new Set(painted.cards), order: painted.order });
-            window.workbench.paint.flushLater();
+            window.editor.paint.update({ lines: new Set(painted.lines), segs: new Set(painted.segs), cards: new Set(painted.cards), order: painted.order });
+            window.editor.paint.flushLater();
             void document.body.offsetHeight;
             const incremental = performance.now() - t0;
             const t1 = performance.now();
-            window.workbench.render();
+            window.editor.render();
             void document.body.offsetHeight;
             return { incremental, full: performance.now() - t1 };
           };
@@ -118,7 +118,7 @@ internal static class BenchPageScript
     /// </summary>
     public const string PickTarget = """
         ([kind, used]) => {
-          const s = window.workbench.state;
+          const s = window.editor.state;
           const taken = new Set(used);
           const lines = new Map(s.lines.map(l => [l.n, l]));
           const tagged = new Set(s.entities.flatMap(e => Array.from({ length: e.end.line - e.start.line + 1 }, (_, i) => e.start.line + i)));

@@ -155,7 +155,7 @@ public static class BrowserLiveBenchmark
         double first = 0;
         for (var i = 0; i <= opens; i++)
         {
-            await a.GotoAsync($"/Workbench/{pageId}");
+            await a.GotoAsync($"/Editor/{pageId}");
             await a.WaitForFunctionAsync("() => window.__bench.live != null");
             var ms = await a.EvaluateAsync<double>("() => window.__bench.live");
             if (i == 0)
@@ -171,14 +171,14 @@ public static class BrowserLiveBenchmark
             paintTimes.Add(parts[2]);
         }
 
-        await b.GotoAsync($"/Workbench/{pageId}");
+        await b.GotoAsync($"/Editor/{pageId}");
         await b.WaitForFunctionAsync("() => window.__bench.live != null");
         var group = "bench-" + Guid.NewGuid().ToString("N");
         await a.EvaluateAsync("g => window.__bench.echo(g)", group);
         await b.EvaluateAsync("g => window.__bench.echo(g)", group);
         // B's clock as A's: the difference of the two pages' offsets from the wall clock.
         var skew = await b.EvaluateAsync<double>("() => window.__bench.clockOffset()") - await a.EvaluateAsync<double>("() => window.__bench.clockOffset()");
-        var counts = await a.EvaluateAsync<int[]>("() => [workbench.state.lines.length, workbench.state.articles.length, workbench.state.entities.length]");
+        var counts = await a.EvaluateAsync<int[]>("() => [editor.state.lines.length, editor.state.articles.length, editor.state.entities.length]");
         var shape = new { lines = counts[0], articles = counts[1], entities = counts[2] };
 
         var kinds = new[] { "line_edit", "tag", "split" };
@@ -268,7 +268,7 @@ public static class BrowserLiveBenchmark
         switch (kind)
         {
             case "line_edit":
-                var text = await a.EvaluateAsync<string>($"() => workbench.state.lines.find(l => l.n === {t.N}).text") + "改";
+                var text = await a.EvaluateAsync<string>($"() => editor.state.lines.find(l => l.n === {t.N}).text") + "改";
                 await a.Locator($"#lines .line[data-n='{t.N}'] .lt").DblClickAsync();
                 await a.Locator("input.line-editor").FillAsync(text);
                 (key, check, watch) = ("Enter", "text", new { n = t.N, text });
@@ -301,7 +301,7 @@ public static class BrowserLiveBenchmark
         var shownB = await b.EvaluateAsync<JsonElement>("() => window.__bench.wait('change')");
         var pressed = await a.EvaluateAsync<double>("() => window.__bench.key");
         // The author's next change starts once this one is answered.
-        await a.WaitForFunctionAsync("() => !window.workbench.editing.unanswered");
+        await a.WaitForFunctionAsync("() => !window.editor.editing.unanswered");
         double At(JsonElement shown) => shown.ValueKind == JsonValueKind.Object ? shown.GetProperty("at").GetDouble() : double.NaN;
         if (shownA.ValueKind != JsonValueKind.Object || shownB.ValueKind != JsonValueKind.Object)
         {

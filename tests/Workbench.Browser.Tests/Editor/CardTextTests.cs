@@ -64,7 +64,7 @@ public sealed class CardTextTests(BrowserFixture browser, ITestOutputHelper outp
                          || p.Name.StartsWith("002_", StringComparison.Ordinal) || p.Name.StartsWith("示例晨报", StringComparison.Ordinal) || p.Name.StartsWith("gazette", StringComparison.Ordinal))
                          .OrderBy(p => p.Name.StartsWith("gazette", StringComparison.Ordinal)).Select(p => (p.Id, p.Prefix)))
             {
-                await page.GotoAsync($"/Workbench/{pageId}");
+                await page.GotoAsync($"/Editor/{pageId}");
                 await Assertions.Expect(page.Locator("#articles .card").First).ToBeVisibleAsync();
                 using var cards = JsonDocument.Parse(await page.EvaluateAsync<string>(CardTextsScript));
                 foreach (var card in cards.RootElement.EnumerateObject())

@@ -32,13 +32,13 @@ public sealed class ContinuedArticleTests(BrowserFixture browser, ITestOutputHel
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{page1}");
+            await page.GotoAsync($"/Editor/{page1}");
             var continued = page.Locator("#articles .card .continued-link");
             await Assertions.Expect(continued).ToHaveTextAsync("Continued on page 2");
 
             await continued.ClickAsync();
 
-            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Workbench/{page2}#article-{key2}$"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/Editor/{page2}#article-{key2}$"));
             var card = page.Locator($"#articles #article-{key2}");
             await Assertions.Expect(card).ToHaveClassAsync(new Regex(@"\bfocused\b"));
             await Assertions.Expect(card.Locator(".continued-link")).ToHaveTextAsync("Continued from page 1");

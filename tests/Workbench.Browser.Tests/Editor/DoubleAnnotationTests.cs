@@ -33,11 +33,11 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
             foreach (var (page, user) in new[] { (a, "dbl-a"), (b, "dbl-b"), (curator, "dbl-cur") })
             {
                 await browser.LoginAsync(page, user, BrowserFixture.DemoPassword);
-                await page.GotoAsync($"/Workbench/{pageId}");
+                await page.GotoAsync($"/Editor/{pageId}");
                 await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             }
 
-            var key = await a.EvaluateAsync<int>("workbench.state.articles[0].key");
+            var key = await a.EvaluateAsync<int>("editor.state.articles[0].key");
             var aCard = a.Locator($"#articles .card[data-key='{key}']");
             var bCard = b.Locator($"#articles .card[data-key='{key}']");
             var cCard = curator.Locator($"#articles .card[data-key='{key}']");
@@ -57,7 +57,7 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
                 }
 
                 await page.Keyboard.PressAsync("3");
-                await page.WaitForFunctionAsync("() => workbench.state.entities.some(e => e.text === '乌兰察布市' && e.label === 'LOC')");
+                await page.WaitForFunctionAsync("() => editor.state.entities.some(e => e.text === '乌兰察布市' && e.label === 'LOC')");
             }
 
             await TagAsync(a, "ORG", "北京市人民政府");
@@ -75,8 +75,8 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
             await Assertions.Expect(cCard.Locator(".layer-status")).ToHaveTextAsync("标注层：已提交 1 / 2");
             Assert.Equal(["LOC:乌兰察布市", "PER:张三"], await TagsAsync(b));
             await bCard.Locator(".layer-submit").ClickAsync();
-            await a.WaitForFunctionAsync("() => workbench.state.entities.length === 4");
-            await b.WaitForFunctionAsync("() => workbench.state.entities.length === 4");
+            await a.WaitForFunctionAsync("() => editor.state.entities.length === 4");
+            await b.WaitForFunctionAsync("() => editor.state.entities.length === 4");
             await Assertions.Expect(aCard.Locator(".layer-note")).ToBeVisibleAsync();
             await Assertions.Expect(aCard.Locator(".layer-takeback")).ToHaveCountAsync(0);
 
@@ -103,7 +103,7 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
             await Assertions.Expect(groups.Nth(1)).ToContainTextAsync("北京市人民政府");
             await curator.Keyboard.PressAsync("1");
             await Assertions.Expect(groups.Nth(1)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("resolved"));
-            await curator.WaitForFunctionAsync("() => workbench.state.entities.filter(e => !e.layer).length === 3");
+            await curator.WaitForFunctionAsync("() => editor.state.entities.filter(e => !e.layer).length === 3");
             await browser.ScreenshotAsync(curator, "double-3-curated", output);
 
             // The gold layer goes through review as today: the curator submits and approves it (self-review allowed here).
@@ -140,15 +140,15 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
         }
     }
 
-    /// <summary>Tags the first occurrence of <paramref name="text"/> through the workbench's own edit path.</summary>
+    /// <summary>Tags the first occurrence of <paramref name="text"/> through the editor's own edit path.</summary>
     private static async Task TagAsync(IPage page, string label, string text)
     {
         var ack = await page.EvaluateAsync<bool>(
             """
             async ([label, text]) => {
-              const line = workbench.state.lines.find(l => l.text.includes(text));
+              const line = editor.state.lines.find(l => l.text.includes(text));
               const offset = line.text.indexOf(text);
-              const ack = await workbench.editing.send({ kind: 'addEntity', label, start: { line: line.n, offset }, end: { line: line.n, offset: offset + text.length }, text, source: 'manual' });
+              const ack = await editor.editing.send({ kind: 'addEntity', label, start: { line: line.n, offset }, end: { line: line.n, offset: offset + text.length }, text, source: 'manual' });
               return !!ack?.accepted;
             }
             """,
@@ -157,7 +157,7 @@ public sealed class DoubleAnnotationTests(BrowserFixture browser, ITestOutputHel
     }
 
     private static async Task<List<string>> TagsAsync(IPage page) =>
-        [.. (await page.EvaluateAsync<string[]>("() => workbench.state.entities.map(e => `${e.label}:${e.text}`)")).Order()];
+        [.. (await page.EvaluateAsync<string[]>("() => editor.state.entities.map(e => `${e.label}:${e.text}`)")).Order()];
 
     private async Task<(int ProjectId, int PageId)> SetUpAsync()
     {

@@ -16,7 +16,7 @@ public sealed class ImagePaneTests(BrowserFixture browser, ITestOutputHelper out
     // Where a line's box is on screen: OCR pixels → image pixels → the viewer element's pixels → the window.
     private const string BoxOnScreen = """
         n => {
-          const wb = window.workbench, viewer = wb.image.viewer, image = wb.state.page.image;
+          const wb = window.editor, viewer = wb.image.viewer, image = wb.state.page.image;
           const [, x, y, w, h] = wb.state.boxes.find(b => b[0] === n);
           const sx = image.width / image.ocrWidth, sy = image.height / image.ocrHeight;
           const topLeft = viewer.viewport.imageToViewerElementCoordinates(new OpenSeadragon.Point(x * sx, y * sy));
@@ -34,11 +34,11 @@ public sealed class ImagePaneTests(BrowserFixture browser, ITestOutputHelper out
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{pageId}");
+            await page.GotoAsync($"/Editor/{pageId}");
 
             // The scan is drawn: OpenSeadragon has loaded it and its canvas holds opaque pixels.
             await Assertions.Expect(page.Locator("#image-pane")).ToBeVisibleAsync();
-            await page.WaitForFunctionAsync("() => { const v = window.workbench?.image?.viewer; return v && v.world.getItemCount() === 1 && v.world.getItemAt(0).getFullyLoaded(); }");
+            await page.WaitForFunctionAsync("() => { const v = window.editor?.image?.viewer; return v && v.world.getItemCount() === 1 && v.world.getItemAt(0).getFullyLoaded(); }");
             var painted = await page.EvaluateAsync<int>("""
                 () => {
                   const canvas = document.querySelector('#image-viewer canvas');
@@ -103,7 +103,7 @@ public sealed class ImagePaneTests(BrowserFixture browser, ITestOutputHelper out
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{pageId}");
+            await page.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(page.Locator("#lines .line").First).ToBeVisibleAsync();
 
             Assert.Equal(0, await page.Locator("#image-pane").CountAsync());
@@ -116,7 +116,7 @@ public sealed class ImagePaneTests(BrowserFixture browser, ITestOutputHelper out
     }
 
     private static Task<int> LineNumberAsync(IPage page, string text) =>
-        page.EvaluateAsync<int>("t => window.workbench.state.lines.find(l => l.text === t).n", text);
+        page.EvaluateAsync<int>("t => window.editor.state.lines.find(l => l.text === t).n", text);
 
     private async Task<int> PageIdAsync()
     {

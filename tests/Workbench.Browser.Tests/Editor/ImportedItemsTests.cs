@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Workbench.Browser.Tests.Editor;
 
-/// <summary>Issue 15 in the workbench: a METS advertisement's card says what it is, and a de-spaced CJK line shows the OCR file's text on hover.</summary>
+/// <summary>Issue 15 in the editor: a METS advertisement's card says what it is, and a de-spaced CJK line shows the OCR file's text on hover.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ImportedItemsTests(BrowserFixture browser, ITestOutputHelper output)
 {
@@ -29,7 +29,7 @@ public sealed class ImportedItemsTests(BrowserFixture browser, ITestOutputHelper
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{pageId}");
+            await page.GotoAsync($"/Editor/{pageId}");
 
             var ad = page.Locator("#articles #article-3");
             await Assertions.Expect(ad.Locator(".item-type")).ToHaveTextAsync("ADVERTISEMENT");

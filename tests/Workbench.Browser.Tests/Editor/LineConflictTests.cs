@@ -175,8 +175,8 @@ public sealed class LineConflictTests(BrowserFixture browser, ITestOutputHelper 
 
         // Once it is saved, the page leaves without asking.
         await page.Locator($"#lines .line[data-n='{line}'] input.line-editor").PressAsync("Enter");
-        await page.WaitForFunctionAsync("() => !window.workbench.textedits.unsaved()");
-        Assert.Equal(draft, await page.EvaluateAsync<string>($"() => window.workbench.state.lines.find(l => l.n === {line}).text"));
+        await page.WaitForFunctionAsync("() => !window.editor.textedits.unsaved()");
+        Assert.Equal(draft, await page.EvaluateAsync<string>($"() => window.editor.state.lines.find(l => l.n === {line}).text"));
         await page.CloseAsync(new() { RunBeforeUnload = true });
         await WaitForAsync(() => page.IsClosed);
         Assert.Single(asked);
@@ -198,7 +198,7 @@ public sealed class LineConflictTests(BrowserFixture browser, ITestOutputHelper 
     {
         var page = await browser.NewPageAsync();
         await browser.LoginAsync(page, user, BrowserFixture.DemoPassword);
-        await page.GotoAsync($"/Workbench/{pageId}");
+        await page.GotoAsync($"/Editor/{pageId}");
         await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }

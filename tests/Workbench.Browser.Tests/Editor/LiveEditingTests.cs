@@ -26,8 +26,8 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
         {
             await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
             await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
-            await annotator.GotoAsync($"/Workbench/{pageId}");
-            await reviewer.GotoAsync($"/Workbench/{pageId}");
+            await annotator.GotoAsync($"/Editor/{pageId}");
+            await reviewer.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
 
@@ -153,7 +153,7 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{pageId}");
+            await page.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
 
             // The approved article's controls are disabled and say why.
@@ -188,7 +188,7 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             // (.lt may end with a role tag such as "byline", hence "contain".)
             await Assertions.Expect(page.Locator($"#lines .line[data-n='{live.Number}'] .lt")).ToContainTextAsync(live.Text + "。");
             await Assertions.Expect(page.Locator($"#lines .line[data-n='{missed.Number}'] .lt")).ToContainTextAsync(missedText);
-            Assert.Equal(behind.Version + 1, await page.EvaluateAsync<int>("() => window.workbench.state.page.version"));
+            Assert.Equal(behind.Version + 1, await page.EvaluateAsync<int>("() => window.editor.state.page.version"));
         }
         finally
         {
@@ -200,7 +200,7 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
     // goes at a line in its middle. Returns JSON because Playwright's .NET binding maps objects awkwardly.
     private const string PickSplitScript = """
         avoid => {
-          const state = window.workbench.state;
+          const state = window.editor.state;
           for (const article of state.articles) {
             if (article.status === 'approved') continue;
             const lines = article.blocks.flatMap(b => Array.from({ length: b.lastLine - b.firstLine + 1 }, (_, i) => b.firstLine + i));

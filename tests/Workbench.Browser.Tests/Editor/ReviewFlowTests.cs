@@ -22,7 +22,7 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
     // The last draft article of the page with a non-blank line, and that line.
     private const string PickDraftScript = """
         () => {
-          const s = window.workbench.state;
+          const s = window.editor.state;
           const lines = new Map(s.lines.map(l => [l.n, l]));
           for (const a of [...s.articles].reverse()) {
             if (a.status !== 'draft') continue;
@@ -47,8 +47,8 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
         {
             await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
             await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
-            await annotator.GotoAsync($"/Workbench/{pageId}");
-            await reviewer.GotoAsync($"/Workbench/{pageId}");
+            await annotator.GotoAsync($"/Editor/{pageId}");
+            await reviewer.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
 
@@ -194,7 +194,7 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
         {
             await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
             await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
-            await annotator.GotoAsync($"/Workbench/{pageId}");
+            await annotator.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await reviewer.GotoAsync($"/Projects/{projectId}/Review");
             var form = reviewer.Locator("#request-form");
@@ -216,7 +216,7 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             await Assertions.Expect(form).ToBeHiddenAsync();
             await Assertions.Expect(row).ToBeHiddenAsync();
 
-            await annotator.WaitForFunctionAsync($"() => window.workbench.state.articles.find(a => a.key === {key})?.status === 'changesRequested'");
+            await annotator.WaitForFunctionAsync($"() => window.editor.state.articles.find(a => a.key === {key})?.status === 'changesRequested'");
             await Assertions.Expect(annotator.Locator($"#articles .card[data-key='{key}']")).ToContainTextAsync(comment);
         }
         finally
@@ -251,11 +251,11 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             await reviewer.EvaluateAsync("() => { window.sameDocument = true; }");
             var totalBefore = int.Parse(await reviewer.Locator("#queue-total").InnerTextAsync(), NumberStyles.AllowThousands, CultureInfo.CurrentCulture);
 
-            // The annotator submits an article from the workbench, in another browser context.
-            await annotator.GotoAsync($"/Workbench/{pageId}");
+            // The annotator submits an article from the editor, in another browser context.
+            await annotator.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             // The second-to-last draft: other tests on this shared page edit its first articles and submit its last draft.
-            var key = await annotator.EvaluateAsync<int>("() => { const d = window.workbench.state.articles.filter(a => a.status === 'draft'); return d[d.length - 2].key; }");
+            var key = await annotator.EvaluateAsync<int>("() => { const d = window.editor.state.articles.filter(a => a.status === 'draft'); return d[d.length - 2].key; }");
             var aCard = annotator.Locator($"#articles .card[data-key='{key}']");
             await aCard.Locator(".review-bar button[data-action='submit']").ClickAsync();
             await Assertions.Expect(aCard.Locator(".card-head .status")).ToHaveClassAsync(Word("status-submitted"));

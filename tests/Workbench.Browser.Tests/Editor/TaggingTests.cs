@@ -21,8 +21,8 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         {
             await browser.LoginAsync(annotator, "annotator", BrowserFixture.DemoPassword);
             await browser.LoginAsync(reviewer, "reviewer", BrowserFixture.DemoPassword);
-            await annotator.GotoAsync($"/Workbench/{pageId}");
-            await reviewer.GotoAsync($"/Workbench/{pageId}");
+            await annotator.GotoAsync($"/Editor/{pageId}");
+            await reviewer.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
 
@@ -51,7 +51,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await Assertions.Expect(entity.First).ToBeVisibleAsync();
             await Assertions.Expect(entity.First).ToHaveAttributeAsync("data-tag", "PER");
             Assert.Equal(text, string.Concat(await entity.AllTextContentsAsync()));
-            var perCount = await reviewer.EvaluateAsync<int>($"workbench.state.entities.filter(e => e.label === 'PER' && e.text === {JsonSerializer.Serialize(text)} && e.start.line === {line} && e.source === 'manual').length");
+            var perCount = await reviewer.EvaluateAsync<int>($"editor.state.entities.filter(e => e.label === 'PER' && e.text === {JsonSerializer.Serialize(text)} && e.start.line === {line} && e.source === 'manual').length");
             Assert.Equal(1, perCount);
             await Assertions.Expect(annotator.Locator("#wb-label-menu")).ToHaveCountAsync(0);
 
@@ -63,7 +63,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await Assertions.Expect(annotator.Locator("#wb-entity-pop")).ToHaveCountAsync(0);
 
             // Suggestions: A focuses the editable article with the most of them and steps to the first with N.
-            await annotator.WaitForFunctionAsync("() => workbench.tagging.suggestions.all.length > 0");
+            await annotator.WaitForFunctionAsync("() => editor.tagging.suggestions.all.length > 0");
             var articleKey = await annotator.EvaluateAsync<int>(PickSuggestionArticleScript);
             await annotator.Locator($"#articles .card[data-key='{articleKey}'] .card-head .key").ClickAsync();
             await Assertions.Expect(annotator.Locator($"#articles .card[data-key='{articleKey}'] .sugg-bar")).ToBeVisibleAsync();
@@ -71,7 +71,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             var active = annotator.Locator(".pc.sugg-active").First;
             await Assertions.Expect(active).ToBeVisibleAsync();
             var acceptedKey = await active.GetAttributeAsync("data-sugg") ?? "";
-            using var accepted = JsonDocument.Parse(await annotator.EvaluateAsync<string>($"JSON.stringify(workbench.tagging.suggestions.find({JsonSerializer.Serialize(acceptedKey)}))"));
+            using var accepted = JsonDocument.Parse(await annotator.EvaluateAsync<string>($"JSON.stringify(editor.tagging.suggestions.find({JsonSerializer.Serialize(acceptedKey)}))"));
             var acceptedLabel = accepted.RootElement.GetProperty("label").GetString();
             var acceptedSource = accepted.RootElement.GetProperty("source").GetString();
             output.WriteLine($"accepting {acceptedKey} ({acceptedSource})");
@@ -80,7 +80,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             // Enter accepts: everyone gets the entity, with the suggestion's source.
             await annotator.Keyboard.PressAsync("Enter");
             var start = accepted.RootElement.GetProperty("start");
-            var acceptedScript = $"() => workbench.state.entities.some(e => e.label === '{acceptedLabel}' && e.start.line === {start.GetProperty("line").GetInt32()} && e.start.offset === {start.GetProperty("offset").GetInt32()} && e.source === '{acceptedSource}')";
+            var acceptedScript = $"() => editor.state.entities.some(e => e.label === '{acceptedLabel}' && e.start.line === {start.GetProperty("line").GetInt32()} && e.start.offset === {start.GetProperty("offset").GetInt32()} && e.source === '{acceptedSource}')";
             await reviewer.WaitForFunctionAsync(acceptedScript);
             await annotator.WaitForFunctionAsync(acceptedScript);
 
@@ -101,8 +101,8 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             // After a reload the rejected suggestion stays away, and the accepted one is an entity, not a suggestion.
             await annotator.ReloadAsync();
             await Assertions.Expect(annotator.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            await annotator.WaitForFunctionAsync("() => workbench.tagging.suggestions.all.length > 0");
-            var keys = await annotator.EvaluateAsync<string[]>("workbench.tagging.suggestions.all.map(s => s.rejectionKey)");
+            await annotator.WaitForFunctionAsync("() => editor.tagging.suggestions.all.length > 0");
+            var keys = await annotator.EvaluateAsync<string[]>("editor.tagging.suggestions.all.map(s => s.rejectionKey)");
             Assert.DoesNotContain(rejectedKey, keys);
             Assert.DoesNotContain(acceptedKey, keys);
             Assert.True(await annotator.EvaluateAsync<bool>(acceptedScript));
@@ -124,9 +124,9 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         try
         {
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Workbench/{pageId}");
+            await page.GotoAsync($"/Editor/{pageId}");
             await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            var key = await page.EvaluateAsync<int>("workbench.state.articles.find(a => a.status !== 'approved' && a.blocks.length > 0).key");
+            var key = await page.EvaluateAsync<int>("editor.state.articles.find(a => a.status !== 'approved' && a.blocks.length > 0).key");
             var card = page.Locator($"#articles .card[data-key='{key}']");
             await card.Locator(".card-head .key").ClickAsync();
 
@@ -138,7 +138,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             var selected = string.Concat(await card.Locator(".pc.tsel").AllTextContentsAsync());
             Assert.Equal(2, System.Globalization.StringInfo.ParseCombiningCharacters(selected).Length);
             await page.Keyboard.PressAsync("3");
-            var locScript = $"() => workbench.state.entities.find(e => e.label === 'LOC' && e.text === {JsonSerializer.Serialize(selected)})?.key ?? 0";
+            var locScript = $"() => editor.state.entities.find(e => e.label === 'LOC' && e.text === {JsonSerializer.Serialize(selected)})?.key ?? 0";
             await page.WaitForFunctionAsync(locScript);
             var entityKey = await page.EvaluateAsync<int>(locScript);
 
@@ -146,7 +146,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await page.Keyboard.PressAsync("Tab");
             await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
             await page.Keyboard.PressAsync("2");
-            await page.WaitForFunctionAsync($"() => workbench.state.entities.find(e => e.key === {entityKey})?.label === 'ORG'");
+            await page.WaitForFunctionAsync($"() => editor.state.entities.find(e => e.key === {entityKey})?.label === 'ORG'");
             await page.Keyboard.PressAsync("Escape");
 
             // The entity list groups it under ORG; choosing it shows and flashes it.
@@ -158,20 +158,20 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             await browser.ScreenshotAsync(page, "tagging-6-entity-list", output);
 
             // G tags every other occurrence of its text in the article (one change); Ctrl+Z takes them back out.
-            var before = await page.EvaluateAsync<int>("workbench.state.entities.length");
+            var before = await page.EvaluateAsync<int>("editor.state.entities.length");
             await page.Keyboard.PressAsync("g");
             await Assertions.Expect(page.Locator(".toast-info").Last).ToContainTextAsync("Tagged ");
-            await page.WaitForFunctionAsync($"() => workbench.state.entities.length > {before}");
+            await page.WaitForFunctionAsync($"() => editor.state.entities.length > {before}");
             await page.Keyboard.PressAsync("Control+z");
-            await page.WaitForFunctionAsync($"() => workbench.state.entities.length === {before}");
+            await page.WaitForFunctionAsync($"() => editor.state.entities.length === {before}");
             await card.Locator($".ent-item[data-entity='{entityKey}']").ClickAsync();
             await Assertions.Expect(page.Locator("#wb-entity-pop")).ToHaveAttributeAsync("data-entity", entityKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
             // Delete removes it; Ctrl+Z brings it back.
             await page.Keyboard.PressAsync("Delete");
-            await page.WaitForFunctionAsync($"() => !workbench.state.entities.some(e => e.key === {entityKey})");
+            await page.WaitForFunctionAsync($"() => !editor.state.entities.some(e => e.key === {entityKey})");
             await page.Keyboard.PressAsync("Control+z");
-            await page.WaitForFunctionAsync($"() => workbench.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
+            await page.WaitForFunctionAsync($"() => editor.state.entities.some(e => e.key === {entityKey} && e.label === 'ORG')");
 
             // A nested entity: three characters from the same start as PER; the first two pieces carry both.
             await page.Keyboard.PressAsync("Escape");
@@ -183,7 +183,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
             }
 
             await page.Keyboard.PressAsync("1");
-            await page.WaitForFunctionAsync("() => workbench.state.entities.some(e => e.label === 'PER')");
+            await page.WaitForFunctionAsync("() => editor.state.entities.some(e => e.label === 'PER')");
             await Assertions.Expect(card.Locator($".pc[data-entities~='{entityKey}'][data-entities*=' ']").First).ToBeVisibleAsync();
             await page.Keyboard.PressAsync("Escape");
             await browser.ScreenshotAsync(page, "tagging-7-nested", output);
@@ -199,7 +199,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
     /// <summary>Three CJK characters of an untagged line in an editable article, with screen points to drag between.</summary>
     private const string PickTextScript = """
         () => {
-          const s = workbench.state;
+          const s = editor.state;
           const tagged = new Set(s.entities.flatMap(e => { const r = []; for (let n = e.start.line; n <= e.end.line; n++) r.push(n); return r; }));
           for (const a of s.articles.filter(a => a.status !== 'approved')) {
             for (const seg of document.querySelectorAll(`#articles .card[data-key="${a.key}"] .seg`)) {
@@ -227,8 +227,8 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
     private const string PickSuggestionArticleScript = """
         () => {
           const counts = new Map();
-          for (const x of workbench.tagging.suggestions.all) counts.set(x.articleKey, (counts.get(x.articleKey) ?? 0) + 1);
-          const best = [...counts].filter(([k, c]) => c >= 2 && workbench.state.articles.find(a => a.key === k)?.status !== 'approved').sort((a, b) => b[1] - a[1])[0];
+          for (const x of editor.tagging.suggestions.all) counts.set(x.articleKey, (counts.get(x.articleKey) ?? 0) + 1);
+          const best = [...counts].filter(([k, c]) => c >= 2 && editor.state.articles.find(a => a.key === k)?.status !== 'approved').sort((a, b) => b[1] - a[1])[0];
           if (!best) throw new Error('no article with two suggestions');
           return best[0];
         }

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Workbench.Browser.Tests.Localization;
 
 /// <summary>
-/// Issue 10: after the header switch to 中文, the workbench, the review queue and the export page show no English
+/// Issue 10: after the header switch to 中文, the editor, the review queue and the export page show no English
 /// UI text (visible text and the title/aria-label/placeholder of visible elements); switching back shows English,
 /// and each switch keeps the user on the same URL.
 /// </summary>
@@ -85,7 +85,7 @@ public sealed partial class ChineseUiTests(BrowserFixture browser, ITestOutputHe
         try
         {
             await browser.LoginAsync(page, User, BrowserFixture.DemoPassword);
-            var workbench = $"{browser.BaseUrl}/Workbench/{pageId}";
+            var workbench = $"{browser.BaseUrl}/Editor/{pageId}";
             await page.GotoAsync(workbench);
             await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
             await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
@@ -97,7 +97,7 @@ public sealed partial class ChineseUiTests(BrowserFixture browser, ITestOutputHe
             await Assertions.Expect(page.Locator("#wb-conn .label")).ToHaveTextAsync("已连接");
 
             var found = new List<string>();
-            // The workbench with a line selected (toolbar and selection text), then its keyboard help.
+            // The editor with a line selected (toolbar and selection text), then its keyboard help.
             await page.Locator("#lines .line[data-n='2']").ClickAsync();
             await Assertions.Expect(page.Locator("#wb-selection")).ToContainTextAsync("第 2 行");
             found.AddRange(await EnglishAsync(page, "workbench", dataWords));

@@ -48,10 +48,10 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
         {
             ("project list", "/"),
             ("project", $"/Projects/{planted.ProjectId}"),
-            ("workbench", $"/Workbench/{planted.PageId}"),
-            ("workbench (annotations)", $"/Workbench/{planted.AnnotatedPageId}"),
-            ("history", $"/Workbench/{planted.PageId}/History"),
-            ("resegment", $"/Workbench/{planted.PageId}/Resegment"),
+            ("workbench", $"/Editor/{planted.PageId}"),
+            ("workbench (annotations)", $"/Editor/{planted.AnnotatedPageId}"),
+            ("history", $"/Editor/{planted.PageId}/History"),
+            ("resegment", $"/Editor/{planted.PageId}/Resegment"),
             ("review queue", $"/Projects/{planted.ProjectId}/Review"),
             ("audit", $"/Projects/{planted.ProjectId}/Audit"),
             ("agreement", $"/Projects/{planted.ProjectId}/Agreement"),
@@ -88,7 +88,7 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
                 var response = await page.GotoAsync(url);
                 Assert.True(response is { Ok: true }, $"{name} ({url}) answered {response?.Status}");
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                if (url.StartsWith("/Workbench/", StringComparison.Ordinal) && !url.Contains("/History", StringComparison.Ordinal) && !url.Contains("/Resegment", StringComparison.Ordinal))
+                if (url.StartsWith("/Editor/", StringComparison.Ordinal) && !url.Contains("/History", StringComparison.Ordinal) && !url.Contains("/Resegment", StringComparison.Ordinal))
                 {
                     await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
                     await Assertions.Expect(page.Locator("#articles .card").First).ToBeVisibleAsync();
@@ -168,7 +168,7 @@ public sealed class RenderingSweepTests(BrowserFixture browser, ITestOutputHelpe
             $"sweep: {places.Count} planted values (carrying {Payloads.Length} payload kinds) x {routes.Length} pages = {checks} value-page text checks, {shownPairs} of them shown as text; {routes.Length} pages checked for window.__xss, CSP reports and page errors; refused on the way in: {planted.Refusals}; {clock.Elapsed.TotalSeconds:F1} s"));
     }
 
-    /// <summary>Hovers what can be hovered and opens every card's comment thread and every toggle on the workbench.</summary>
+    /// <summary>Hovers what can be hovered and opens every card's comment thread and every toggle on the editor.</summary>
     private static async Task OpenEverythingAsync(IPage page)
     {
         var toggles = page.Locator("#articles .card .comments-toggle");

@@ -54,7 +54,7 @@ public sealed class ManualLinkTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Contains(history1, o => o.Kind == "linkContinuation" && o.Description.Contains($"continued on article 1 of page id {page2}", StringComparison.Ordinal));
         var (audit, _) = await factory.WithDbAsync(db => AuditTrail.ListAsync(db, projectId, new AuditFilter(null, page2, null, null, null, null), 0, 50));
         Assert.Contains(audit, e => e.Kind == "unlinkContinuation" && e.AuthorName == "annotator" && e.ArticleKey == 1);
-        var historyPage = await client.GetStringAsync($"/Workbench/{page1}/History");
+        var historyPage = await client.GetStringAsync($"/Editor/{page1}/History");
         Assert.Contains("Linked article 1", historyPage, StringComparison.Ordinal);
     }
 

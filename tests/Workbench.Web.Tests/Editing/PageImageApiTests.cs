@@ -8,7 +8,7 @@ using Workbench.Web.Tests.Support;
 
 namespace Workbench.Web.Tests.Editing;
 
-/// <summary>The page image API (members only, cacheable) and the image and boxes in the workbench state. Uses the demo page with a scan.</summary>
+/// <summary>The page image API (members only, cacheable) and the image and boxes in the editor state. Uses the demo page with a scan.</summary>
 public sealed class PageImageApiTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {
     private const string DemoImagePage = "示例晨报_2025-06-01_p01";
@@ -101,7 +101,7 @@ public sealed class PageImageApiTests(WorkbenchFactory factory) : IClassFixture<
         var boxesBefore = await factory.WithDbAsync(db => PageStore.BoxesAsync(db, pageId));
         var client = await factory.LoginAsync("admin");
 
-        var response = await client.PostFormAsync($"/Workbench/{pageId}/Resegment", []);
+        var response = await client.PostFormAsync($"/Editor/{pageId}/Resegment", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(boxesBefore, await factory.WithDbAsync(db => PageStore.BoxesAsync(db, pageId)));

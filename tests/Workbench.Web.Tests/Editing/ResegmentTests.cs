@@ -16,12 +16,12 @@ public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<Wor
         await CollapseIntoOneArticleAsync(pageId);
         var client = await factory.LoginAsync("admin");
 
-        var preview = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/Workbench/{pageId}/Resegment"));
+        var preview = WebUtility.HtmlDecode(await client.GetHtmlAsync($"/Editor/{pageId}/Resegment"));
         Assert.Contains("Current (1 articles)", preview, StringComparison.Ordinal);
         Assert.Contains($"Proposed ({expected} articles)", preview, StringComparison.Ordinal);
         Assert.Contains("change-added", preview, StringComparison.Ordinal);
 
-        var response = await client.PostFormAsync($"/Workbench/{pageId}/Resegment", []);
+        var response = await client.PostFormAsync($"/Editor/{pageId}/Resegment", []);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, await ArticleCountAsync(pageId));
@@ -39,7 +39,7 @@ public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<Wor
         Assert.Single((await open.Connection.InvokeAsync<Workbench.Web.Hubs.JoinResult>(nameof(Workbench.Web.Hubs.PageHub.Join), pageId, -1)).State!.Articles);
 
         var admin = await factory.LoginAsync("admin");
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Workbench/{pageId}/Resegment", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync($"/Editor/{pageId}/Resegment", [])).StatusCode);
 
         var (resetPage, why) = await reset.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(pageId, resetPage);
@@ -53,7 +53,7 @@ public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<Wor
     {
         var client = await factory.LoginAsync("annotator");
 
-        var response = await client.GetAsync($"/Workbench/{await factory.PageIdAsync("001_")}/Resegment");
+        var response = await client.GetAsync($"/Editor/{await factory.PageIdAsync("001_")}/Resegment");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -63,11 +63,11 @@ public sealed class ResegmentTests(WorkbenchFactory factory) : IClassFixture<Wor
     {
         var pageId = await factory.PageIdAsync("000a_");
         var client = await factory.LoginAsync("admin");
-        var token = await HttpExtensions.AntiforgeryTokenAsync(client, $"/Workbench/{pageId}/Resegment");
+        var token = await HttpExtensions.AntiforgeryTokenAsync(client, $"/Editor/{pageId}/Resegment");
         await CollapseIntoOneArticleAsync(pageId);
         await factory.WithDbAsync(db => db.Pages.Where(p => p.Id == pageId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, 3)));
 
-        var response = await client.PostAsync($"/Workbench/{pageId}/Resegment", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var response = await client.PostAsync($"/Editor/{pageId}/Resegment", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
         Assert.Contains("can no longer be re-segmented", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(1, await ArticleCountAsync(pageId));

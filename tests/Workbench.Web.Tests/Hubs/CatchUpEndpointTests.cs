@@ -27,7 +27,7 @@ public sealed class CatchUpEndpointTests(WorkbenchFactory factory) : IClassFixtu
         }
 
         var http = client.Http;
-        var after = (await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start + 1}", WorkbenchState.Json))!;
+        var after = (await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start + 1}", EditorState.Json))!;
 
         Assert.Equal([start + 2, start + 3], after!.Select(o => o.Sequence));
         Assert.All(after, o => Assert.Equal("annotator", o.AuthorName));
@@ -35,10 +35,10 @@ public sealed class CatchUpEndpointTests(WorkbenchFactory factory) : IClassFixtu
         Assert.Equal(sent.Skip(1).Select(OperationDescriptions.Describe), after.Select(o => o.Description));
         Assert.Equal(sent.Skip(1).Select(PageOperationJson.Serialize), after.Select(o => PageOperationJson.Serialize(o.Operation!)));
 
-        var limited = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start}&limit=1", WorkbenchState.Json);
+        var limited = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start}&limit=1", EditorState.Json);
         Assert.Equal([start + 1], limited!.Select(o => o.Sequence));
 
-        var none = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start + 3}", WorkbenchState.Json);
+        var none = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={start + 3}", EditorState.Json);
         Assert.Empty(none!);
     }
 

@@ -81,7 +81,7 @@ public sealed class ConvergenceTests(WorkbenchFactory factory, ITestOutputHelper
             var served = new List<LoggedOperation>();
             while (true)
             {
-                var page = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={served.Count}", WorkbenchState.Json);
+                var page = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={served.Count}", EditorState.Json);
                 served.AddRange(page!);
                 if (page!.Count < OperationLog.MaxPage)
                 {

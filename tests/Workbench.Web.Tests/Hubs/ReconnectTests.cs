@@ -41,7 +41,7 @@ public sealed class ReconnectTests(WorkbenchFactory factory) : IClassFixture<Wor
         Assert.Empty(offline.Received);
 
         // What the client will fetch: exactly the 100 operations it missed, in order.
-        var missed = await offline.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={before}", WorkbenchState.Json);
+        var missed = await offline.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={before}", EditorState.Json);
         Assert.Equal(Enumerable.Range(before + 1, 100), missed!.Select(o => o.Sequence));
 
         await offline.StartAsync();

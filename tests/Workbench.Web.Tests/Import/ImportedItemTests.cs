@@ -8,7 +8,7 @@ using Workbench.Web.Tests.Support;
 
 namespace Workbench.Web.Tests.Import;
 
-/// <summary>Issue 15 cases 2 and 8 in the workbench: what the state carries for the cards and the hover, and that edits keep the item type.</summary>
+/// <summary>Issue 15 cases 2 and 8 in the editor: what the state carries for the cards and the hover, and that edits keep the item type.</summary>
 public sealed class ImportedItemTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {
     private static readonly string Mets = Path.Combine(Repository.Root, "tests", "Workbench.Core.Tests", "Pages", "Fixtures", "mets-europeana", "issue-METS.xml");

@@ -20,8 +20,8 @@ public sealed partial class ClientStringsTests(WorkbenchFactory factory) : IClas
         var client = await factory.LoginAsync("annotator");
         var pageId = await factory.PageIdAsync("000a_");
 
-        var english = Flatten(await StringsAsync(client, $"/Workbench/{pageId}", "en"));
-        var chinese = Flatten(await StringsAsync(client, $"/Workbench/{pageId}", "zh-Hans"));
+        var english = Flatten(await StringsAsync(client, $"/Editor/{pageId}", "en"));
+        var chinese = Flatten(await StringsAsync(client, $"/Editor/{pageId}", "zh-Hans"));
 
         Assert.True(english.Count > 150, $"only {english.Count} keys");
         Assert.Equal(english.Keys.Order(StringComparer.Ordinal), chinese.Keys.Order(StringComparer.Ordinal));
@@ -41,7 +41,7 @@ public sealed partial class ClientStringsTests(WorkbenchFactory factory) : IClas
         var client = await factory.LoginAsync("annotator");
         var pageId = await factory.PageIdAsync("000a_");
 
-        using var strings = await StringsAsync(client, $"/Workbench/{pageId}", "zh-Hans");
+        using var strings = await StringsAsync(client, $"/Editor/{pageId}", "zh-Hans");
 
         var rows = strings.RootElement.GetProperty("help").GetProperty("rows");
         Assert.Equal(JsonValueKind.Array, rows.ValueKind);
@@ -66,9 +66,9 @@ public sealed partial class ClientStringsTests(WorkbenchFactory factory) : IClas
         var client = await factory.LoginAsync("admin");
         var pageId = await factory.PageIdAsync("000a_");
 
-        var workbench = await GetAsync(client, $"/Workbench/{pageId}", "zh-Hans");
-        var history = await GetAsync(client, $"/Workbench/{pageId}/History", "zh-Hans");
-        var englishHistory = await GetAsync(client, $"/Workbench/{pageId}/History", "en");
+        var workbench = await GetAsync(client, $"/Editor/{pageId}", "zh-Hans");
+        var history = await GetAsync(client, $"/Editor/{pageId}/History", "zh-Hans");
+        var englishHistory = await GetAsync(client, $"/Editor/{pageId}/History", "en");
 
         Assert.Contains("<header class=\"pane-head\">OCR 行</header>", workbench, StringComparison.Ordinal);
         Assert.Contains("篇文章", workbench, StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public sealed class AgreementPageTests(WorkbenchFactory factory) : IClassFixture
         Assert.Contains("data-a=\"agr-a\" data-b=\"agr-b\"", html, StringComparison.Ordinal);
         Assert.Contains("F1 0.500", html, StringComparison.Ordinal);
         Assert.Contains("overlap 1.000", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"/Workbench/{pageId}#article-{article.Key}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Editor/{pageId}#article-{article.Key}\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"agreement-chart\"", html, StringComparison.Ordinal);
         Assert.Contains("<tr data-label=\"ORG\">", html, StringComparison.Ordinal);
         Assert.Matches("<tr data-label=\"ORG\">\\s*<td>ORG</td>\\s*<td class=\"num\">0</td>\\s*<td class=\"num\">—</td>", html); // no ORG spans: undefined, never 0

@@ -24,7 +24,7 @@ public sealed class AssignmentTests(WorkbenchFactory factory) : IClassFixture<Wo
 
         var annotator = await factory.LoginAsync("annotator");
         var html = await annotator.GetHtmlAsync($"/Projects/{projectId}/MyWork");
-        Assert.Contains($"/Workbench/{pageId}#article-{keys[0]}", html, StringComparison.Ordinal);
+        Assert.Contains($"/Editor/{pageId}#article-{keys[0]}", html, StringComparison.Ordinal);
         Assert.Contains("work-draft", html, StringComparison.Ordinal);
     }
 

@@ -105,7 +105,7 @@ public sealed class AuditTests(WorkbenchFactory factory) : IClassFixture<Workben
         Assert.Single(csv, l => l.Contains(",setTitle,", StringComparison.Ordinal) && l.Contains(",Redo: ", StringComparison.Ordinal));
         Assert.Single(csv, l => l.Contains(",setTitle,", StringComparison.Ordinal) && !l.Contains("Undo: ", StringComparison.Ordinal) && !l.Contains("Redo: ", StringComparison.Ordinal));
 
-        var history = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync($"/Workbench/{pageId}/History"));
+        var history = WebUtility.HtmlDecode(await reviewer.GetHtmlAsync($"/Editor/{pageId}/History"));
         Assert.Contains("Undo: " + undoText, history, StringComparison.Ordinal);
         Assert.Contains("Redo: " + redoText, history, StringComparison.Ordinal);
 

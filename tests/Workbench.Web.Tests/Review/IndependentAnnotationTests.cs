@@ -71,18 +71,18 @@ public sealed class IndependentAnnotationTests(WorkbenchFactory factory) : IClas
         }
 
         // Not through the API: state, catch-up log, suggestions; not on the history page.
-        var bState = await b.Http.GetFromJsonAsync<WorkbenchState>($"/api/pages/{pageId}/state", WorkbenchState.Json);
+        var bState = await b.Http.GetFromJsonAsync<EditorState>($"/api/pages/{pageId}/state", EditorState.Json);
         Assert.Empty(bState!.Entities);
         Assert.NotNull(bState.Annotation);
-        var log = await b.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={tagged.Version - 1}", WorkbenchState.Json);
+        var log = await b.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={tagged.Version - 1}", EditorState.Json);
         var hidden = Assert.Single(log!);
         Assert.Equal((PagePatch.HiddenKind, (PageOperation?)null, ""), (hidden.Kind, hidden.Operation, hidden.AuthorName));
-        var history = await b.Http.GetStringAsync($"/Workbench/{pageId}/History");
+        var history = await b.Http.GetStringAsync($"/Editor/{pageId}/History");
         Assert.DoesNotContain("ind-a", history, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, history, StringComparison.Ordinal);
-        var reviewerLog = await reviewer.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={tagged.Version - 1}", WorkbenchState.Json);
+        var reviewerLog = await reviewer.Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={tagged.Version - 1}", EditorState.Json);
         Assert.Equal(ids["ind-a"], Assert.IsType<AddEntity>(Assert.Single(reviewerLog!).Operation).Layer);
-        Assert.Single((await reviewer.Http.GetFromJsonAsync<WorkbenchState>($"/api/pages/{pageId}/state", WorkbenchState.Json))!.Entities);
+        Assert.Single((await reviewer.Http.GetFromJsonAsync<EditorState>($"/api/pages/{pageId}/state", EditorState.Json))!.Entities);
 
         // Not through a refusal: A's entity is "not there" for B, and B may make the same tag in B's layer.
         var remove = await b.ApplyAsync(new RemoveEntity(entity.Key));

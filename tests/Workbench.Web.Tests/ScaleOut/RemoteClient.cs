@@ -91,7 +91,7 @@ public sealed class RemoteClient : IAsyncDisposable
     {
         while (true)
         {
-            var page = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={Version}", WorkbenchState.Json);
+            var page = await http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={Version}", EditorState.Json);
             lock (gate)
             {
                 foreach (var logged in page!.Where(l => l.Sequence > state.Version))

@@ -19,7 +19,7 @@ public sealed partial class HardeningTests(WorkbenchFactory factory) : IClassFix
     [InlineData("/")]
     [InlineData("/Projects/{project}")]
     [InlineData("/Projects/{project}/Members")]
-    [InlineData("/Workbench/{page}")]
+    [InlineData("/Editor/{page}")]
     public async Task Pages_CarryCspNosniffAndFrameProtection_AndNoInlineScript(string path)
     {
         var admin = await factory.LoginAsync("admin");
@@ -37,7 +37,7 @@ public sealed partial class HardeningTests(WorkbenchFactory factory) : IClassFix
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
-        // The only inline script a page may carry is the workbench's import map, with this response's nonce.
+        // The only inline script a page may carry is the editor's import map, with this response's nonce.
         Assert.Empty(InlineScripts().Matches(html).Where(m => !m.Value.Contains("application/json", StringComparison.Ordinal)
             && !(m.Value.Contains("type=\"importmap\"", StringComparison.Ordinal) && WebUtility.HtmlDecode(m.Value).Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal))).Select(m => m.Value));
         Assert.Empty(EventAttributes().Matches(html).Select(m => m.Value));

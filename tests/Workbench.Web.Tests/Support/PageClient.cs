@@ -289,7 +289,7 @@ public sealed class PageClient : IAsyncDisposable
         while (true)
         {
             var after = Version;
-            var page = await Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={after}", WorkbenchState.Json);
+            var page = await Http.GetFromJsonAsync<List<LoggedOperation>>($"/api/pages/{pageId}/operations?after={after}", EditorState.Json);
             Assert.NotNull(page);
             lock (gate)
             {
@@ -460,7 +460,7 @@ public sealed class PageClient : IAsyncDisposable
             : throw new InvalidOperationException($"{UserName}: logged operation {sequence} does not apply locally");
 
     /// <summary>The whole state a join answered with, as a Core state (counters carried from <paramref name="previous"/> where larger).</summary>
-    public static PageState FromWorkbench(WorkbenchState whole, PageState previous) => new(
+    public static PageState FromWorkbench(EditorState whole, PageState previous) => new(
         whole.Page.Version,
         whole.Lines.ToImmutableSortedDictionary(l => l.N, l => new LineState(l.N, l.Original, l.Text)),
         [.. whole.Articles.Select(PagePatch.ToArticle)],

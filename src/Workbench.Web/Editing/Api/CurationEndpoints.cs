@@ -22,24 +22,24 @@ public static class CurationEndpoints
         {
             if (!LayerPolicy.IsCurator(member.Role))
             {
-                return WorkbenchEndpoints.Problem(ServerMessages.CuratorsOnly, StatusCodes.Status403Forbidden);
+                return EditorEndpoints.Problem(ServerMessages.CuratorsOnly, StatusCodes.Status403Forbidden);
             }
 
             var mode = await LayerPolicy.ModeAsync(db, member.ProjectId, cancellationToken);
             var state = (await cache.CurrentAsync(db, pageId, cancellationToken))!.State;
             if (state.FindArticle(key) is not { } article)
             {
-                return WorkbenchEndpoints.Problem(EditMessages.Format(EditMessages.ArticleMissing, key), StatusCodes.Status404NotFound);
+                return EditorEndpoints.Problem(EditMessages.Format(EditMessages.ArticleMissing, key), StatusCodes.Status404NotFound);
             }
 
             if (!mode.Independent || !Layers.Complete(article, mode.Required))
             {
-                return WorkbenchEndpoints.Problem(EditMessages.Format(ServerMessages.LayersNotComplete, article.LayerList.Count(l => l.Submitted), mode.Required), StatusCodes.Status409Conflict);
+                return EditorEndpoints.Problem(EditMessages.Format(ServerMessages.LayersNotComplete, article.LayerList.Count(l => l.Submitted), mode.Required), StatusCodes.Status409Conflict);
             }
 
             var plan = Curation.Plan(state, key)!;
             var names = await UserNames.ForAsync(db, plan.Layers, cancellationToken);
-            return Results.Json(new CurationView(plan, plan.Layers.ToDictionary(id => id, id => names.GetValueOrDefault(id, id))), WorkbenchState.Json);
+            return Results.Json(new CurationView(plan, plan.Layers.ToDictionary(id => id, id => names.GetValueOrDefault(id, id))), EditorState.Json);
         });
     }
 }

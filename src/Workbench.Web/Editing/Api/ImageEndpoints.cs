@@ -15,7 +15,7 @@ public static class ImageEndpoints
             var path = image is null ? null : images.FullPath(image.Path);
             if (image is null || !File.Exists(path))
             {
-                return WorkbenchEndpoints.Problem(ServerMessages.NoImage, StatusCodes.Status404NotFound);
+                return EditorEndpoints.Problem(ServerMessages.NoImage, StatusCodes.Status404NotFound);
             }
 
             http.Response.Headers.CacheControl = "private, max-age=86400";

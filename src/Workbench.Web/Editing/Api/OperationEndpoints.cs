@@ -16,7 +16,7 @@ public static class OperationEndpoints
         page.MapGet("/operations", async (int pageId, int? after, int? limit, Membership member, WorkbenchDbContext db, PageStateCache cache, CancellationToken cancellationToken) =>
         {
             var operations = await OperationLog.AfterAsync(db, pageId, after ?? 0, limit ?? OperationLog.MaxPage, await LayerPolicy.ReaderAsync(db, cache, member.ProjectId, pageId, member.UserId, member.Role, cancellationToken), cancellationToken);
-            return Results.Json(operations, WorkbenchState.Json);
+            return Results.Json(operations, EditorState.Json);
         });
 
         // 200 applied, 403 not allowed, 409 refused.
@@ -35,15 +35,15 @@ public static class OperationEndpoints
 
             if (request?.Operation is not { } operation)
             {
-                return WorkbenchEndpoints.Problem(ServerMessages.BadOperation, StatusCodes.Status400BadRequest);
+                return EditorEndpoints.Problem(ServerMessages.BadOperation, StatusCodes.Status400BadRequest);
             }
 
             var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, request.SeenVersion, operation, request.Comment, request.Replay, cancellationToken);
             return outcome switch
             {
-                { Accepted: true } => Results.Json(outcome, WorkbenchState.Json),
-                { Forbidden: true } => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
-                _ => Results.Json(outcome, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+                { Accepted: true } => Results.Json(outcome, EditorState.Json),
+                { Forbidden: true } => Results.Json(outcome, EditorState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(outcome, EditorState.Json, statusCode: StatusCodes.Status409Conflict),
             };
         });
     }

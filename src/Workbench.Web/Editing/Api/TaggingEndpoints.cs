@@ -23,7 +23,7 @@ public static class TaggingEndpoints
         {
             if (string.IsNullOrEmpty(request.Text) || string.IsNullOrWhiteSpace(request.Label))
             {
-                return WorkbenchEndpoints.Problem(ServerMessages.NothingToTag, StatusCodes.Status400BadRequest);
+                return EditorEndpoints.Problem(ServerMessages.NothingToTag, StatusCodes.Status400BadRequest);
             }
 
             // What the user sees: in independent annotation, places another annotator tagged are not "already tagged".
@@ -31,16 +31,16 @@ public static class TaggingEndpoints
             var batch = Workbench.Core.Tagging.Occurrences.TagAll(state, request.Text, request.Label, request.ArticleKey);
             if (batch.Operations.Count == 0)
             {
-                return Results.Json(new TagAllResponse(false, 0, state.Version, EditMessages.Format(ServerMessages.NoOccurrences, request.Text, request.Label)), WorkbenchState.Json);
+                return Results.Json(new TagAllResponse(false, 0, state.Version, EditMessages.Format(ServerMessages.NoOccurrences, request.Text, request.Label)), EditorState.Json);
             }
 
             var (outcome, _) = await edits.ApplyAsync(pageId, member.UserId, member.UserName, member.Role, state.Version, batch, null, cancellationToken: cancellationToken);
             var response = new TagAllResponse(outcome.Accepted, outcome.Accepted ? batch.Operations.Count : 0, outcome.Version, outcome.Reason, outcome.Inverse);
             return outcome switch
             {
-                { Accepted: true } => Results.Json(response, WorkbenchState.Json),
-                { Forbidden: true } => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status403Forbidden),
-                _ => Results.Json(response, WorkbenchState.Json, statusCode: StatusCodes.Status409Conflict),
+                { Accepted: true } => Results.Json(response, EditorState.Json),
+                { Forbidden: true } => Results.Json(response, EditorState.Json, statusCode: StatusCodes.Status403Forbidden),
+                _ => Results.Json(response, EditorState.Json, statusCode: StatusCodes.Status409Conflict),
             };
         });
 
@@ -51,14 +51,14 @@ public static class TaggingEndpoints
             var state = Layers.VisibleTo((await cache.CurrentAsync(db, pageId, cancellationToken))!.State, mode.ViewerFor(member.UserId, member.Role));
             var keys = SuggestionService.ParseKeys(article, articles);
             var rejectedBy = mode.Independent && !LayerPolicy.IsCurator(member.Role) ? member.UserId : null;
-            return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, rejectedBy, cancellationToken), WorkbenchState.Json);
+            return Results.Json(await suggestions.ForArticlesAsync(member.ProjectId, state, pageId, keys, rejectedBy, cancellationToken), EditorState.Json);
         });
 
         page.MapPost("/suggestions/reject", async (int pageId, RejectRequest request, Membership member, SuggestionService suggestions, TimeProvider clock, CancellationToken cancellationToken) =>
         {
             if ((request.Keys?.Count ?? 0) > SuggestionService.MaxRejections)
             {
-                return WorkbenchEndpoints.Problem(EditMessages.Format(ServerMessages.TooManyRejections, SuggestionService.MaxRejections, request.Keys!.Count), StatusCodes.Status400BadRequest);
+                return EditorEndpoints.Problem(EditMessages.Format(ServerMessages.TooManyRejections, SuggestionService.MaxRejections, request.Keys!.Count), StatusCodes.Status400BadRequest);
             }
 
             var added = await suggestions.RejectAsync(pageId, request.ArticleKey, request.Keys ?? [], member.UserId, clock.GetUtcNow(), cancellationToken);

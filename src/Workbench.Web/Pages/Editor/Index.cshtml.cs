@@ -6,9 +6,9 @@ using Workbench.Web.Editing;
 
 namespace Workbench.Web.Pages.Editor;
 
-public sealed class IndexModel(WorkbenchStateLoader loader) : PageModel
+public sealed class IndexModel(EditorStateLoader loader) : PageModel
 {
-    public WorkbenchState State { get; private set; } = null!;
+    public EditorState State { get; private set; } = null!;
 
     /// <summary>The signed-in user's id, so the browser can tell its own operations from others'.</summary>
     public string? UserId { get; private set; }

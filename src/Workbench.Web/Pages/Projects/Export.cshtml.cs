@@ -18,7 +18,7 @@ namespace Workbench.Web.Pages.Projects;
 
 /// <summary>
 /// Export for training (any member may download: approved articles are the project's published result, and members
-/// see every article in the workbench anyway) and import of annotation files (admins, like page uploads).
+/// see every article in the editor anyway) and import of annotation files (admins, like page uploads).
 /// </summary>
 public sealed class ExportModel(WorkbenchDbContext db, ProjectAccess access, FileImporter importer, UploadOutcomes uploads) : ProjectPageModel(db, access)
 {

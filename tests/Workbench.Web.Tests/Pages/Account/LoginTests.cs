@@ -10,7 +10,7 @@ public sealed class LoginTests(WorkbenchFactory factory) : IClassFixture<Workben
     [Theory]
     [InlineData("/")]
     [InlineData("/Projects/1")]
-    [InlineData("/Workbench/1")]
+    [InlineData("/Editor/1")]
     public async Task EveryPageButLogin_RedirectsAnonymousUsersToLogin(string url)
     {
         var response = await factory.AnonymousClient().GetAsync(url);

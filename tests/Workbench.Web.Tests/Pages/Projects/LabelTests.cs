@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Web.Data;
 using Workbench.Web.Tests.Support;
 
 namespace Workbench.Web.Tests.Pages.Projects;
@@ -9,7 +10,8 @@ public sealed class LabelTests(WorkbenchFactory factory) : IClassFixture<Workben
     [Fact]
     public async Task NewProject_StartsWithPerOrgLocDate()
     {
-        var projectId = await factory.DemoProjectIdAsync();
+        // A project of its own: the other tests of this class add labels to the demo project, in an order xunit does not fix.
+        var projectId = await factory.WithDbAsync(async db => (await ProjectService.GetOrCreateAsync(db, "labels: a new project", TimeProvider.System)).Id);
 
         var labels = await factory.WithDbAsync(db => db.Labels.Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).Select(l => new { l.Name, l.DisplayName, l.Hotkey }).ToListAsync());
 

@@ -14,7 +14,7 @@ public sealed class MembershipTests(WorkbenchFactory factory) : IClassFixture<Wo
         var pageId = await factory.PageIdAsync("000a_");
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Projects/{projectId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Workbench/{pageId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/Editor/{pageId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/api/pages/{pageId}/state")).StatusCode);
         Assert.DoesNotContain("Demo: Inner Mongolia", await client.GetHtmlAsync("/"), StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@ using Workbench.Web.Tests.Support;
 
 namespace Workbench.Web.Tests.Editing;
 
-public sealed partial class WorkbenchViewTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
+public sealed partial class EditorViewTests(WorkbenchFactory factory) : IClassFixture<WorkbenchFactory>
 {
     [Fact]
     public async Task Workbench_RendersBothPanesWithEveryLineAndEveryArticle()
@@ -13,7 +13,7 @@ public sealed partial class WorkbenchViewTests(WorkbenchFactory factory) : IClas
         var client = await factory.LoginAsync("annotator");
         var pageId = await factory.PageIdAsync("000a_");
 
-        var html = await client.GetHtmlAsync($"/Workbench/{pageId}");
+        var html = await client.GetHtmlAsync($"/Editor/{pageId}");
 
         Assert.Contains("id=\"lines-pane\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"articles-pane\"", html, StringComparison.Ordinal);
@@ -41,12 +41,26 @@ public sealed partial class WorkbenchViewTests(WorkbenchFactory factory) : IClas
         Assert.Equal("全力建设区域科技创新中心 创新生态持续优化", first.GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("/Workbench/12", "/Editor/12")]
+    [InlineData("/Workbench/12/History?before=40", "/Editor/12/History?before=40")]
+    [InlineData("/Workbench/12/Resegment", "/Editor/12/Resegment")]
+    public async Task OldEditorAddresses_RedirectPermanently(string old, string now)
+    {
+        var client = factory.AnonymousClient();
+
+        var response = await client.GetAsync(old);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal(now, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task UnknownPage_Is404()
     {
         var client = await factory.LoginAsync("admin");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Workbench/999999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Editor/999999")).StatusCode);
     }
 
     [GeneratedRegex("<script type=\"application/json\" id=\"page-state\">(.*?)</script>", RegexOptions.Singleline)]

@@ -4,15 +4,15 @@ using Workbench.Web.Security;
 namespace Workbench.Web.Editing;
 
 /// <summary>
-/// The JSON API the workbench's browser code calls. Every endpoint of a page is mapped through one member group, so the
+/// The JSON API the editor's browser code calls. Every endpoint of a page is mapped through one member group, so the
 /// page's project and the caller's role are resolved once (<see cref="MembershipFilter"/>) and bound to the handler as a
 /// <see cref="Membership"/>; each concern maps its own endpoints (files in <c>Editing/Api/</c>).
 /// </summary>
-public static class WorkbenchEndpoints
+public static class EditorEndpoints
 {
     public const string PageRoute = "/api/pages/{pageId:int}";
 
-    public static void MapWorkbenchEndpoints(this IEndpointRouteBuilder app)
+    public static void MapEditorEndpoints(this IEndpointRouteBuilder app)
     {
         var page = app.MapMemberGroup(PageRoute);
         page.MapStateEndpoints();

@@ -7,12 +7,12 @@ using Workbench.Web.Editing;
 namespace Workbench.Web.Tests.Editing;
 
 /// <summary>The rules and texts the browser gets with the page state instead of mirroring them by hand.</summary>
-public sealed class WorkbenchRulesTests
+public sealed class EditorRulesTests
 {
     [Fact]
     public void Transitions_FollowThePolicyPerRole_WithTheCommentsItAsksFor()
     {
-        static string Of(ProjectRole role) => string.Join(", ", WorkbenchRules.For(role).Transitions.Select(t => $"{t.Action}:{t.From}>{t.To}{(t.NeedsComment ? "+comment" : "")}"));
+        static string Of(ProjectRole role) => string.Join(", ", EditorRules.For(role).Transitions.Select(t => $"{t.Action}:{t.From}>{t.To}{(t.NeedsComment ? "+comment" : "")}"));
 
         Assert.Equal(
             "start:Draft>InProgress, start:ChangesRequested>InProgress, submit:Draft>Submitted, submit:InProgress>Submitted, submit:ChangesRequested>Submitted, withdraw:Submitted>InProgress",
@@ -35,10 +35,10 @@ public sealed class WorkbenchRulesTests
             new ArticleState(2, "", ArticleStatus.Draft, [new BlockState(BlockRole.Body, 2, 6)]));
         var state = new PageState(3, lines, articles, [], 3, 1);
 
-        var dto = WorkbenchState.From(new Page { SourceName = "p.txt", Sha256 = "00", Format = Core.Pages.SourceFormat.Text }, "P", ProjectRole.Annotator, state, []);
+        var dto = EditorState.From(new Page { SourceName = "p.txt", Sha256 = "00", Format = Core.Pages.SourceFormat.Text }, "P", ProjectRole.Annotator, state, []);
 
         Assert.Equal(["approved", null], dto.Articles.Select(a => a.Locked));
-        Assert.Equal(WorkbenchRules.DoubtfulBelow, dto.Rules.Doubtful);
+        Assert.Equal(EditorRules.DoubtfulBelow, dto.Rules.Doubtful);
         Assert.Equal(Enum.GetValues<BlockRole>().Length, dto.Rules.Roles.Count);
         Assert.Contains("headline", dto.Rules.Roles);
         var body = dto.Texts.Single(t => t.Key == 2);

@@ -13,9 +13,9 @@ public enum LoadOutcome
 }
 
 /// <summary>Loads a page's workbench state for a user, checking membership; the page's lines, articles and entities come from the edit path's cache.</summary>
-public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache)
+public sealed class EditorStateLoader(WorkbenchDbContext db, ProjectAccess access, PageStateCache cache)
 {
-    public async Task<(LoadOutcome Outcome, WorkbenchState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
+    public async Task<(LoadOutcome Outcome, EditorState? State)> LoadAsync(string? userId, int pageId, CancellationToken cancellationToken = default)
     {
         var (projectId, role) = await access.RoleForPageAsync(userId, pageId, cancellationToken);
         if (projectId is null)
@@ -42,14 +42,14 @@ public sealed class WorkbenchStateLoader(WorkbenchDbContext db, ProjectAccess ac
         var state = Layers.VisibleTo(current.State, mode.ViewerFor(userId!, role.Value));
         var labels = await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).OrderBy(l => l.Ordinal).ToListAsync(cancellationToken);
         var continuations = await Continuation.ArticleLinks.ForPageAsync(db, pageId, cancellationToken);
-        return (LoadOutcome.Loaded, WorkbenchState.From(page, projectName, role.Value, state, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
+        return (LoadOutcome.Loaded, EditorState.From(page, projectName, role.Value, state, labels, await PageStore.BoxesAsync(db, pageId, cancellationToken)) with
         {
             Segmentation = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(page.Segmentation.ToString()),
             Continuations = continuations,
             UnresolvedMarkers = Continuation.ArticleLinks.Unresolved(state, continuations),
             OcrTexts = await PageStore.OcrTextsAsync(db, pageId, cancellationToken),
             ItemTypes = await PageStore.ItemTypesAsync(db, pageId, cancellationToken),
-            Annotation = mode.Independent ? new WorkbenchState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required, await MemberNamesAsync(projectId.Value, cancellationToken)) : null,
+            Annotation = mode.Independent ? new EditorState.AnnotationInfo(userId!, LayerPolicy.IsCurator(role.Value), mode.Required, await MemberNamesAsync(projectId.Value, cancellationToken)) : null,
         });
     }
 

@@ -7,14 +7,14 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Editing;
 
 /// <summary>
-/// The rules the workbench's browser code needs before it asks the server (which buttons to offer, what to mark
+/// The rules the editor's browser code needs before it asks the server (which buttons to offer, what to mark
 /// doubtful, which roles a block may take), sent once with the page state so no JavaScript mirrors them by hand.
 /// The server still checks every operation; these only decide what the UI offers.
 /// </summary>
 /// <param name="Doubtful">An article whose opening boundary has a confidence below this is marked doubtful.</param>
 /// <param name="Roles">Every block role, in the order the role menu lists them.</param>
 /// <param name="Transitions">The status changes the user's role may make, each with whether it needs a comment.</param>
-public sealed record WorkbenchRules(double Doubtful, IReadOnlyList<string> Roles, IReadOnlyList<WorkbenchRules.Transition> Transitions)
+public sealed record EditorRules(double Doubtful, IReadOnlyList<string> Roles, IReadOnlyList<EditorRules.Transition> Transitions)
 {
     /// <summary>Below this confidence a boundary is doubtful (the segmenter's confidences are calibrated: 0.7 is right 70% of the time).</summary>
     public const double DoubtfulBelow = 0.7;
@@ -22,11 +22,11 @@ public sealed record WorkbenchRules(double Doubtful, IReadOnlyList<string> Roles
     /// <summary>A status change offered as a button: <paramref name="Action"/> names it for the UI's strings.</summary>
     public sealed record Transition(string Action, ArticleStatus From, ArticleStatus To, bool NeedsComment);
 
-    private static readonly ConcurrentDictionary<ProjectRole, WorkbenchRules> ByRole = new();
+    private static readonly ConcurrentDictionary<ProjectRole, EditorRules> ByRole = new();
 
     private static readonly string[] ActionOrder = ["start", "submit", "approve", "requestChanges", "withdraw", "reopen"];
 
-    public static WorkbenchRules For(ProjectRole role) => ByRole.GetOrAdd(role, r => new WorkbenchRules(
+    public static EditorRules For(ProjectRole role) => ByRole.GetOrAdd(role, r => new EditorRules(
         DoubtfulBelow,
         [.. Enum.GetValues<BlockRole>().Select(b => b.Name())],
         TransitionsFor(r)));

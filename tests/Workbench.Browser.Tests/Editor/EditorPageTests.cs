@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Workbench.Browser.Tests.Editor;
 
 [Collection(BrowserCollection.Name)]
-public sealed class WorkbenchPageTests(BrowserFixture browser, ITestOutputHelper output)
+public sealed class EditorPageTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]
     public async Task Annotator_LogsIn_OpensSamplePage_AndSeesLinesLinkedToArticles()
@@ -19,7 +19,7 @@ public sealed class WorkbenchPageTests(BrowserFixture browser, ITestOutputHelper
             await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
             await page.ClickAsync("text=Demo: Inner Mongolia newspapers");
             await page.ClickAsync("text=000a_3b61d9199e17de9f.txt");
-            await page.WaitForURLAsync($"**/Workbench/{pageId}");
+            await page.WaitForURLAsync($"**/Editor/{pageId}");
 
             var lines = page.Locator("#lines .line");
             await Assertions.Expect(lines).ToHaveCountAsync(306);

@@ -1,4 +1,4 @@
-// The workbench: OCR lines on the left, articles on the right, linked line by line, edited live with others.
+// The editor: OCR lines on the left, articles on the right, linked line by line, edited live with others.
 // This module puts the pieces together:
 //   live.js (the connection), echo.js (the user's own changes drawn at once), changes.js (what the server's changes
 //   repaint), paint.js + render.js (the panes), model.js (the page as the server sends it), panes.js (pointer, selection,
@@ -238,12 +238,12 @@ showConnection('connecting');
 wb.live.start();          // the connection opens while the panes are painted
 changeTracker.track();
 wb.painter.full();
-performance.mark('workbench:painted');
+performance.mark('editor:painted');
 renderPresence(presenceEl, wb.shown(), view.present, me);
 followArticleHash(articlesEl, key => { wb.setFocusArticle(key); wb.paintSelection(); });
 wb.tagging.suggestions.refresh();
 wb.review.loadAll();
-window.workbench = {
+window.editor = {
   /** The server's state (what the page has been told); `shown` adds the user's pending changes. */
   get state() { return store.state; },
   get shown() { return wb.shown(); },

@@ -6,14 +6,14 @@ using Workbench.Web.Data;
 
 namespace Workbench.Web.Editing;
 
-/// <summary>What the workbench's browser code renders and edits: the page state, shaped for JavaScript.</summary>
-public sealed record WorkbenchState(
-    WorkbenchState.PageInfo Page,
+/// <summary>What the editor's browser code renders and edits: the page state, shaped for JavaScript.</summary>
+public sealed record EditorState(
+    EditorState.PageInfo Page,
     string Role,
-    IReadOnlyList<WorkbenchState.LineDto> Lines,
-    IReadOnlyList<WorkbenchState.ArticleDto> Articles,
-    IReadOnlyList<WorkbenchState.EntityDto> Entities,
-    IReadOnlyList<WorkbenchState.LabelDto> Labels)
+    IReadOnlyList<EditorState.LineDto> Lines,
+    IReadOnlyList<EditorState.ArticleDto> Articles,
+    IReadOnlyList<EditorState.EntityDto> Entities,
+    IReadOnlyList<EditorState.LabelDto> Labels)
 {
     /// <summary>
     /// Line boxes, compactly: <c>[number, x, y, width, height]</c> per line that has one, in OCR pixels (see <see cref="ImageInfo"/>).
@@ -24,7 +24,7 @@ public sealed record WorkbenchState(
     /// <summary>The wire's JSON options (<see cref="WireJson.Options"/>): safe inside a &lt;script&gt; element.</summary>
     public static JsonSerializerOptions Json => WireJson.Options;
 
-    public static WorkbenchState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
+    public static EditorState From(Page page, string projectName, ProjectRole role, PageState state, IReadOnlyList<Label> labels, IReadOnlyDictionary<int, Core.Pages.LineBox>? boxes = null) => new(
         new PageInfo(page.Id, page.ProjectId, projectName, page.SourceName, page.Format.ToString().ToLowerInvariant(), page.Publication, page.IssueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), page.PageNumber, state.Version)
         {
             Image = page.Image is { } image
@@ -39,7 +39,7 @@ public sealed record WorkbenchState(
     {
         Boxes = boxes?.OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Value.X, b.Value.Y, b.Value.Width, b.Value.Height }).ToList() ?? [],
         Texts = TextsOf(state, state.Articles.Select(a => a.Key)),
-        Rules = WorkbenchRules.For(role),
+        Rules = EditorRules.For(role),
     };
 
     public static ArticleDto ToDto(ArticleState article) => new(
@@ -96,7 +96,7 @@ public sealed record WorkbenchState(
     public IReadOnlyList<ArticleTextDto> Texts { get; init; } = [];
 
     /// <summary>The rules the browser applies before asking (lock reasons ride on each article).</summary>
-    public WorkbenchRules Rules { get; init; } = WorkbenchRules.For(ProjectRole.Annotator);
+    public EditorRules Rules { get; init; } = EditorRules.For(ProjectRole.Annotator);
 
     /// <summary>Where the page's articles came from: "automatic" (the segmenter), "mets" or "pageXml" (read from the file).</summary>
     public string Segmentation { get; init; } = "automatic";
