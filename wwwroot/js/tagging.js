@@ -266,7 +266,7 @@ export function createTagging({ pageId, view, editing, articlesEl, repaint, focu
     fillLine: (span, line) => fillLine(span, line, prepared),
     decorateCard,
     refreshCard,
-    afterPaint: () => menus.place(),
+    afterPaint: () => menus.placeSoon(),
     click,
     actions,
     suggestions,

@@ -120,7 +120,14 @@ export function createTagMenus(t) {
     placePopover();
   }
 
+  // After a repaint the menus are placed in the next frame, just before it is drawn: measuring their anchors inside the
+  // key's handler forced a layout there and held back the change itself (the own tag's time, measured in Chromium).
+  let frame = 0;
+  function placeSoon() {
+    frame ||= requestAnimationFrame(() => { frame = 0; place(); });
+  }
+
   t.articlesEl.addEventListener('scroll', place, { passive: true });
   window.addEventListener('resize', place);
-  return { place };
+  return { place, placeSoon };
 }

@@ -61,9 +61,11 @@ export function createTextEdits({ view, painter, editing, afterClose }) {
     if (lineEditor !== editor) return;
     lineEditor = null;
     conflicts.delete(editor.n);
+    // Focus leaves the input first, while the layout is still clean: moved after the repaint, it forced a layout of
+    // the changed panes inside the key's handler (7 ms of a 10 ms Enter on the sample page, measured in Chromium).
+    afterClose();
     // The edit's echo repaints the row with the new text at once; an unchanged line just closes.
     if (text !== expected) editing.editLine(editor.n, expected, text); else repaintLine(editor.n);
-    afterClose();
   }
 
   function cancelLine(editor) {
