@@ -47,6 +47,13 @@ public sealed class LearnedSegmenter
     private readonly ITransformer? confidence;
     private readonly Lock gate = new();
 
+    // One prediction engine per model, made on first use and used under the gate (an engine is not thread-safe). A page
+    // used to go through LoadFromEnumerable + Transform + GetColumn three times: the pipeline's set-up per call cost about
+    // 40 ms a page, 30 times the rules' own time; an engine scores a line in microseconds with the same trees.
+    private PredictionEngine<LineExample, BoundaryOutput>? boundaryEngine;
+    private PredictionEngine<LineExample, RoleOutput>? roleEngine;
+    private PredictionEngine<ArticleExample, BoundaryOutput>? confidenceEngine;
+
     internal LearnedSegmenter(MLContext ml, ITransformer boundary, ITransformer? role, ITransformer? confidence, ModelInfo info)
     {
         this.ml = ml;
@@ -94,29 +101,36 @@ public sealed class LearnedSegmenter
     /// <summary>Per line: the probability it opens an article, and the model's role for it.</summary>
     internal (Dictionary<int, float> Boundary, Dictionary<int, BlockRole>? Roles) PredictLines(IReadOnlyList<LineFeatureRow> rows)
     {
-        var view = ml.Data.LoadFromEnumerable(rows.Select(r => new LineExample { Features = r.Values }));
-        var probabilities = boundary.Transform(view).GetColumn<float>("Probability").ToArray();
-        var result = new Dictionary<int, float>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        lock (gate)
         {
-            result[rows[i].Line] = probabilities[i];
-        }
-
-        Dictionary<int, BlockRole>? roles = null;
-        if (role is not null)
-        {
-            var predicted = role.Transform(view).GetColumn<ReadOnlyMemory<char>>("PredictedRole").ToArray();
-            roles = new Dictionary<int, BlockRole>(rows.Count);
-            for (var i = 0; i < rows.Count; i++)
+            boundaryEngine ??= ml.Model.CreatePredictionEngine<LineExample, BoundaryOutput>(boundary);
+            if (role is not null)
             {
-                if (BlockRoles.TryParse(predicted[i].ToString(), out var r))
+                roleEngine ??= ml.Model.CreatePredictionEngine<LineExample, RoleOutput>(role);
+            }
+
+            var example = new LineExample();
+            var scored = new BoundaryOutput();
+            var named = new RoleOutput();
+            var result = new Dictionary<int, float>(rows.Count);
+            var roles = roleEngine is null ? null : new Dictionary<int, BlockRole>(rows.Count);
+            foreach (var row in rows)
+            {
+                example.Features = row.Values;
+                boundaryEngine.Predict(example, ref scored);
+                result[row.Line] = scored.Probability;
+                if (roleEngine is not null)
                 {
-                    roles[rows[i].Line] = r;
+                    roleEngine.Predict(example, ref named);
+                    if (BlockRoles.TryParse(named.PredictedRole, out var r))
+                    {
+                        roles![row.Line] = r;
+                    }
                 }
             }
-        }
 
-        return (result, roles);
+            return (result, roles);
+        }
     }
 
     /// <summary>Each article's confidence becomes the calibrated probability that it is exactly right.</summary>
@@ -128,8 +142,21 @@ public sealed class LearnedSegmenter
             return refined;
         }
 
-        var view = ml.Data.LoadFromEnumerable(rows.Select(r => new ArticleExample { Features = r.Values }));
-        var sure = confidence.Transform(view).GetColumn<float>("Probability").ToArray();
+        float[] sure;
+        lock (gate)
+        {
+            confidenceEngine ??= ml.Model.CreatePredictionEngine<ArticleExample, BoundaryOutput>(confidence);
+            var example = new ArticleExample();
+            var scored = new BoundaryOutput();
+            sure = new float[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                example.Features = rows[i].Values;
+                confidenceEngine.Predict(example, ref scored);
+                sure[i] = scored.Probability;
+            }
+        }
+
         var articles = refined.Articles.Select((a, i) => a with { Confidence = Math.Round(Math.Clamp(sure[i], 0, 1), 3) }).ToList();
         var layout = refined.Page.Format is SourceFormat.Alto or SourceFormat.PageXml or SourceFormat.Hocr ? LayoutProfile.Of(refined.Page) : null;
         return refined with { Articles = Segmenter.Guard(articles, layout) };
@@ -248,4 +275,16 @@ internal sealed class ArticleExample
     public float[] Features { get; set; } = [];
 
     public bool Label { get; set; }
+}
+
+/// <summary>What the boundary and confidence models give for one row: the calibrated probability of the positive class.</summary>
+internal sealed class BoundaryOutput
+{
+    public float Probability { get; set; }
+}
+
+/// <summary>What the role model gives for one line: the role's name.</summary>
+internal sealed class RoleOutput
+{
+    public string PredictedRole { get; set; } = "";
 }
