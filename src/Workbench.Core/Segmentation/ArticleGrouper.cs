@@ -136,14 +136,32 @@ internal static class ArticleGrouper
     {
         // Column OCR prints a page's headlines after their bodies or before them, the same way across the page: where shared words
         // say which, a headline that shares none with either neighbour goes the way most of the page's headlines go.
+        // Each headline is compared with its neighbours' bodies in both passes: their grams and text are made once.
+        var grams = new Dictionary<HeadBlock, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var texts = new Dictionary<Item, string>(ReferenceEqualityComparer.Instance);
+        int Overlap(HeadBlock head, Item body)
+        {
+            if (!grams.TryGetValue(head, out var headGrams))
+            {
+                grams[head] = headGrams = TitleBuilder.HeadGrams(head);
+            }
+
+            if (!texts.TryGetValue(body, out var bodyText))
+            {
+                texts[body] = bodyText = TitleBuilder.BodyText(body.Lines);
+            }
+
+            return TitleBuilder.Overlap(headGrams, bodyText);
+        }
+
         int backwardByWords = 0, forwardByWords = 0;
         for (var k = 0; k < items.Count; k++)
         {
             if (items[k].IsHeadItem && !items[k].Head!.Markdown && k > 0 && k + 1 < items.Count
                 && items[k - 1] is { Kind: DraftKind.Story, IsHeadItem: false } before && items[k + 1] is { Kind: DraftKind.Story, IsHeadItem: false } after)
             {
-                var back = TitleBuilder.Overlap(items[k].Head!, before.Lines);
-                var forward = TitleBuilder.Overlap(items[k].Head!, after.Lines);
+                var back = Overlap(items[k].Head!, before);
+                var forward = Overlap(items[k].Head!, after);
                 backwardByWords += back > forward ? 1 : 0;
                 forwardByWords += forward > back ? 1 : 0;
             }
@@ -161,7 +179,7 @@ internal static class ArticleGrouper
             var prev = k > 0 && items[k - 1] is { Kind: DraftKind.Story, IsHeadItem: false } p ? p : null;
             var next = k + 1 < items.Count && items[k + 1] is { Kind: DraftKind.Story, IsHeadItem: false, Head: null } x ? x : null;
             var backward = !head.Markdown && prev is { Head: null }
-                && (next is null || TitleBuilder.Overlap(head, prev.Lines) is var back && TitleBuilder.Overlap(head, next.Lines) is var forward
+                && (next is null || Overlap(head, prev) is var back && Overlap(head, next) is var forward
                     && (back > forward || (back == forward && tiesGoBack)));
             var target = backward ? prev : next;
             if (target is null)

@@ -37,12 +37,15 @@ internal static class TitleBuilder
     }
 
     /// <summary>How many distinct headline grams (CJK character pairs, Latin words of 4+ letters) occur in the body.</summary>
-    public static int Overlap(HeadBlock head, IEnumerable<ClassifiedLine> body)
-    {
-        var bodyText = Normalise(string.Concat(body.Select(l => l.Content)));
-        var grams = Grams(Normalise(string.Concat(head.Lines.Where(p => p.Role != BlockRole.Subheadline).Select(p => p.Line.Content))));
-        return grams.Count(bodyText.Contains);
-    }
+    public static int Overlap(HeadBlock head, IEnumerable<ClassifiedLine> body) => Overlap(HeadGrams(head), BodyText(body));
+
+    /// <summary>The same count from a headline's grams and a body's text made once (a page compares each with its two neighbours).</summary>
+    internal static int Overlap(HashSet<string> grams, string bodyText) => grams.Count(bodyText.Contains);
+
+    internal static HashSet<string> HeadGrams(HeadBlock head) =>
+        Grams(Normalise(string.Concat(head.Lines.Where(p => p.Role != BlockRole.Subheadline).Select(p => p.Line.Content))));
+
+    internal static string BodyText(IEnumerable<ClassifiedLine> body) => Normalise(string.Concat(body.Select(l => l.Content)));
 
     private static HashSet<string> Grams(string text)
     {
