@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Editing;
 using Workbench.Core.Pages;

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Editing;
 using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
 using Workbench.Web.Continuation;
