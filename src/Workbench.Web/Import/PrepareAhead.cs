@@ -6,7 +6,8 @@ namespace Workbench.Web.Import;
 /// Runs <c>prepare(0)</c>, <c>prepare(1)</c>… ahead of a consumer that takes the results in order: helper threads (one per core but
 /// one) work at most <c>window</c> items ahead, and the consumer prepares an item itself when no helper has started it, so every core
 /// is busy whether the consumer is writing or waiting. The helpers are threads of their own, not pool threads: the consumer's
-/// awaits (database round trips inside a transaction) must not queue behind parse work for a pool thread.
+/// awaits (database round trips inside a transaction) must not queue behind parse work for a pool thread. A thread started here
+/// carries the caller's execution context, so refusals are worded in the caller's language.
 /// </summary>
 internal sealed class PrepareAhead<T> : IDisposable
 {
