@@ -68,8 +68,8 @@ public sealed class BatchImportTests(WorkbenchFactory factory) : IClassFixture<W
     {
         var projectId = await NewProjectAsync("bound");
         var tag = Guid.NewGuid().ToString("N");
-        // 300-line pages (three fit in a transaction), and one page larger than the bound, which is written on its own.
-        var files = Enumerable.Range(0, 12).Select(i => new PageFile($"p{i:D2}.txt", Page($"{tag} {i}", lines: i == 5 ? 1500 : 300))).ToList();
+        // Pages of a quarter of the bound (a few fit in a transaction), and one larger than the bound, which is written on its own.
+        var files = Enumerable.Range(0, 12).Select(i => new PageFile($"p{i:D2}.txt", Page($"{tag} {i}", lines: i == 5 ? PageImporter.GroupRows * 3 / 2 : PageImporter.GroupRows / 4))).ToList();
         var rows = new RowsPerTransaction();
         await using var counted = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
         {
