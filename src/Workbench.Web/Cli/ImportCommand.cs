@@ -86,6 +86,22 @@ internal static class ImportCommand
                         context.Refresh();
                     }
 
+                    // Page and annotation files go to the importer in batches (bounded in files and bytes held in memory): a batch
+                    // is parsed on every core and written several pages per transaction.
+                    var batch = new List<PageFile>();
+                    var batchBytes = 0L;
+                    async Task ImportBatchAsync()
+                    {
+                        foreach (var result in batch.Count == 0 ? [] : await importer.ImportManyAsync(target.Id, batch, formatName, articleStatus, textEncoding, cancellationToken))
+                        {
+                            outcomes.AddRange(result.Outcomes);
+                            newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
+                            Step();
+                        }
+
+                        (batch, batchBytes) = ([], 0);
+                    }
+
                     foreach (var file in files.Except(missing))
                     {
                         if (PageImageStore.IsImageName(file))
@@ -96,6 +112,7 @@ internal static class ImportCommand
 
                         if (PageImporter.IsMetsFile(file))
                         {
+                            await ImportBatchAsync();
                             outcomes.AddRange(await pages.ImportMetsIssueAsync(target.Id, file, cancellationToken));
                             Step();
                             continue;
@@ -104,29 +121,33 @@ internal static class ImportCommand
                         var bytes = await ReadLimitedAsync(file, cancellationToken);
                         if (bytes is null)
                         {
+                            await ImportBatchAsync();
                             outcomes.Add(new ImportOutcome(Path.GetFileName(file), ImportStatus.Rejected, ImportMessages.TooLarge(Path.GetFileName(file))));
+                            Step();
+                            continue;
                         }
-                        else
-                        {
-                            var lookup = ImageLookups.InFolder(file, RootOf(file, arguments));
-                            ImageFile? Recorded(string name, Core.Pages.SourcePage? source)
-                            {
-                                var found = lookup(name, source);
-                                if (found?.Path is { } path)
-                                {
-                                    usedImages.Add(Path.GetFullPath(path));
-                                }
 
-                                return found;
+                        var lookup = ImageLookups.InFolder(file, RootOf(file, arguments));
+                        ImageFile? Recorded(string name, Core.Pages.SourcePage? source)
+                        {
+                            var found = lookup(name, source);
+                            if (found?.Path is { } path)
+                            {
+                                usedImages.Add(Path.GetFullPath(path));
                             }
 
-                            var result = await importer.ImportAsync(target.Id, Path.GetFileName(file), bytes, formatName, articleStatus, Recorded, textEncoding, cancellationToken);
-                            outcomes.AddRange(result.Outcomes);
-                            newLabels.AddRange(result.NewLabels.Where(l => !newLabels.Contains(l)));
+                            return found;
                         }
 
-                        Step();
+                        batch.Add(new PageFile(Path.GetFileName(file), bytes, Recorded));
+                        batchBytes += bytes.Length;
+                        if (batch.Count >= FileImporter.BatchFiles || batchBytes >= FileImporter.BatchBytes)
+                        {
+                            await ImportBatchAsync();
+                        }
                     }
+
+                    await ImportBatchAsync();
 
                     // Images named on the command line that no page took: the image of the project's page with the same base name.
                     foreach (var image in files.Except(missing).Where(PageImageStore.IsImageName).Where(f => !usedImages.Contains(Path.GetFullPath(f))))

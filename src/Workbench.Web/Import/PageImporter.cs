@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Editing;
 using Workbench.Core.Pages;
 using Workbench.Core.Segmentation;
 using Workbench.Web.Continuation;
@@ -20,19 +18,16 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
     public static readonly string[] Extensions = [".txt", ".md", ".markdown", ".xml", ".alto", ".hocr", ".html", ".htm", ".xhtml"];
 
     public async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, SourceFormat? format = null, PageMetadata? metadata = null, CancellationToken cancellationToken = default) =>
-        await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), metadata, null, null, [], cancellationToken: cancellationToken);
+        (await ImportPagesAsync(projectId, [new PageInput(sourceName, bytes, name => PageReader.Read(name, bytes, format), await SegmenterForAsync(projectId, cancellationToken), metadata)], cancellationToken))[0][0];
 
     /// <summary>
     /// Imports a page file with its image, if <paramref name="lookup"/> finds one (see <see cref="ImageLookups"/>). The page's outcome comes
     /// first; a refused image adds its own outcome, and the page is imported without it. A page already in the project gets the image.
+    /// Many files: <see cref="ImportManyAsync"/>.
     /// </summary>
     /// <param name="encoding">How to read a text page that is not UTF-8 (see <see cref="TextEncodings"/>); the page keeps the original bytes' SHA-256.</param>
-    public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup? lookup, SourceFormat? format = null, TextEncoding encoding = TextEncoding.Utf8, CancellationToken cancellationToken = default)
-    {
-        var extra = new List<ImportOutcome>();
-        var outcome = await ImportAsync(projectId, sourceName, bytes, name => PageReader.Read(name, TextEncodings.ToUtf8(name, bytes, encoding), format), await SegmenterForAsync(projectId, cancellationToken), null, null, lookup, extra, cancellationToken: cancellationToken);
-        return [outcome, .. extra];
-    }
+    public async Task<IReadOnlyList<ImportOutcome>> ImportWithImageAsync(int projectId, string sourceName, byte[] bytes, ImageLookup? lookup, SourceFormat? format = null, TextEncoding encoding = TextEncoding.Utf8, CancellationToken cancellationToken = default) =>
+        (await ImportManyAsync(projectId, [new PageFile(sourceName, bytes, lookup)], format, encoding, cancellationToken))[0];
 
     /// <summary>
     /// PAGE XML with Transkribus article structure keeps its articles; everything else is segmented (rules, or the default model). Layout lines
@@ -124,102 +119,20 @@ public sealed partial class PageImporter(WorkbenchDbContext db, PageImageStore i
         var itemTypes = issue.Articles.Where(a => a.Type is not null).GroupBy(a => a.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Type![..Math.Min(g.First().Type!.Length, Article.MaxItemType)], StringComparer.Ordinal);
         var issueKey = $"mets:{issueSha[..16]}";
-        var imported = new List<int>();
-        foreach (var reference in issue.Pages.Where(r => pages.ContainsKey(r.FileId)))
+        var listed = issue.Pages.Where(r => pages.ContainsKey(r.FileId)).ToList();
+        var results = await ImportPagesAsync(projectId, [.. listed.Select(reference =>
         {
             var (name, bytes, alto, path) = pages[reference.FileId];
             var segmentation = segmentations[reference.FileId];
-            var lookup = ImageLookups.ForMetsPage(path, folder, reference.ImageRelativePath);
-            var extra = new List<ImportOutcome>();
             var metadata = issueMetadata with { PageNumber = reference.Order > 0 ? reference.Order : issueMetadata.PageNumber };
-            var outcome = await ImportAsync(projectId, name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, lookup, extra, itemTypes, cancellationToken);
-            outcomes.Add(outcome);
-            outcomes.AddRange(extra);
-            if (outcome is { Status: ImportStatus.Imported, PageId: int pageId })
-            {
-                imported.Add(pageId);
-            }
-        }
+            return new PageInput(name, bytes, _ => alto.Page, _ => segmentation, metadata, issueKey, ImageLookups.ForMetsPage(path, folder, reference.ImageRelativePath), itemTypes);
+        })], cancellationToken);
+        outcomes.AddRange(results.SelectMany(r => r));
+        var imported = results.Select(r => r[0]).Where(o => o.Status == ImportStatus.Imported && o.PageId is not null).Select(o => o.PageId!.Value).ToList();
 
         // One METS article over several pages: its parts (same METS article id, this import) are linked in page order.
         await ArticleLinks.LinkMetsIssueAsync(db, projectId, imported, clock.GetUtcNow(), cancellationToken);
         return outcomes;
-    }
-
-    private async Task<ImportOutcome> ImportAsync(int projectId, string sourceName, byte[] bytes, Func<string, SourcePage> read, Func<SourcePage, PageSegmentation> segment, PageMetadata? metadata, string? issueKey, ImageLookup? lookup, List<ImportOutcome> extra, IReadOnlyDictionary<string, string>? itemTypes = null, CancellationToken cancellationToken = default)
-    {
-        sourceName = PageFiles.SourceName(sourceName);
-        var sha = PageFiles.Sha256(bytes);
-        if (await PageFiles.DuplicateAsync(db, projectId, sourceName, sha, cancellationToken) is { } duplicate)
-        {
-            // Importing the same OCR again with its scan beside it gives the existing page the scan.
-            if (lookup is not null && duplicate.PageId is { } existing && PrepareImage(lookup(sourceName, null), extra) is { } late)
-            {
-                extra.Add(await AttachImageAsync(existing, late, cancellationToken));
-            }
-
-            return duplicate;
-        }
-
-        SourcePage source;
-        try
-        {
-            source = read(sourceName);
-        }
-        catch (PageRejectedException e)
-        {
-            return new ImportOutcome(sourceName, ImportStatus.Rejected, e.Message);
-        }
-
-        if (source.Lines.Count > MaxLines)
-        {
-            return new ImportOutcome(sourceName, ImportStatus.Rejected, ImportMessages.Refused(sourceName, ImportMessages.TooManyLines(source.Lines.Count, MaxLines)));
-        }
-
-        var segmentation = segment(source);
-        var state = PageStates.FromSegmentation(segmentation);
-        var page = PageFiles.NewPage(projectId, sourceName, source.Format, sha, metadata ?? PageMetadata.FromFileName(sourceName), clock.GetUtcNow());
-        PageStore.Fill(page, state, segmentation);
-        foreach (var article in page.Articles.Where(a => a.ExternalId is not null))
-        {
-            article.ItemType = itemTypes?.GetValueOrDefault(article.ExternalId!);
-        }
-
-        page.IssueKey = issueKey;
-        page.Segmentation = !segmentation.Articles.Any(a => a.ExternalId is not null) ? SegmentationSource.Automatic
-            : issueKey is not null ? SegmentationSource.Mets : SegmentationSource.PageXml;
-        var image = lookup is null ? null : PrepareImage(lookup(sourceName, source), extra);
-        if (image is not null)
-        {
-            page.Image = await images.SaveAsync(projectId, image, cancellationToken);
-        }
-
-        var (articleCount, lineCount) = (page.Articles.Count, page.Lines.Count);
-        try
-        {
-            page.Id = await new PageRowWriter(db).WriteAsync(page, cancellationToken);
-        }
-        catch (DbException e) when (IsUniqueViolation(e))
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.Pages.IgnoreQueryFilters().AnyAsync(p => p.ProjectId == projectId && p.Sha256 == sha, cancellationToken))
-            {
-                throw;
-            }
-
-            // Another import of the same file won the race; the unique index kept the project free of duplicates.
-            return new ImportOutcome(sourceName, ImportStatus.Duplicate, ImportMessages.Duplicate(sourceName));
-        }
-
-        // The other part of a 下转/上接 marker may have come in an earlier import, or come later: resolve both ways now.
-        await ArticleLinks.LinkMarkersAsync(db, page, state, clock.GetUtcNow(), cancellationToken);
-        var message = ImportMessages.Imported(sourceName, articleCount, lineCount);
-        if (image is not null)
-        {
-            message = ImageMessages.ImportedWithImage(message, image.Name, image.Width, image.Height);
-        }
-
-        return new ImportOutcome(sourceName, ImportStatus.Imported, message, page.Id, articleCount);
     }
 
     /// <summary>The most lines a page may have. A newspaper page has a few thousand at most; a file with more is not a page.</summary>

@@ -13,7 +13,8 @@ namespace Workbench.Web.Import;
 /// the rows: a 200,000-line page took 55 s), in bounded batches, each its own short transaction, so no import holds the
 /// database's write lock for long: SQLite takes prepared single-row inserts, PostgreSQL binary <c>COPY</c>.
 /// <para>
-/// A page that fits in one batch is written in one transaction, visible at once. A larger page is written with
+/// A page that fits in one batch is written in one transaction, visible at once; several such pages may share one
+/// (<see cref="WriteManyAsync"/>: a batch import saves a transaction per page, bounded by the same row count). A larger page is written with
 /// <see cref="Page.Importing"/> set (a query filter hides it everywhere), batch by batch, and shown by a last small
 /// transaction; if anything fails on the way, its rows are deleted, so a failed import stores nothing.
 /// </para>
@@ -31,48 +32,37 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
     /// <summary>Writes <paramref name="page"/> (its rows in its collections) and returns its new id. The collections are emptied.</summary>
     public async Task<int> WriteAsync(Page page, CancellationToken cancellationToken = default)
     {
-        var lines = page.Lines.ToList();
-        var articles = page.Articles.ToList();
-        var entities = page.Entities.ToList();
-        page.Lines.Clear();
-        page.Articles.Clear();
-        page.Entities.Clear();
-        var rows = lines.Count + articles.Count + articles.Sum(a => a.Blocks.Count) + entities.Count;
-        db.ChangeTracker.Clear();
-        if (rows <= BatchRows)
+        if (RowCount(page) <= BatchRows)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var pageId = await InsertPageAsync(page, importing: false, cancellationToken);
-            await InsertLinesAsync(pageId, lines, cancellationToken);
-            await InsertArticlesAsync(pageId, articles, cancellationToken);
-            await InsertRowsAsync(Mapping<Entity>(), entities.Select(e => WithPage(e, pageId)), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return pageId;
+            return (await WriteManyAsync([page], cancellationToken))[0];
         }
 
+        var (lines, articles, entities) = TakeRows(page);
+        db.ChangeTracker.Clear();
         int id;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            id = await InsertPageAsync(page, importing: true, cancellationToken);
+            id = (await InsertPagesAsync([page], importing: true, cancellationToken))[0];
             await transaction.CommitAsync(cancellationToken);
         }
 
+        AssignPage(id, lines, articles, entities);
         try
         {
             foreach (var chunk in lines.Chunk(BatchRows))
             {
-                await InBatchAsync(() => InsertLinesAsync(id, chunk, cancellationToken), cancellationToken);
+                await InBatchAsync(() => InsertRowsAsync(Mapping<PageLine>(), chunk, cancellationToken), cancellationToken);
             }
 
             // An article travels with its blocks: a batch holds whole articles, about BatchRows rows.
             foreach (var chunk in ChunkArticles(articles))
             {
-                await InBatchAsync(() => InsertArticlesAsync(id, chunk, cancellationToken), cancellationToken);
+                await InBatchAsync(() => InsertArticlesAsync(chunk, cancellationToken), cancellationToken);
             }
 
             foreach (var chunk in entities.Chunk(BatchRows))
             {
-                await InBatchAsync(() => InsertRowsAsync(Mapping<Entity>(), chunk.Select(e => WithPage(e, id)), cancellationToken), cancellationToken);
+                await InBatchAsync(() => InsertRowsAsync(Mapping<Entity>(), chunk, cancellationToken), cancellationToken);
             }
 
             await db.Pages.IgnoreQueryFilters().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Importing, false), cancellationToken);
@@ -84,6 +74,65 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
         }
 
         return id;
+    }
+
+    /// <summary>The rows a page's import writes: the page's lines, articles, their blocks and entities.</summary>
+    public static int RowCount(Page page) => page.Lines.Count + page.Articles.Count + page.Articles.Sum(a => a.Blocks.Count) + page.Entities.Count;
+
+    /// <summary>
+    /// Writes pages of at most <see cref="BatchRows"/> rows in total (see <see cref="RowCount"/>) in ONE transaction, visible together,
+    /// and returns their new ids in order. On failure nothing is stored and the pages are as they were given (ids unset, rows in their
+    /// collections), so the caller may write them again one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> WriteManyAsync(IReadOnlyList<Page> pages, CancellationToken cancellationToken = default)
+    {
+        var rows = pages.Select(TakeRows).ToList();
+        db.ChangeTracker.Clear();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var ids = await InsertPagesAsync(pages, importing: false, cancellationToken);
+            for (var i = 0; i < pages.Count; i++)
+            {
+                AssignPage(ids[i], rows[i].Lines, rows[i].Articles, rows[i].Entities);
+            }
+
+            await InsertRowsAsync(Mapping<PageLine>(), rows.SelectMany(r => r.Lines), cancellationToken);
+            await InsertArticlesAsync(rows.SelectMany(r => r.Articles).ToList(), cancellationToken);
+            await InsertRowsAsync(Mapping<Entity>(), rows.SelectMany(r => r.Entities), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return ids;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            for (var i = 0; i < pages.Count; i++)
+            {
+                pages[i].Id = 0;
+                pages[i].Lines.AddRange(rows[i].Lines);
+                pages[i].Articles.AddRange(rows[i].Articles);
+                pages[i].Entities.AddRange(rows[i].Entities);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Takes the rows out of the page's collections: the page's own row is written without them (SaveChanges would insert them one by one).</summary>
+    private static (List<PageLine> Lines, List<Article> Articles, List<Entity> Entities) TakeRows(Page page)
+    {
+        var rows = (page.Lines.ToList(), page.Articles.ToList(), page.Entities.ToList());
+        page.Lines.Clear();
+        page.Articles.Clear();
+        page.Entities.Clear();
+        return rows;
+    }
+
+    private static void AssignPage(int pageId, List<PageLine> lines, List<Article> articles, List<Entity> entities)
+    {
+        lines.ForEach(l => l.PageId = pageId);
+        articles.ForEach(a => a.PageId = pageId);
+        entities.ForEach(e => e.PageId = pageId);
     }
 
     /// <summary>Deletes a page that never became visible (its rows go with it: every child table cascades).</summary>
@@ -122,69 +171,75 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
         }
     }
 
-    private async Task<int> InsertPageAsync(Page page, bool importing, CancellationToken cancellationToken)
+    /// <summary>The pages' rows (in order, so ids follow the files' order) and their new ids.</summary>
+    private async Task<List<int>> InsertPagesAsync(IReadOnlyList<Page> pages, bool importing, CancellationToken cancellationToken)
     {
-        page.Importing = importing;
-        if (page.Image is null && db.Database.GetDbConnection() is SqliteConnection sqlite)
+        foreach (var page in pages)
         {
-            // SQLite: the page's row with the same prepared-insert writer, its id from RETURNING (SaveChanges costs more than
-            // the page's lines). A page with a scan (an owned type in the same row) goes through EF below.
-            InsertReturningIds(sqlite, CurrentSqliteTransaction(), Mapping<Page>(), [page], (p, id) => p.Id = id);
-            return page.Id;
+            page.Importing = importing;
         }
 
-        db.Pages.Add(page);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return page.Id;
+        if (db.Database.GetDbConnection() is SqliteConnection sqlite)
+        {
+            // SQLite: each page's row with the same prepared-insert writer, its id from RETURNING (SaveChanges costs more than
+            // the page's lines). A page with a scan (an owned type in the same row) goes through EF, in its turn.
+            for (var start = 0; start < pages.Count;)
+            {
+                var run = pages.Skip(start).TakeWhile(p => (p.Image is null) == (pages[start].Image is null)).ToList();
+                if (run[0].Image is null)
+                {
+                    InsertReturningIds(sqlite, CurrentSqliteTransaction(), Mapping<Page>(), run, (p, id) => p.Id = id);
+                }
+                else
+                {
+                    db.Pages.AddRange(run);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                }
+
+                start += run.Count;
+            }
+        }
+        else
+        {
+            db.Pages.AddRange(pages);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return pages.Select(p => p.Id).ToList();
     }
 
-    private Task InsertLinesAsync(int pageId, IEnumerable<PageLine> lines, CancellationToken cancellationToken) =>
-        InsertRowsAsync(Mapping<PageLine>(), lines.Select(l =>
-        {
-            l.PageId = pageId;
-            return l;
-        }), cancellationToken);
-
-    private async Task InsertArticlesAsync(int pageId, List<Article> articles, CancellationToken cancellationToken)
+    /// <summary>Articles (their PageId set) and then their blocks, which need the articles' new ids.</summary>
+    private async Task InsertArticlesAsync(List<Article> articles, CancellationToken cancellationToken)
     {
         if (articles.Count == 0)
         {
             return;
         }
 
-        foreach (var article in articles)
-        {
-            article.PageId = pageId;
-        }
-
-        Dictionary<int, int> ids;
         if (db.Database.GetDbConnection() is SqliteConnection sqlite)
         {
             // SQLite: each article's id comes back from its INSERT (RETURNING), no query to read them back.
             InsertReturningIds(sqlite, CurrentSqliteTransaction(), Mapping<Article>(), articles, (a, id) => a.Id = id);
-            ids = articles.ToDictionary(a => a.Key, a => a.Id);
         }
         else
         {
             await InsertRowsAsync(Mapping<Article>(), articles, cancellationToken);
 
-            // The blocks need their articles' ids: read back by the page's (unique) article keys.
-            var keys = articles.Select(a => a.Key).ToList();
-            ids = await db.Articles.AsNoTracking().Where(a => a.PageId == pageId && keys.Contains(a.Key)).ToDictionaryAsync(a => a.Key, a => a.Id, cancellationToken);
+            // The blocks need their articles' ids: read back by the pages' (unique per page) article keys.
+            var pageIds = articles.Select(a => a.PageId).Distinct().ToList();
+            var keys = articles.Select(a => a.Key).Distinct().ToList();
+            var ids = await db.Articles.AsNoTracking().Where(a => pageIds.Contains(a.PageId) && keys.Contains(a.Key))
+                .Select(a => new { a.PageId, a.Key, a.Id }).ToDictionaryAsync(a => (a.PageId, a.Key), a => a.Id, cancellationToken);
+            articles.ForEach(a => a.Id = ids[(a.PageId, a.Key)]);
         }
 
         await InsertRowsAsync(Mapping<Block>(), articles.SelectMany(a => a.Blocks.Select(b =>
         {
-            b.ArticleId = ids[a.Key];
+            b.ArticleId = a.Id;
             return b;
         })), cancellationToken);
-    }
-
-    private static Entity WithPage(Entity entity, int pageId)
-    {
-        entity.PageId = pageId;
-        return entity;
     }
 
     private RowMapping<T> Mapping<T>()
@@ -315,141 +370,4 @@ public sealed class PageRowWriter(WorkbenchDbContext db)
     }
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}
-
-/// <summary>
-/// The columns of an entity's table as the EF model maps them: name, store type and a getter that applies the property's
-/// value converter. Store-generated keys (identity columns) are left out. One per entity type and model.
-/// </summary>
-public sealed class RowMapping<T>
-    where T : class
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, RowMapping<T>> Cache = [];
-
-    public sealed record Column(string Name, string StoreType, Func<T, object?> Value, Type ProviderType);
-
-    private RowMapping(string table, IReadOnlyList<Column> columns, string? key)
-    {
-        Table = table;
-        Columns = columns;
-        Key = key;
-        PlainSqliteValues = columns.All(c => RawSqliteInsert.Binds(c.ProviderType));
-    }
-
-    /// <summary>Every column's stored value is an integer, real, text or blob as Microsoft.Data.Sqlite would bind it (see <see cref="RawSqliteInsert"/>).</summary>
-    public bool PlainSqliteValues { get; }
-
-    public string Table { get; }
-
-    /// <summary>The store-generated key's column (an identity the database numbers), if the table has one.</summary>
-    public string? Key { get; }
-
-    public IReadOnlyList<Column> Columns { get; }
-
-    internal static RowMapping<T> For(IModel model) => Cache.GetValue(model, Build);
-
-    private static RowMapping<T> Build(IModel model)
-    {
-        var entityType = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = entityType.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
-        var columns = new List<Column>();
-        string? key = null;
-        foreach (var property in entityType.GetProperties())
-        {
-            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never)
-            {
-                key = property.GetColumnName(store);
-                continue; // an identity key: the database numbers the rows
-            }
-
-            if (property.IsShadowProperty())
-            {
-                throw new InvalidOperationException($"{typeof(T).Name}.{property.Name} is a shadow property; the bulk writer needs a CLR property to read.");
-            }
-
-            var getter = property.GetGetter();
-            var mapping = property.GetRelationalTypeMapping();
-            var converter = mapping.Converter;
-            var storeType = mapping.StoreTypeNameBase;
-            columns.Add(new Column(
-                property.GetColumnName(store)!,
-                storeType,
-                row => getter.GetClrValue(row) is { } value ? converter is null ? value : converter.ConvertToProvider(value) : null,
-                Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType));
-        }
-
-        return new RowMapping<T>(table, columns, key);
-    }
-}
-
-/// <summary>
-/// A prepared INSERT stepped through SQLite's C API (SQLitePCLRaw, on the connection's own handle and open transaction) with
-/// positional binds. Binds values as Microsoft.Data.Sqlite does for the same types: integers (and bool) as INTEGER, double and
-/// float as REAL, strings as TEXT (UTF-8), byte arrays as BLOB, null as NULL. A failing step throws Microsoft.Data.Sqlite's
-/// <see cref="SqliteException"/> with SQLite's error code (a unique violation stays error 19).
-/// </summary>
-internal static class RawSqliteInsert
-{
-    public static bool Binds(Type type) =>
-        type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(bool)
-        || type == typeof(double) || type == typeof(float) || type == typeof(string) || type == typeof(byte[]);
-
-    /// <param name="returned">For an INSERT … RETURNING of one integer column: receives each row's value.</param>
-    public static void Run<T>(SqliteConnection connection, string sql, RowMapping<T> mapping, IEnumerable<T> rows, Action<T, long>? returned = null)
-        where T : class
-    {
-        var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        var rc = SQLitePCL.raw.sqlite3_prepare_v2(db, sql, out var statement);
-        SqliteException.ThrowExceptionForRC(rc, db);
-        using (statement)
-        {
-            var columns = mapping.Columns;
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    rc = Bind(statement, i + 1, columns[i].Value(row));
-                    SqliteException.ThrowExceptionForRC(rc, db);
-                }
-
-                rc = SQLitePCL.raw.sqlite3_step(statement);
-                if (returned is not null && rc == SQLitePCL.raw.SQLITE_ROW)
-                {
-                    returned(row, SQLitePCL.raw.sqlite3_column_int64(statement, 0));
-                    rc = SQLitePCL.raw.sqlite3_step(statement);
-                }
-
-                if (rc != SQLitePCL.raw.SQLITE_DONE)
-                {
-                    SQLitePCL.raw.sqlite3_reset(statement);
-                    SqliteException.ThrowExceptionForRC(rc, db);
-                }
-
-                SQLitePCL.raw.sqlite3_reset(statement);
-            }
-        }
-    }
-
-    private static int Bind(SQLitePCL.sqlite3_stmt statement, int index, object? value) => value switch
-    {
-        null => SQLitePCL.raw.sqlite3_bind_null(statement, index),
-        int i => SQLitePCL.raw.sqlite3_bind_int64(statement, index, i),
-        long l => SQLitePCL.raw.sqlite3_bind_int64(statement, index, l),
-        string s => SQLitePCL.raw.sqlite3_bind_text(statement, index, s),
-        bool b => SQLitePCL.raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
-        double d => double.IsNaN(d) ? throw new InvalidOperationException("Cannot store NaN.") : SQLitePCL.raw.sqlite3_bind_double(statement, index, d),
-        float f => float.IsNaN(f) ? throw new InvalidOperationException("Cannot store NaN.") : SQLitePCL.raw.sqlite3_bind_double(statement, index, f),
-        short h => SQLitePCL.raw.sqlite3_bind_int64(statement, index, h),
-        byte y => SQLitePCL.raw.sqlite3_bind_int64(statement, index, y),
-        byte[] blob => SQLitePCL.raw.sqlite3_bind_blob(statement, index, blob),
-        _ => throw new NotSupportedException($"No SQLite bind for {value.GetType().Name}."),
-    };
-}
-
-/// <summary>The row mapping of an entity type in a model (built once per model and type).</summary>
-public static class RowMappings
-{
-    public static RowMapping<T> For<T>(IModel model)
-        where T : class => RowMapping<T>.For(model);
 }

@@ -166,9 +166,10 @@ public sealed class DetailsModel(WorkbenchDbContext db, ProjectAccess access, Pa
 
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         // The same path as the CLI: the content decides what each file is (a page, or annotations imported as draft).
-        foreach (var (name, bytes) in pages)
+        var lookup = ImageLookups.InUpload(images, used);
+        foreach (var result in await fileImporter.ImportManyAsync(projectId, [.. pages.Select(p => new PageFile(p.Name, p.Bytes, lookup))], ImportFormats.Auto, Core.Editing.ArticleStatus.Draft, textEncoding))
         {
-            outcomes.AddRange((await fileImporter.ImportAsync(projectId, name, bytes, ImportFormats.Auto, Core.Editing.ArticleStatus.Draft, ImageLookups.InUpload(images, used), textEncoding)).Outcomes);
+            outcomes.AddRange(result.Outcomes);
         }
 
         foreach (var (name, bytes) in images.Where(i => !used.Contains(i.Key)))
