@@ -56,12 +56,7 @@ internal static class ImportCommand
             var textEncoding = TextEncodings.Parse(parse.GetValue(encoding)) ?? TextEncoding.Utf8;
             var articleStatus = parse.GetValue(status) == "approved" ? ArticleStatus.Approved : ArticleStatus.Draft;
             var arguments = parse.GetValue(paths)!;
-            var files = ImportFormats.ExpandPaths(arguments, formatName);
-            var missing = files.Where(f => !File.Exists(f)).ToList();
-            foreach (var path in missing)
-            {
-                await error.WriteLineAsync(T("{0}: no such file or folder.", path));
-            }
+            var (files, missing) = await FilesAsync(arguments, formatName, error);
 
             await using var host = await CliHost.OpenAsync(hostArgs);
             var db = host.Get<WorkbenchDbContext>();
@@ -179,6 +174,19 @@ internal static class ImportCommand
     }
 
     /// <summary>The folder named on the command line that holds the file, else the file's own folder: image references may not leave it.</summary>
+    /// <summary>The files the arguments name (folders searched), and those of them that do not exist, each reported on <paramref name="error"/>.</summary>
+    internal static async Task<(IReadOnlyList<string> Files, List<string> Missing)> FilesAsync(string[] arguments, string formatName, TextWriter error)
+    {
+        var files = ImportFormats.ExpandPaths(arguments, formatName);
+        var missing = files.Where(f => !File.Exists(f)).ToList();
+        foreach (var path in missing)
+        {
+            await error.WriteLineAsync(T("{0}: no such file or folder.", path));
+        }
+
+        return (files, missing);
+    }
+
     private static string RootOf(string file, IEnumerable<string> arguments)
     {
         var full = Path.GetFullPath(file);

@@ -23,12 +23,7 @@ internal static class LayerImportCommand
             return 2;
         }
 
-        var files = ImportFormats.ExpandPaths(arguments, formatName);
-        var missing = files.Where(f => !File.Exists(f)).ToList();
-        foreach (var path in missing)
-        {
-            await error.WriteLineAsync(T("{0}: no such file or folder.", path));
-        }
+        var (files, missing) = await ImportCommand.FilesAsync(arguments, formatName, error);
 
         await using var host = await CliHost.OpenAsync(hostArgs);
         var db = host.Get<WorkbenchDbContext>();
