@@ -16,7 +16,7 @@ namespace Workbench.Web.Export;
 /// re-imports of the same file into another database (same bytes → same hash; the segmenter and the annotation import
 /// are deterministic, so keys are too). Edits that split or merge articles create new keys; ids of untouched articles stay.
 /// </remarks>
-public static class ProjectExport
+public static partial class ProjectExport
 {
     public const string StatusApproved = "approved";
     public const string StatusAll = "all";
@@ -158,106 +158,6 @@ public static class ProjectExport
         }
     }
 
-    /// <summary>
-    /// The parts of every continued article of the project, in page order, keyed by each part: connected live links
-    /// (both articles exist) form one logical article; parts are ordered by page number, then page id, then article order.
-    /// </summary>
-    public static Dictionary<(int PageId, int Key), IReadOnlyList<(int PageId, int Key)>> Chains(WorkbenchDbContext db, int projectId)
-    {
-        var links = db.ArticleLinks.AsNoTracking().Where(l => l.ProjectId == projectId)
-            .Select(l => new { l.FromPageId, l.FromArticleKey, l.ToPageId, l.ToArticleKey }).ToList();
-        var result = new Dictionary<(int, int), IReadOnlyList<(int, int)>>();
-        if (links.Count == 0)
-        {
-            return result;
-        }
-
-        var pageIds = links.SelectMany(l => new[] { l.FromPageId, l.ToPageId }).Distinct().ToList();
-        var articles = db.Articles.AsNoTracking().Where(a => pageIds.Contains(a.PageId))
-            .Select(a => new { a.PageId, a.Key, a.Ordinal, Number = db.Pages.Where(p => p.Id == a.PageId).Select(p => p.PageNumber).First() })
-            .ToList()
-            .ToDictionary(a => (a.PageId, a.Key));
-        var parent = new Dictionary<(int, int), (int, int)>();
-        (int, int) Find((int, int) x)
-        {
-            while (parent.TryGetValue(x, out var up) && up != x)
-            {
-                x = up;
-            }
-
-            return x;
-        }
-
-        foreach (var link in links)
-        {
-            var a = (link.FromPageId, link.FromArticleKey);
-            var b = (link.ToPageId, link.ToArticleKey);
-            if (!articles.ContainsKey(a) || !articles.ContainsKey(b) || a.FromPageId == b.ToPageId)
-            {
-                continue; // dead link (an article merged away or removed), or a link within one page
-            }
-
-            parent.TryAdd(a, a);
-            parent.TryAdd(b, b);
-            parent[Find(a)] = Find(b);
-        }
-
-        foreach (var group in parent.Keys.GroupBy(Find))
-        {
-            var chain = group
-                .OrderBy(p => articles[p].Number ?? int.MaxValue).ThenBy(p => p.Item1).ThenBy(p => articles[p].Ordinal)
-                .ToList();
-            foreach (var part in chain)
-            {
-                result[part] = chain;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Pages joined by continued articles (transitively) → the ordinal-least source name among them.</summary>
-    private static Dictionary<int, string> PageGroups(WorkbenchDbContext db, Dictionary<(int PageId, int Key), IReadOnlyList<(int PageId, int Key)>> chains)
-    {
-        var result = new Dictionary<int, string>();
-        if (chains.Count == 0)
-        {
-            return result;
-        }
-
-        var pageIds = chains.Keys.Select(k => k.PageId).Distinct().ToList();
-        var names = db.Pages.AsNoTracking().Where(p => pageIds.Contains(p.Id)).Select(p => new { p.Id, p.SourceName }).ToList().ToDictionary(p => p.Id, p => p.SourceName);
-        var parent = pageIds.ToDictionary(id => id, id => id);
-        int Find(int x)
-        {
-            while (parent[x] != x)
-            {
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        foreach (var chain in chains.Values)
-        {
-            foreach (var part in chain.Skip(1))
-            {
-                parent[Find(part.PageId)] = Find(chain[0].PageId);
-            }
-        }
-
-        foreach (var group in pageIds.GroupBy(Find))
-        {
-            var name = group.Select(id => names.GetValueOrDefault(id, "")).Min(StringComparer.Ordinal)!;
-            foreach (var id in group)
-            {
-                result[id] = name;
-            }
-        }
-
-        return result;
-    }
-
     private static (ExportArticle Article, int ArticleKey)? Part(WorkbenchDbContext db, int pageId, int key, Dictionary<string, string> userNames, Dictionary<(int, int), string> itemTypes, CancellationToken cancellationToken)
     {
         var loaded = PageStore.LoadAsync(db, pageId, cancellationToken).GetAwaiter().GetResult();
@@ -313,65 +213,4 @@ public static class ProjectExport
     /// <summary>Pages read at a time by <see cref="Articles"/>.</summary>
     private const int ReadBatch = 200;
 
-    /// <summary>A page's articles' people: the distinct authors of content changes, and who approved each.</summary>
-    private sealed record People(Dictionary<int, IReadOnlyList<string>> Annotators, Dictionary<int, string> Reviewers)
-    {
-        public static People None { get; } = new([], []);
-    }
-
-    /// <summary>
-    /// Per page and article: the distinct authors (user names, in order of first content change) of content-changing
-    /// operations, and the author of the latest operation that set it to approved. One query for the pages' logs.
-    /// </summary>
-    private static Dictionary<int, People> PeopleOf(WorkbenchDbContext db, IReadOnlyCollection<int> pageIds, Dictionary<string, string> userNames)
-    {
-        var operations = db.Operations.AsNoTracking()
-            .Where(o => pageIds.Contains(o.PageId) && o.ArticleKey != null)
-            .OrderBy(o => o.PageId).ThenBy(o => o.Sequence)
-            .Select(o => new { o.PageId, o.AuthorId, o.ArticleKey, o.ChangesContent, o.Kind, o.Payload })
-            .ToList();
-        var missing = operations.Select(o => o.AuthorId).Distinct().Where(id => !userNames.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-        {
-            foreach (var user in db.Users.AsNoTracking().Where(u => missing.Contains(u.Id)).Select(u => new { u.Id, u.UserName }).ToList())
-            {
-                userNames[user.Id] = user.UserName ?? user.Id;
-            }
-        }
-
-        string NameOf(string id) => userNames.TryGetValue(id, out var name) ? name : id;
-        var result = new Dictionary<int, People>();
-        foreach (var page in operations.GroupBy(o => o.PageId))
-        {
-            var annotators = new Dictionary<int, List<string>>();
-            var reviewers = new Dictionary<int, string>();
-            foreach (var operation in page)
-            {
-                var key = operation.ArticleKey!.Value;
-                if (operation.ChangesContent)
-                {
-                    var list = annotators.TryGetValue(key, out var existing) ? existing : annotators[key] = [];
-                    var name = NameOf(operation.AuthorId);
-                    if (!list.Contains(name, StringComparer.Ordinal))
-                    {
-                        list.Add(name);
-                    }
-                }
-
-                if (operation.Kind is OperationKinds.SetStatus or OperationKinds.Batch
-                    && PageOperationJson.TryDeserialize(operation.Payload) is { } parsed
-                    && Flatten(parsed).OfType<SetStatus>().Any(s => s.ArticleKey == key && s.Status == ArticleStatus.Approved))
-                {
-                    reviewers[key] = NameOf(operation.AuthorId); // operations are in order: the last one wins
-                }
-            }
-
-            result[page.Key] = new People(annotators.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value), reviewers);
-        }
-
-        return result;
-    }
-
-    private static IEnumerable<PageOperation> Flatten(PageOperation operation) =>
-        operation is Batch batch ? batch.Operations.SelectMany(Flatten) : [operation];
 }
