@@ -37,7 +37,7 @@ public sealed partial class PageEditService
 
             // Who submitted: asked when a submission goes back to work (its submitter may take it back without a comment).
             var takenBack = steps.OfType<SetStatus>().Where(s => s is { ExpectedStatus: ArticleStatus.Submitted, Status: ArticleStatus.InProgress }).Select(s => s.ArticleKey).ToHashSet();
-            var project = await db.Projects.Where(p => p.Id == projectId).Select(p => new { p.AllowSelfReview, p.AnnotationMode, p.AnnotatorsPerArticle }).FirstAsync(cancellationToken);
+            var project = await EditQueries.ProjectAsync(db, projectId, cancellationToken);
             facts.allowSelfReview = project.AllowSelfReview;
             facts.Mode = new LayerPolicy.Mode(project.AnnotationMode, project.AnnotatorsPerArticle);
 

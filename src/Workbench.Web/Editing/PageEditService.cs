@@ -276,12 +276,7 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
 
         // The guard: the first write takes the database's write lock (scale-out: a per-page advisory lock belongs right
         // before it), and matches only if nobody moved the version on (or replaced the articles) since the cached state was read.
-        var claimed = await db.Pages
-            .Where(p => p.Id == pageId && p.Version == before.Version && p.Resegmented == resegmented)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(p => p.Version, after.Version)
-                .SetProperty(p => p.NextArticleKey, after.NextArticleKey)
-                .SetProperty(p => p.NextEntityKey, after.NextEntityKey), none);
+        var claimed = await EditQueries.ClaimAsync(db, pageId, before.Version, resegmented, after.Version, after.NextArticleKey, after.NextEntityKey, none);
         if (claimed == 0)
         {
             await transaction.RollbackAsync(none);
@@ -289,7 +284,7 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
         }
 
         var changes = accepted.Select(a => a.Applied.Changes).Aggregate((a, b) => a.Then(b));
-        await PageRows.WriteLinesAsync(db, pageId, before, after, changes, none);
+        PageRows.WriteLines(db, pageId, before, after, changes);
         await PageRows.WriteArticlesAsync(db, pageId, before, after, changes, accepted.Select(a => new PageRows.Step(a.Before, a.Applied.NewState, a.Applied.Changes, a.Job.UserId, a.At)).ToList(), none);
         await PageRows.WriteEntitiesAsync(db, pageId, before, after, changes, none);
         await PageRows.WriteGazetteerAsync(db, pageId, projectId, before, after, changes, none);

@@ -8,9 +8,10 @@ namespace Workbench.Web.Editing;
 
 /// <summary>
 /// Writes what a group of operations changed, as Core reported it (<see cref="PageChanges"/>), to the page's rows, in
-/// place: the rows of changed lines, articles and entities are read (one query per table) and only their changed columns
-/// are written (an article keeps its id, imported id, submission time and anything else on the row; only its blocks are
-/// replaced when they changed); rows are inserted for new articles and entities and deleted for removed ones. Everything
+/// place: changed lines are updated by key without being read, the rows of changed articles and entities are read (one
+/// query per table, blocks only for articles whose blocks changed) and only their changed columns are written (an article
+/// keeps its id, imported id, submission time and anything else on the row; only its blocks are replaced when they
+/// changed); rows are inserted for new articles and entities and deleted for removed ones. Everything
 /// but the deletions is written by the caller's one SaveChanges, inside the edit path's transaction.
 /// </summary>
 internal static class PageRows
@@ -18,7 +19,7 @@ internal static class PageRows
     /// <summary>One applied operation of the group: the state before and after it, what it changed, who and when.</summary>
     public sealed record Step(PageState Before, PageState After, PageChanges Changes, string UserId, DateTimeOffset At);
 
-    public static async Task WriteLinesAsync(WorkbenchDbContext db, int pageId, PageState before, PageState after, PageChanges changes, CancellationToken cancellationToken)
+    public static void WriteLines(WorkbenchDbContext db, int pageId, PageState before, PageState after, PageChanges changes)
     {
         var numbers = changes.Lines.Where(n => !string.Equals(before.Lines[n].Text, after.Lines[n].Text, StringComparison.Ordinal)).ToList();
         if (numbers.Count == 0)
@@ -26,9 +27,12 @@ internal static class PageRows
             return;
         }
 
-        foreach (var row in await db.Lines.Where(l => l.PageId == pageId && numbers.Contains(l.Number)).ToListAsync(cancellationToken))
+        // The key is (page, number) and only the text changes: the row is updated without reading it first (the version
+        // guard has just claimed the page, whose lines are never deleted).
+        foreach (var number in numbers)
         {
-            row.Text = after.Lines[row.Number].Text;
+            var row = new PageLine { PageId = pageId, Number = number, Original = "", Text = after.Lines[number].Text };
+            db.Lines.Attach(row).Property(l => l.Text).IsModified = true;
         }
     }
 
@@ -104,7 +108,18 @@ internal static class PageRows
         }
 
         var afterIndex = after.Articles.Select((a, i) => (a.Key, i)).ToDictionary(x => x.Key, x => x.i);
-        foreach (var row in await db.Articles.Include(a => a.Blocks).Where(a => a.PageId == pageId && existing.Contains(a.Key)).ToListAsync(cancellationToken))
+
+        // Blocks are read (and replaced) only for the articles whose blocks changed: a line or entity edit touches the
+        // article's row, not its blocks.
+        var reshaped = existing.Where(k => !before.Articles[oldIndex[k]].Blocks.SequenceEqual(after.Articles[afterIndex[k]].Blocks)).ToList();
+        var kept = existing.Except(reshaped).ToList();
+        var rows = kept.Count == 0 ? [] : await db.Articles.Where(a => a.PageId == pageId && kept.Contains(a.Key)).ToListAsync(cancellationToken);
+        if (reshaped.Count > 0)
+        {
+            rows.AddRange(await db.Articles.Include(a => a.Blocks).Where(a => a.PageId == pageId && reshaped.Contains(a.Key)).ToListAsync(cancellationToken));
+        }
+
+        foreach (var row in rows)
         {
             var article = after.Articles[afterIndex[row.Key]];
             var old = before.Articles[oldIndex[row.Key]];
@@ -131,7 +146,7 @@ internal static class PageRows
                 row.ContentChangedBy = author;
             }
 
-            if (!old.Blocks.SequenceEqual(article.Blocks))
+            if (reshaped.Contains(row.Key))
             {
                 row.Blocks.Clear();
                 for (var b = 0; b < article.Blocks.Count; b++)

@@ -198,7 +198,7 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     {
         if (TryGet(pageId, out var cached))
         {
-            var stamp = await db.Pages.Where(p => p.Id == pageId).Select(p => new { p.Version, p.Resegmented }).FirstOrDefaultAsync(cancellationToken);
+            var stamp = await EditQueries.StampAsync(db, pageId, cancellationToken);
             if (stamp is not null && stamp.Version == cached.State.Version && stamp.Resegmented == cached.Resegmented)
             {
                 return cached;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
@@ -187,63 +188,77 @@ public static partial class LiveBenchmark
         profile = profile with { op_ms_no_listeners = unheard.op_ms, op_ms_no_listeners_uncached = uncached.op_ms, cpu_ms_no_listeners = unheard.cpu_ms };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server CPU per operation: {profile.cpu_ms:F2} ms with listeners, {unheard.cpu_ms:F2} ms without"));
 
-        // Echo baseline: the same users, groups and schedule, a payload the size of an operation.
-        var echoArrivals = new ConcurrentDictionary<int, Arrival>();
-        var echo = new List<HubConnection>();
-        for (var i = 0; i < clients; i++)
-        {
-            var connection = Connect(Home(i), "/hubs/echo", cookies[i], skip);
-            connection.On<int, string>("Echo", (id, _) => echoArrivals.AddOrUpdate(id, _ => new Arrival(1, Stopwatch.GetTimestamp()), (_, a) => new Arrival(a.Count + 1, Stopwatch.GetTimestamp())));
-            await connection.StartAsync();
-            await connection.InvokeAsync("Join", $"bench{PageOf(i)}");
-            echo.Add(connection);
-        }
-
-        var payload = PageOperationJson.Serialize(new EditLine(1, new string('字', 30), new string('字', 31)));
-        var echoStarts = new ConcurrentDictionary<int, (long Start, int Page)>();
-        var nextId = 0;
+        // Echo baselines: the same users, groups and schedule through a hub that only broadcasts. "echo" carries a string
+        // the size of an operation, which its clients do not read; "patch echo" carries the entries the app broadcast in
+        // this run (one a message, as recorded by the first client), which its clients bind as AppliedOperations just as
+        // the app's clients bind theirs. In one process on a shared machine the clients' JSON binding costs the same CPU
+        // as the server's work, so only the second isolates what the server adds.
         var echoPerClient = openLoop ? perClient : (accepted.Count / clients) + ((sent.Count - accepted.Count) / clients);
-        clock.Restart();
-        await Task.WhenAll(echo.Select((connection, index) => Task.Run(async () =>
+        var payload = PageOperationJson.Serialize(new EditLine(1, new string('字', 30), new string('字', 31)));
+        var ec = await EchoAsync("Echo", (connection, arrived) => connection.On<int, string>("Echo", (id, _) => arrived(id)), (connection, group, id) => connection.InvokeAsync<int>("Send", group, id, payload));
+        EchoHub.Patches = [.. live[0].Received.Select(entry => JsonSerializer.SerializeToElement(new AppliedOperations(pageIds[0], [entry]), WireJson.Options))];
+        var patchBytes = EchoHub.Patches.Count == 0 ? 0 : EchoHub.Patches.Average(e => e.GetRawText().Length);
+        var pe = await EchoAsync("Patch", (connection, arrived) => connection.On<int, AppliedOperations>("Patch", (id, _) => arrived(id)), (connection, group, id) => connection.InvokeAsync<int>("SendPatch", group, id));
+
+        async Task<Summary> EchoAsync(string name, Action<HubConnection, Action<int>> subscribe, Func<HubConnection, string, int, Task> send)
         {
-            var group = $"bench{PageOf(index)}";
-            var rng = new Random(4242 + index);
-            var origin = Stopwatch.GetTimestamp() + (long)(rng.NextDouble() * interval.TotalSeconds * Stopwatch.Frequency);
-            var inFlight = new List<Task>();
-            for (var i = 0; i < echoPerClient; i++)
+            var echoArrivals = new ConcurrentDictionary<int, Arrival>();
+            var echo = new List<HubConnection>();
+            for (var i = 0; i < clients; i++)
             {
-                var id = Interlocked.Increment(ref nextId);
-                if (openLoop)
-                {
-                    var scheduled = origin + (long)(i * interval.TotalSeconds * Stopwatch.Frequency);
-                    await DelayUntilAsync(scheduled);
-                    echoStarts[id] = (scheduled, PageOf(index));
-                    inFlight.Add(connection.InvokeAsync<int>("Send", group, id, payload));
-                }
-                else
-                {
-                    echoStarts[id] = (Stopwatch.GetTimestamp(), PageOf(index));
-                    await connection.InvokeAsync<int>("Send", group, id, payload);
-                }
+                var connection = Connect(Home(i), "/hubs/echo", cookies[i], skip);
+                subscribe(connection, id => echoArrivals.AddOrUpdate(id, _ => new Arrival(1, Stopwatch.GetTimestamp()), (_, a) => new Arrival(a.Count + 1, Stopwatch.GetTimestamp())));
+                await connection.StartAsync();
+                await connection.InvokeAsync("Join", $"bench{PageOf(i)}");
+                echo.Add(connection);
             }
 
-            await Task.WhenAll(inFlight);
-        })));
-        deadline = DateTime.UtcNow.AddSeconds(30);
-        while (echoStarts.Any(kv => !echoArrivals.TryGetValue(kv.Key, out var a) || a.Count < listeners[kv.Value.Page]) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+            var echoStarts = new ConcurrentDictionary<int, (long Start, int Page)>();
+            var nextId = 0;
+            clock.Restart();
+            await Task.WhenAll(echo.Select((connection, index) => Task.Run(async () =>
+            {
+                var group = $"bench{PageOf(index)}";
+                var rng = new Random(4242 + index);
+                var origin = Stopwatch.GetTimestamp() + (long)(rng.NextDouble() * interval.TotalSeconds * Stopwatch.Frequency);
+                var inFlight = new List<Task>();
+                for (var i = 0; i < echoPerClient; i++)
+                {
+                    var id = Interlocked.Increment(ref nextId);
+                    if (openLoop)
+                    {
+                        var scheduled = origin + (long)(i * interval.TotalSeconds * Stopwatch.Frequency);
+                        await DelayUntilAsync(scheduled);
+                        echoStarts[id] = (scheduled, PageOf(index));
+                        inFlight.Add(send(connection, group, id));
+                    }
+                    else
+                    {
+                        echoStarts[id] = (Stopwatch.GetTimestamp(), PageOf(index));
+                        await send(connection, group, id);
+                    }
+                }
 
-        var echoSeconds = clock.Elapsed.TotalSeconds;
-        var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == listeners[kv.Value.Page] ? Stopwatch.GetElapsedTime(kv.Value.Start, a.Last).TotalMilliseconds : double.NaN).ToList();
-        foreach (var connection in echo)
-        {
-            await connection.DisposeAsync();
+                await Task.WhenAll(inFlight);
+            })));
+            var echoDeadline = DateTime.UtcNow.AddSeconds(30);
+            while (echoStarts.Any(kv => !echoArrivals.TryGetValue(kv.Key, out var a) || a.Count < listeners[kv.Value.Page]) && DateTime.UtcNow < echoDeadline)
+            {
+                await Task.Delay(20);
+            }
+
+            var echoSeconds = clock.Elapsed.TotalSeconds;
+            var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == listeners[kv.Value.Page] ? Stopwatch.GetElapsedTime(kv.Value.Start, a.Last).TotalMilliseconds : double.NaN).ToList();
+            foreach (var connection in echo)
+            {
+                await connection.DisposeAsync();
+            }
+
+            Console.WriteLine($"{name} baseline done");
+            return Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds);
         }
 
         var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds);
-        var ec = Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds);
         foreach (var instance in instances.Skip(1))
         {
             instance.Dispose();
@@ -265,6 +280,10 @@ public static partial class LiveBenchmark
             ratio_p50 = Math.Round(wb.p50_ms / ec.p50_ms, 2),
             ratio_p95 = Math.Round(wb.p95_ms / ec.p95_ms, 2),
             ratio_p99 = Math.Round(wb.p99_ms / ec.p99_ms, 2),
+            patch_echo = pe,
+            patch_echo_bytes = Math.Round(patchBytes),
+            ratio_p50_patch_echo = Math.Round(wb.p50_ms / pe.p50_ms, 2),
+            ratio_p99_patch_echo = Math.Round(wb.p99_ms / pe.p99_ms, 2),
             lost,
             rejected = sent.Count - accepted.Count,
             groups = grouping.Groups,
@@ -276,6 +295,7 @@ public static partial class LiveBenchmark
         Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9}");
         Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
         Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
+        Console.WriteLine($"{"patch echo",-10} {pe.p50_ms,8:F1} {pe.p95_ms,8:F1} {pe.p99_ms,8:F1} {pe.ops_per_s,8:F0} {pe.measured,9}  ({patchBytes:F0} bytes a message; ratio p50 {result.ratio_p50_patch_echo}, p99 {result.ratio_p99_patch_echo})");
         Console.WriteLine($"ratio p50 {result.ratio_p50}, p95 {result.ratio_p95}, p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}; {grouping.Groups} groups (mean {result.mean_group} operations)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
         await BenchJson.WriteAsync(jsonOut, "live", result);

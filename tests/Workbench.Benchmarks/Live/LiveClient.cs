@@ -21,6 +21,9 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
 
     public int PageId => pageId;
 
+    /// <summary>Every broadcast entry this client received, in arrival order (the patch echo baseline replays them).</summary>
+    public List<AppliedOperation> Received { get; } = [];
+
     public PageState State
     {
         get
@@ -49,6 +52,7 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
                 foreach (var entry in message.Operations)
                 {
                     buffer.TryAdd(entry.Sequence, entry.Patch);
+                    Received.Add(entry);
                 }
 
                 try

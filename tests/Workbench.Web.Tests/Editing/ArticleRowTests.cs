@@ -74,6 +74,34 @@ public sealed class ArticleRowTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Equal(annotatorId, (await RowAsync(pageId, key)).ContentChangedBy);
     }
 
+    [Fact]
+    public async Task LineEdit_WritesOnlyTheText_TheRowKeepsItsOriginalOcrTextAndBox_AndTheArticleItsBlocks()
+    {
+        var pageId = await factory.FreshPageAsync();
+        var state = await StoredAsync(pageId);
+        var line = state.Lines.Values.First(l => l.Text.Trim().Length > 1 && PageStates.ArticleOfLine(state, l.Number) is not null);
+        await factory.WithDbAsync(db => db.Lines.Where(l => l.PageId == pageId && l.Number == line.Number)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.OcrText, "O C R").SetProperty(l => l.X, 17).SetProperty(l => l.FontSize, 9.5)));
+        var article = PageStates.ArticleOfLine(state, line.Number)!;
+        var blocksBefore = await BlocksAsync(pageId, article.Key);
+
+        var annotator = await factory.LoginAsync("annotator");
+        Assert.Equal(HttpStatusCode.OK, (await annotator.ApplyAsync(pageId, new EditLine(line.Number, line.Text, line.Text + "改"))).Status);
+
+        var row = await factory.WithDbAsync(db => db.Lines.AsNoTracking().SingleAsync(l => l.PageId == pageId && l.Number == line.Number));
+        Assert.Equal(line.Text + "改", row.Text);
+        Assert.Equal(line.Original, row.Original);
+        Assert.Equal("O C R", row.OcrText);
+        Assert.Equal(17, row.X);
+        Assert.Equal(9.5, row.FontSize);
+        Assert.Equal(blocksBefore, await BlocksAsync(pageId, article.Key));
+        Assert.Equal(await factory.UserIdAsync("annotator"), (await RowAsync(pageId, article.Key)).ContentChangedBy);
+    }
+
+    private Task<List<(int Id, int Ordinal, int FirstLine, int LastLine)>> BlocksAsync(int pageId, int key) =>
+        factory.WithDbAsync(async db => (await db.Articles.AsNoTracking().Include(a => a.Blocks).SingleAsync(a => a.PageId == pageId && a.Key == key))
+            .Blocks.OrderBy(b => b.Ordinal).Select(b => (b.Id, b.Ordinal, b.FirstLine, b.LastLine)).ToList());
+
     private Task<Article> RowAsync(int pageId, int key) =>
         factory.WithDbAsync(db => db.Articles.AsNoTracking().SingleAsync(a => a.PageId == pageId && a.Key == key));
 
