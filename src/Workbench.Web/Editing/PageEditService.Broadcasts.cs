@@ -20,7 +20,7 @@ public sealed partial class PageEditService
         }
 
         await hub.Clients.Group(PageHub.CuratorsGroupFor(pageId)).OperationsApplied(broadcast.Message);
-        var annotators = (presence?.Present(pageId) ?? []).Select(p => p.UserId).Distinct(StringComparer.Ordinal);
+        var annotators = (presence is null ? [] : await presence.PresentAsync(pageId)).Select(p => p.UserId).Distinct(StringComparer.Ordinal);
         foreach (var userId in annotators)
         {
             var viewer = new Core.Editing.LayerViewer(userId, Curator: false, broadcast.Mode.Required);

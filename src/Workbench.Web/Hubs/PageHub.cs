@@ -90,7 +90,7 @@ public sealed class PageHub(EditorStateLoader loader, ProjectAccess access, Page
         var layerGroup = curator ? CuratorsGroupFor(pageId) : AnnotatorGroupFor(pageId, UserId);
         await Groups.AddToGroupAsync(Context.ConnectionId, layerGroup, Context.ConnectionAborted);
         Context.Items[RevocationFilter.JoinedKey] = (new[] { GroupFor(pageId), layerGroup }, projectId.Value); // for the revocation registry (RevocationFilter)
-        var present = presence.Enter(pageId, Context.ConnectionId, UserId, UserName);
+        var present = await presence.EnterAsync(pageId, Context.ConnectionId, UserId, UserName);
         await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
 
         // The recent broadcasts are the whole messages: an annotator of a page with layers gets the (filtered) state instead.
@@ -148,7 +148,7 @@ public sealed class PageHub(EditorStateLoader loader, ProjectAccess access, Page
     /// <summary>Tells the others which article this editor is working in (null: none).</summary>
     public async Task Focus(int pageId, int? articleKey)
     {
-        var present = presence.Focus(pageId, Context.ConnectionId, articleKey);
+        var present = await presence.FocusAsync(pageId, Context.ConnectionId, articleKey);
         if (present is not null)
         {
             await Clients.OthersInGroup(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
@@ -157,7 +157,7 @@ public sealed class PageHub(EditorStateLoader loader, ProjectAccess access, Page
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var (pageId, present) in presence.LeaveAll(Context.ConnectionId))
+        foreach (var (pageId, present) in await presence.LeaveAllAsync(Context.ConnectionId))
         {
             await Clients.Group(GroupFor(pageId)).PresenceChanged(pageId, present.Present, present.Revision);
         }

@@ -11,18 +11,20 @@ public sealed record PresenceSnapshot(long Revision, IReadOnlyList<PresenceEntry
 /// <summary>
 /// Who is on which page, per connection. Each change returns the page's whole list with a revision that only grows.
 /// In one process: <see cref="PresenceTracker"/>; several instances behind the Redis backplane: <see cref="RedisPresenceTracker"/>.
+/// Asynchronous because the shared one is a network call: a hub method that blocked on it held a thread-pool thread, and 50
+/// connections leaving at once starved the pool until Redis calls timed out (seen in the two-instance benchmark).
 /// </summary>
 public interface IPresenceTracker
 {
-    PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName);
+    Task<PresenceSnapshot> EnterAsync(int pageId, string connectionId, string userId, string userName);
 
-    PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey);
+    Task<PresenceSnapshot?> FocusAsync(int pageId, string connectionId, int? articleKey);
 
-    PresenceSnapshot Leave(int pageId, string connectionId);
+    Task<PresenceSnapshot> LeaveAsync(int pageId, string connectionId);
 
-    IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId);
+    Task<IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)>> LeaveAllAsync(string connectionId);
 
-    IReadOnlyList<PresenceEntry> Present(int pageId);
+    Task<IReadOnlyList<PresenceEntry>> PresentAsync(int pageId);
 }
 
 /// <summary>Presence in memory: one app instance sees its own connections.</summary>
@@ -32,7 +34,17 @@ public sealed class PresenceTracker : IPresenceTracker
     private readonly Dictionary<int, Dictionary<string, PresenceEntry>> pages = [];
     private long revision;
 
-    public PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName)
+    public Task<PresenceSnapshot> EnterAsync(int pageId, string connectionId, string userId, string userName) => Task.FromResult(Enter(pageId, connectionId, userId, userName));
+
+    public Task<PresenceSnapshot?> FocusAsync(int pageId, string connectionId, int? articleKey) => Task.FromResult(Focus(pageId, connectionId, articleKey));
+
+    public Task<PresenceSnapshot> LeaveAsync(int pageId, string connectionId) => Task.FromResult(Leave(pageId, connectionId));
+
+    public Task<IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)>> LeaveAllAsync(string connectionId) => Task.FromResult<IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)>>(LeaveAll(connectionId));
+
+    public Task<IReadOnlyList<PresenceEntry>> PresentAsync(int pageId) => Task.FromResult<IReadOnlyList<PresenceEntry>>(Present(pageId));
+
+    private PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName)
     {
         lock (gate)
         {
@@ -46,7 +58,7 @@ public sealed class PresenceTracker : IPresenceTracker
         }
     }
 
-    public PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey)
+    private PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey)
     {
         lock (gate)
         {
@@ -60,7 +72,7 @@ public sealed class PresenceTracker : IPresenceTracker
         }
     }
 
-    public PresenceSnapshot Leave(int pageId, string connectionId)
+    private PresenceSnapshot Leave(int pageId, string connectionId)
     {
         lock (gate)
         {
@@ -79,7 +91,7 @@ public sealed class PresenceTracker : IPresenceTracker
         }
     }
 
-    public IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId)
+    private List<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId)
     {
         lock (gate)
         {
@@ -88,7 +100,7 @@ public sealed class PresenceTracker : IPresenceTracker
         }
     }
 
-    public IReadOnlyList<PresenceEntry> Present(int pageId)
+    private List<PresenceEntry> Present(int pageId)
     {
         lock (gate)
         {

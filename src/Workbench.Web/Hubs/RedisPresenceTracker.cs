@@ -60,49 +60,55 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, ScaleOutO
 
     private RedisKey InstanceKey => prefix + "instance:" + options.InstanceId;
 
-    public PresenceSnapshot Enter(int pageId, string connectionId, string userId, string userName)
+    public async Task<PresenceSnapshot> EnterAsync(int pageId, string connectionId, string userId, string userName)
     {
         pagesOf.GetOrAdd(connectionId, _ => new()).TryAdd(pageId, 0);
-        return Run("set", pageId, connectionId, new Stored(userId, userName, null, options.InstanceId))!;
+        return (await RunAsync("set", pageId, connectionId, new Stored(userId, userName, null, options.InstanceId)))!;
     }
 
-    public PresenceSnapshot? Focus(int pageId, string connectionId, int? articleKey)
+    public async Task<PresenceSnapshot?> FocusAsync(int pageId, string connectionId, int? articleKey)
     {
         // The user's id and name are in the stored entry; read it back rather than keep a copy here.
-        var field = redis.GetDatabase().HashGet(PageKey(pageId), connectionId);
+        var field = await redis.GetDatabase().HashGetAsync(PageKey(pageId), connectionId);
         if (field.IsNullOrEmpty || JsonSerializer.Deserialize<Stored>(field.ToString()) is not { } entry)
         {
             return null;
         }
 
-        return Run("focus", pageId, connectionId, entry with { ArticleKey = articleKey });
+        return await RunAsync("focus", pageId, connectionId, entry with { ArticleKey = articleKey });
     }
 
-    public PresenceSnapshot Leave(int pageId, string connectionId)
+    public async Task<PresenceSnapshot> LeaveAsync(int pageId, string connectionId)
     {
         if (pagesOf.TryGetValue(connectionId, out var pages))
         {
             pages.TryRemove(pageId, out _);
         }
 
-        return Run("del", pageId, connectionId, null)!;
+        return (await RunAsync("del", pageId, connectionId, null))!;
     }
 
-    public IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)> LeaveAll(string connectionId)
+    public async Task<IReadOnlyList<(int PageId, PresenceSnapshot Snapshot)>> LeaveAllAsync(string connectionId)
     {
         if (!pagesOf.TryRemove(connectionId, out var pages))
         {
             return [];
         }
 
-        return pages.Keys.Select(pageId => (pageId, Run("del", pageId, connectionId, null)!)).ToList();
+        var left = new List<(int PageId, PresenceSnapshot Snapshot)>();
+        foreach (var pageId in pages.Keys)
+        {
+            left.Add((pageId, (await RunAsync("del", pageId, connectionId, null))!));
+        }
+
+        return left;
     }
 
-    public IReadOnlyList<PresenceEntry> Present(int pageId) => Run("get", pageId, "", null)!.Present;
+    public async Task<IReadOnlyList<PresenceEntry>> PresentAsync(int pageId) => (await RunAsync("get", pageId, "", null))!.Present;
 
-    private PresenceSnapshot? Run(string op, int pageId, string connectionId, Stored? value)
+    private async Task<PresenceSnapshot?> RunAsync(string op, int pageId, string connectionId, Stored? value)
     {
-        var result = redis.GetDatabase().ScriptEvaluate(
+        var result = await redis.GetDatabase().ScriptEvaluateAsync(
             Script,
             [PageKey(pageId), RevisionKey],
             [op, connectionId, value is null ? "" : JsonSerializer.Serialize(value), prefix + "instance:"]);

@@ -5,14 +5,14 @@ namespace Workbench.Web.Tests.Hubs;
 public sealed class PresenceTrackerTests
 {
     [Fact]
-    public void EveryChange_HasAHigherRevision_SoAnOlderSnapshotCanBeToldApart()
+    public async Task EveryChange_HasAHigherRevision_SoAnOlderSnapshotCanBeToldApart()
     {
         var tracker = new PresenceTracker();
-        var reviewerEnters = tracker.Enter(1, "c-reviewer", "u-reviewer", "reviewer");
-        var annotatorEnters = tracker.Enter(1, "c-annotator", "u-annotator", "annotator");
-        var focus = tracker.Focus(1, "c-annotator", 3)!;
-        var otherPage = tracker.Enter(2, "c-other", "u-other", "other");
-        var leaves = tracker.Leave(1, "c-reviewer");
+        var reviewerEnters = await tracker.EnterAsync(1, "c-reviewer", "u-reviewer", "reviewer");
+        var annotatorEnters = await tracker.EnterAsync(1, "c-annotator", "u-annotator", "annotator");
+        var focus = (await tracker.FocusAsync(1, "c-annotator", 3))!;
+        var otherPage = await tracker.EnterAsync(2, "c-other", "u-other", "other");
+        var leaves = await tracker.LeaveAsync(1, "c-reviewer");
 
         Assert.True(reviewerEnters.Revision < annotatorEnters.Revision);
         Assert.True(annotatorEnters.Revision < focus.Revision);
@@ -24,6 +24,6 @@ public sealed class PresenceTrackerTests
         Assert.Equal(["annotator", "reviewer"], annotatorEnters.Present.Select(p => p.UserName));
         Assert.Equal(3, focus.Present.Single(p => p.UserName == "annotator").ArticleKey);
         Assert.Equal(["annotator"], leaves.Present.Select(p => p.UserName));
-        Assert.Null(tracker.Focus(1, "c-gone", 1));
+        Assert.Null(await tracker.FocusAsync(1, "c-gone", 1));
     }
 }
