@@ -59,7 +59,11 @@ internal sealed class PrepareAhead<T> : IDisposable
         }
 
         failures[index]?.Throw();
-        return results[index];
+        // Taken once: the slot lets go of the parsed page, so a batch of 256 files holds the pages read ahead and the group being
+        // written, not every page read so far.
+        var result = results[index];
+        results[index] = default!;
+        return result;
     }
 
     public void Dispose()
