@@ -192,11 +192,18 @@ export function addPanes(wb) {
 
   // A repaint replaces cards, which would end a text selection the user is still dragging out: while the button is
   // down in a card's text, card repaints wait.
-  articlesEl.addEventListener('pointerdown', e => { if (e.button === 0 && e.target.closest('.btext')) wb.painter.hold(); });
-  const released = () => setTimeout(() => wb.painter.release(), 0);
+  let buttonDown = false;
+  articlesEl.addEventListener('pointerdown', e => {
+    if (e.button === 0 && e.target.closest('.btext')) { buttonDown = true; wb.painter.hold(); }
+  });
+  // The release waits for the click's own handling (a repaint before it would replace the element clicked) ...
+  const released = () => { buttonDown = false; setTimeout(() => wb.painter.release(), 0); };
   window.addEventListener('pointerup', released);
   window.addEventListener('pointercancel', released);
   window.addEventListener('blur', released);
+  // ... which can be 10-100 ms behind the click's repaint work; a key pressed after the button is up ends the hold at once,
+  // so a label's hotkey pressed right after selecting (click, Shift+→, 1) is drawn in its own handler, not after that wait.
+  window.addEventListener('keydown', () => { if (!buttonDown) wb.painter.release(); }, true);
 
   articlesEl.addEventListener('mouseover', e => {
     const seg = e.target.closest('.seg');

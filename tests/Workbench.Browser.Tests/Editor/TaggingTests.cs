@@ -234,6 +234,48 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         }
         """;
 
+    [Fact]
+    public async Task HotkeyPressedWhileAClicksRepaintsAreHeld_IsDrawnByItsOwnKeyPress()
+    {
+        // A page of its own: other tests tag the demo pages.
+        int pageId;
+        await using (var scope = browser.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+            var projectId = await db.Projects.Where(p => p.Name == DemoSeeder.DemoProjectName).Select(p => p.Id).SingleAsync();
+            var outcome = await scope.ServiceProvider.GetRequiredService<Workbench.Web.Import.PageImporter>()
+                .ImportAsync(projectId, "热键_2024-01-01_p01.txt", System.Text.Encoding.UTF8.GetBytes("热键测试标题\n本报讯 内蒙古自治区举行会议。\n"));
+            pageId = outcome.PageId!.Value;
+        }
+
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+            await page.GotoAsync($"/Editor/{pageId}");
+            await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            var key = await page.EvaluateAsync<int>("editor.state.articles.find(a => a.blocks.length > 0).key");
+            var card = page.Locator($"#articles .card[data-key='{key}']");
+            await card.Locator(".card-head .key").ClickAsync();
+            await page.Keyboard.PressAsync("e");
+            await Assertions.Expect(card.Locator(".caret")).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("Shift+ArrowRight");
+            await page.Keyboard.PressAsync("Shift+ArrowRight");
+
+            // A click in a card's text holds card repaints until a moment after the button is up (so the click still finds its
+            // element), which can be 10-100 ms behind; a label's hotkey pressed in that moment must not wait for it.
+            await page.EvaluateAsync("() => editor.paint.hold()");
+            await page.Keyboard.PressAsync("3");
+
+            await Assertions.Expect(card.Locator(".pc.ent")).Not.ToHaveCountAsync(0, new() { Timeout = 3000 });
+            await page.WaitForFunctionAsync("() => editor.state.entities.some(e => e.label === 'LOC')");
+        }
+        finally
+        {
+            await page.CloseAsync();
+        }
+    }
+
     private async Task<int> PageIdAsync(string prefix)
     {
         await using var scope = browser.Services.CreateAsyncScope();
