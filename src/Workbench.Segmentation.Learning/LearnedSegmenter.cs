@@ -84,18 +84,16 @@ public sealed class LearnedSegmenter
             return rules;
         }
 
-        lock (gate)
+        // Only the prediction engines need the gate (PredictLines and Calibrate take it); the refinement between them is pure.
+        var (probabilities, roles) = PredictLines(rows);
+        var layout = rows[0].Values[SegmentationFeatures.HasLayoutIndex] > 0;
+        if (layout ? !Info.RolesForLayout : !Info.RolesForText)
         {
-            var (probabilities, roles) = PredictLines(rows);
-            var layout = rows[0].Values[SegmentationFeatures.HasLayoutIndex] > 0;
-            if (layout ? !Info.RolesForLayout : !Info.RolesForText)
-            {
-                roles = null;
-            }
-
-            var refined = Refinement.Apply(rules, probabilities, roles, Info.MergeBelow, Info.SplitAbove);
-            return confidence is null ? refined : Calibrate(refined, rules, probabilities);
+            roles = null;
         }
+
+        var refined = Refinement.Apply(rules, probabilities, roles, Info.MergeBelow, Info.SplitAbove);
+        return confidence is null ? refined : Calibrate(refined, rules, probabilities);
     }
 
     /// <summary>Per line: the probability it opens an article, and the model's role for it.</summary>

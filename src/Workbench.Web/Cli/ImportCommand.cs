@@ -173,7 +173,6 @@ internal static class ImportCommand
         return command;
     }
 
-    /// <summary>The folder named on the command line that holds the file, else the file's own folder: image references may not leave it.</summary>
     /// <summary>The files the arguments name (folders searched), and those of them that do not exist, each reported on <paramref name="error"/>.</summary>
     internal static async Task<(IReadOnlyList<string> Files, List<string> Missing)> FilesAsync(string[] arguments, string formatName, TextWriter error)
     {
@@ -187,6 +186,7 @@ internal static class ImportCommand
         return (files, missing);
     }
 
+    /// <summary>The folder named on the command line that holds the file, else the file's own folder: image references may not leave it.</summary>
     private static string RootOf(string file, IEnumerable<string> arguments)
     {
         var full = Path.GetFullPath(file);

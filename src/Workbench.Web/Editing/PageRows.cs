@@ -111,7 +111,7 @@ internal static class PageRows
 
         // Blocks are read (and replaced) only for the articles whose blocks changed: a line or entity edit touches the
         // article's row, not its blocks.
-        var reshaped = existing.Where(k => !before.Articles[oldIndex[k]].Blocks.SequenceEqual(after.Articles[afterIndex[k]].Blocks)).ToList();
+        var reshaped = existing.Where(k => !before.Articles[oldIndex[k]].Blocks.SequenceEqual(after.Articles[afterIndex[k]].Blocks)).ToHashSet();
         var kept = existing.Except(reshaped).ToList();
         var rows = kept.Count == 0 ? [] : await db.Articles.Where(a => a.PageId == pageId && kept.Contains(a.Key)).ToListAsync(cancellationToken);
         if (reshaped.Count > 0)

@@ -123,18 +123,8 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         var page = await browser.NewPageAsync();
         try
         {
-            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Editor/{pageId}");
-            await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            var key = await page.EvaluateAsync<int>("editor.state.articles.find(a => a.status !== 'approved' && a.blocks.length > 0).key");
-            var card = page.Locator($"#articles .card[data-key='{key}']");
-            await card.Locator(".card-head .key").ClickAsync();
-
             // E puts a caret at the start of the article; Shift+Right twice selects two characters; 3 tags them LOC.
-            await page.Keyboard.PressAsync("e");
-            await Assertions.Expect(card.Locator(".caret")).ToHaveCountAsync(1);
-            await page.Keyboard.PressAsync("Shift+ArrowRight");
-            await page.Keyboard.PressAsync("Shift+ArrowRight");
+            var card = await SelectFirstTwoCharactersAsync(page, pageId);
             var selected = string.Concat(await card.Locator(".pc.tsel").AllTextContentsAsync());
             Assert.Equal(2, System.Globalization.StringInfo.ParseCombiningCharacters(selected).Length);
             await page.Keyboard.PressAsync("3");
@@ -251,16 +241,7 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         var page = await browser.NewPageAsync();
         try
         {
-            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
-            await page.GotoAsync($"/Editor/{pageId}");
-            await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
-            var key = await page.EvaluateAsync<int>("editor.state.articles.find(a => a.blocks.length > 0).key");
-            var card = page.Locator($"#articles .card[data-key='{key}']");
-            await card.Locator(".card-head .key").ClickAsync();
-            await page.Keyboard.PressAsync("e");
-            await Assertions.Expect(card.Locator(".caret")).ToHaveCountAsync(1);
-            await page.Keyboard.PressAsync("Shift+ArrowRight");
-            await page.Keyboard.PressAsync("Shift+ArrowRight");
+            var card = await SelectFirstTwoCharactersAsync(page, pageId);
 
             // A click in a card's text holds card repaints until a moment after the button is up (so the click still finds its
             // element), which can be 10-100 ms behind; a label's hotkey pressed in that moment must not wait for it.
@@ -274,6 +255,22 @@ public sealed class TaggingTests(BrowserFixture browser, ITestOutputHelper outpu
         {
             await page.CloseAsync();
         }
+    }
+
+    /// <summary>As the annotator, opens the page and selects, by keyboard, the first two characters of its first editable article; that article's card.</summary>
+    private async Task<ILocator> SelectFirstTwoCharactersAsync(IPage page, int pageId)
+    {
+        await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+        await page.GotoAsync($"/Editor/{pageId}");
+        await Assertions.Expect(page.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+        var key = await page.EvaluateAsync<int>("editor.state.articles.find(a => a.status !== 'approved' && a.blocks.length > 0).key");
+        var card = page.Locator($"#articles .card[data-key='{key}']");
+        await card.Locator(".card-head .key").ClickAsync();
+        await page.Keyboard.PressAsync("e");
+        await Assertions.Expect(card.Locator(".caret")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        return card;
     }
 
     private async Task<int> PageIdAsync(string prefix)
