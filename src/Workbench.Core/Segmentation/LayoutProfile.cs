@@ -20,8 +20,9 @@ public sealed class LayoutProfile
     private readonly int[] column;
     private readonly bool[] centred;
 
-    private LayoutProfile(SourcePage page, double bodySize, double[] size, double[] gapAbove, int[] column, int columns, bool[]? centred = null)
+    private LayoutProfile(SourcePage page, double bodySize, double[] size, double[] gapAbove, int[] column, int columns, bool[]? centred = null, double columnWidth = 0)
     {
+        ColumnWidth = columnWidth;
         this.centred = centred ?? new bool[size.Length];
         Page = page;
         BodySize = bodySize;
@@ -41,6 +42,9 @@ public sealed class LayoutProfile
 
     /// <summary>How many columns the page's body lines fall into (clusters of their left edges).</summary>
     public int Columns { get; }
+
+    /// <summary>The median measure (width) of the page's columns, in pixels; 0 without layout.</summary>
+    public double ColumnWidth { get; }
 
     /// <summary>The line's size over the body size (1 for body text; 0 when unknown).</summary>
     public double RelativeSize(int number) => BodySize > 0 && size[number - 1] > 0 ? size[number - 1] / BodySize : 0;
@@ -117,7 +121,8 @@ public sealed class LayoutProfile
         }
 
         var (columns, measures) = ColumnsOf(boxed, bodyHeight, column);
-        return new LayoutProfile(page, body, size, gap, column, columns, Centred(boxed, column, measures, count));
+        var width = measures.Select(m => (double)(m.Right - m.Left)).Order().ElementAt(measures.Count / 2);
+        return new LayoutProfile(page, body, size, gap, column, columns, Centred(boxed, column, measures, count), width);
     }
 
     /// <summary>A line is centred when it is at most 70% of its column's measure, indented, and its middle within 6% of the measure's middle.</summary>

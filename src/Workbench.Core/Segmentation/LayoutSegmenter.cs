@@ -6,8 +6,9 @@ namespace Workbench.Core.Segmentation;
 /// Segments a page that has line boxes by its layout. A headline is a run of lines set larger than the body text (or in a region the
 /// format calls a heading), with a kicker directly above and a deck directly below it when they are set between the two sizes. An
 /// article is its headline with the lines beneath it, up to the next headline over that column (or a separator rule across it); lines
-/// with no headline above them carry on the article before them in reading order (a story runs on into the next column), or, in a
-/// region of their own, make an item without a title. Headlines in the top band of the page are its masthead (furniture). Captions go
+/// with no headline above them carry on the column above them, else the article before them in reading order (a story runs on into
+/// the next column) unless that article's headline spans columns and they lie outside them, or, in a region of their own, make an
+/// item without a title. Headlines in the top band of the page are its masthead (furniture). Captions go
 /// with the picture's article. Bylines, credits and jump lines keep the roles the text rules give them.
 /// </summary>
 internal static class LayoutSegmenter
@@ -16,6 +17,15 @@ internal static class LayoutSegmenter
     private const double TopBand = 0.045;
 
     private const double KickerRatio = 0.85;
+
+    /// <summary>
+    /// Lines of one headline measured by box height differ by their ascenders and descenders ("Vote on harbor" over "dredging set
+    /// for": 23 and 29 px); a line at least this share of its neighbour's size is more of the headline, smaller is a kicker or deck.
+    /// </summary>
+    private const double SameHeadline = 0.75;
+
+    /// <summary>Placed lines are indexed by their bottom edge in bands of 2^5 = 32 pixels.</summary>
+    private const int BandShift = 5;
 
     private sealed class Head
     {
@@ -81,6 +91,13 @@ internal static class LayoutSegmenter
             }
         }
 
+        // Placed lines by column and band of their bottom edge, for the line directly above a line (in its column, just above it).
+        var placed = new Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>>();
+        foreach (var line in text.Where(l => itemOf.ContainsKey(l.Number)))
+        {
+            Place(placed, layout, line, itemOf[line.Number]);
+        }
+
         var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4).Select(g => g.Box).ToList();
         Item? previous = null;
         ClassifiedLine? previousLine = null;
@@ -100,8 +117,13 @@ internal static class LayoutSegmenter
             {
                 target = over;
             }
+            else if (box is { } own && Above(own, layout.Column(line.Number), placed) is { } stacked)
+            {
+                target = stacked;
+            }
             else if (previous is not null && !(previous.Furniture && box is { } b && b.Y > page.Height * TopBand * 2.5)
-                     && (previousLine is null || SameRegion(page, previousLine, line) || layout.GapAbove(line.Number) < 0 || previous.Head is null))
+                     && (previousLine is null || SameRegion(page, previousLine, line) || layout.GapAbove(line.Number) < 0 || previous.Head is null)
+                     && !(box is { } outside && OutsideWideHead(previous, outside, layout)))
             {
                 target = previous;
             }
@@ -113,6 +135,7 @@ internal static class LayoutSegmenter
 
             target.Body.Add(line);
             itemOf[line.Number] = target;
+            Place(placed, layout, line, target);
             previous = target;
             previousLine = line;
         }
@@ -123,6 +146,63 @@ internal static class LayoutSegmenter
                 .OrderBy(a => a.Blocks.Min(b => b.FirstLine))
                 .ToList(),
             layout);
+    }
+
+    /// <summary>
+    /// The item of the line directly above this one in its column (overlapping at least half the narrower width, not more than 2.5
+    /// times as wide, less than 1.2 lines' height above): a column of text goes on under itself whatever order the file lists it in
+    /// (Tesseract's blocks jump between columns).
+    /// </summary>
+    private static Item? Above(LineBox box, int column, Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>> placed)
+    {
+        Item? best = null;
+        var bestBottom = int.MinValue;
+        var lowest = box.Y - (int)Math.Ceiling(box.Height * 1.2);
+        var highest = box.Y + box.Height / 2;
+        for (var band = lowest >> BandShift; band <= highest >> BandShift; band++)
+        {
+            foreach (var (above, item) in placed.GetValueOrDefault((column, band)) ?? [])
+            {
+                if (above.Bottom > highest || above.Bottom <= bestBottom || above.Bottom < lowest
+                    || LayoutProfile.Overlap(above, box) < 0.5 * Math.Min(above.Width, box.Width) || above.Width > box.Width * 2.5)
+                {
+                    continue;
+                }
+
+                best = item;
+                bestBottom = above.Bottom;
+            }
+        }
+
+        return best?.Furniture == true ? null : best;
+    }
+
+    private static void Place(Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>> placed, LayoutProfile layout, ClassifiedLine line, Item item)
+    {
+        if (layout.Box(line.Number) is not { } box)
+        {
+            return;
+        }
+
+        var key = (layout.Column(line.Number), box.Bottom >> BandShift);
+        if (!placed.TryGetValue(key, out var list))
+        {
+            placed[key] = list = [];
+        }
+
+        list.Add((box, item));
+    }
+
+    /// <summary>Whether the line lies outside the columns of the item's headline when that headline spans more than one column.</summary>
+    private static bool OutsideWideHead(Item item, LineBox box, LayoutProfile layout)
+    {
+        if (item.Head is not { } head || layout.ColumnWidth <= 0 || head.Right - head.Left < layout.ColumnWidth * 1.5)
+        {
+            return false;
+        }
+
+        var middle = box.X + box.Width / 2;
+        return middle < head.Left || middle > head.Right;
     }
 
     private static bool SameRegion(SourcePage page, ClassifiedLine a, ClassifiedLine b) =>
@@ -169,12 +249,21 @@ internal static class LayoutSegmenter
         var heads = new List<Head>();
         Head? current = null;
         LineBox last = default;
+        var lastSize = 0.0;
         for (var i = 0; i < text.Count; i++)
         {
             var line = text[i];
             var box = layout.Box(line.Number)!.Value;
             if (!IsHeadline(line, layout, page))
             {
+                if (current is not null && IsNextLine(line, layout, last, lastSize))
+                {
+                    current.Add(line.Number, BlockRole.Headline, box);
+                    last = box;
+                    lastSize = layout.RelativeSize(line.Number);
+                    continue;
+                }
+
                 current = null;
                 continue;
             }
@@ -184,9 +273,16 @@ internal static class LayoutSegmenter
             {
                 current = new Head();
                 heads.Add(current);
-                if (i > 0 && IsKicker(text[i - 1], line, layout, box) && !heads.Any(h => h.Lines.Any(p => p.Number == text[i - 1].Number)))
+                if (i > 0 && !heads.Any(h => h.Lines.Any(p => p.Number == text[i - 1].Number)))
                 {
-                    current.Add(text[i - 1].Number, BlockRole.Kicker, layout.Box(text[i - 1].Number)!.Value);
+                    if (IsKicker(text[i - 1], line, layout, box))
+                    {
+                        current.Add(text[i - 1].Number, BlockRole.Kicker, layout.Box(text[i - 1].Number)!.Value);
+                    }
+                    else if (IsFirstLine(text[i - 1], line, layout, box))
+                    {
+                        current.Add(text[i - 1].Number, BlockRole.Headline, layout.Box(text[i - 1].Number)!.Value);
+                    }
                 }
             }
 
@@ -194,6 +290,7 @@ internal static class LayoutSegmenter
             current.Size = Math.Max(current.Size, layout.RelativeSize(line.Number));
             current.Masthead = page.Height is > 0 && current.Top < page.Height * TopBand;
             last = box;
+            lastSize = layout.RelativeSize(line.Number);
             if (i + 1 < text.Count && IsDeck(text[i + 1], layout, box, current))
             {
                 var deck = text[i + 1];
@@ -228,13 +325,31 @@ internal static class LayoutSegmenter
         line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length)
         && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.8 && headBox.Y >= box.Bottom - box.Height / 2
         && LayoutProfile.Overlap(box, headBox) > 0
-        && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio;
+        && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio
+        && layout.RelativeSize(line.Number) < layout.RelativeSize(headline.Number) * SameHeadline;
+
+    /// <summary>
+    /// A line directly above a headline, set nearly as large (box heights of one headline's lines differ by their ascenders and
+    /// descenders: "Vote on harbor" over "dredging set for"): the headline's first line, not a kicker.
+    /// </summary>
+    private static bool IsFirstLine(ClassifiedLine line, ClassifiedLine headline, LayoutProfile layout, LineBox headBox) =>
+        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= (line.Latin ? 60 : 30)
+        && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.9 && headBox.Y >= box.Bottom - box.Height / 2
+        && LayoutProfile.Overlap(box, headBox) > 0
+        && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= layout.RelativeSize(headline.Number) * SameHeadline;
+
+    /// <summary>A line directly below a headline's line and set nearly as large (see <see cref="IsFirstLine"/>): the headline goes on.</summary>
+    private static bool IsNextLine(ClassifiedLine line, LayoutProfile layout, LineBox lastBox, double lastSize) =>
+        line.Kind == LineKind.Text && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30)
+        && layout.Box(line.Number) is { } box && box.Y - lastBox.Bottom < lastBox.Height * 0.9 && box.Y >= lastBox.Bottom - lastBox.Height / 2
+        && LayoutProfile.Overlap(box, lastBox) > 0
+        && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= lastSize * SameHeadline;
 
     /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
     private static bool IsDeck(ClassifiedLine line, LayoutProfile layout, LineBox headBox, Head head) =>
         line.Kind == LineKind.Text && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
         && LayoutProfile.Overlap(box, headBox) > 0
-        && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * 0.85;
+        && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * SameHeadline;
 
     private static SegmentArticle Build(Item item, IReadOnlyList<ClassifiedLine> lines, LayoutProfile layout)
     {

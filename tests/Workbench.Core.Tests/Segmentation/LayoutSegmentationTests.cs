@@ -192,4 +192,57 @@ public class LayoutSegmentationTests
         var article = Assert.Single(merged.Articles);
         Assert.True(article.Confidence < 0.9, $"one article over five headlines scored {article.Confidence}");
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_ColumnGoesOnUnderItselfWhenTheFileJumpsBetweenColumns(string language)
+    {
+        // Story A (headline over column 1) runs on into column 2; the file lists column 2's top, then story B in column 3, then the
+        // rest of column 2 in a block of its own (Tesseract's blocks do this). The rest of column 2 is still A.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 12)
+            .Body("a2", Col2, 200, ColWidth, 3)
+            .Headline("h2", page.Title(2), Col3, 200, ColWidth).Body("b", Col3, 300, ColWidth, 8)
+            .Body("a2rest", Col2, 320, ColWidth, 8);
+        foreach (var segmentation in new[] { page.SegmentAlto(), page.SegmentHocr() })
+        {
+            Assert.Equal(2, segmentation.Articles.Count);
+            var first = ArticleWithBox(segmentation, Col1, 200);
+            Assert.Same(first, ArticleWithBox(segmentation, Col2, 200));
+            Assert.Same(first, ArticleWithBox(segmentation, Col2, 320 + 7 * 40));
+            Assert.Same(ArticleWithBox(segmentation, Col3, 200), ArticleWithBox(segmentation, Col3, 300 + 7 * 40));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_HeadlineLinesOfUnequalBoxHeightsAreOneHeadline(string language)
+    {
+        // Box heights of one headline's lines differ (ascenders, descenders): 36, 46 and 36 px over 30 px body text. The shorter
+        // first line is not a kicker and the shorter last line not a deck; the title is all three.
+        var page = new LayoutTestPage(language);
+        string[] parts = page.Chinese ? ["全面启动交通建设", "助力高质量发展", "全民健身呈现新气象"] : ["Vote on harbor", "dredging set for", "Tuesday"];
+        page.Line("h", parts[0], Col1, 200, 300, 36).Line("h", parts[1], Col1, 240, 360, 46).Line("h", parts[2], Col1, 290, 200, 36)
+            .Body("a", Col1, 360, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col1, 720, ColWidth).Body("b", Col1, 820, ColWidth, 8);
+        var segmentation = page.SegmentAlto();
+        Assert.Equal(2, segmentation.Articles.Count);
+        Assert.Equal(Workbench.Core.Text.ArticleText.JoinLines(parts), segmentation.Articles[0].Title);
+        Assert.All(segmentation.Page.Lines.Where(l => parts.Contains(l.Text)), l => Assert.Equal(BlockRole.Headline, segmentation.RoleAt(l.Number)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AHeadlineAcrossColumnsBoundsItsStory(string language)
+    {
+        // Story A's headline spans columns 1 and 2; column 3, listed next with no headline over it, is another item, not more of A.
+        // (Story B below makes it a page of several headlines, which the layout reads.)
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, 2 * ColWidth + 50).Body("a1", Col1, 300, ColWidth, 8).Body("a2", Col2, 300, ColWidth, 8)
+            .Body("c", Col3, 300, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col1, 700, ColWidth).Body("b", Col1, 800, ColWidth, 8);
+        var segmentation = page.SegmentAlto();
+        Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col2, 300 + 7 * 40));
+        Assert.NotSame(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col3, 300));
+    }
 }
