@@ -96,7 +96,7 @@ internal static class LineClassifier
             return LineKind.ContinuedFrom;
         }
 
-        if (latin ? LinePatterns.EnglishDateline().IsMatch(content) : LinePatterns.ChineseDateline().IsMatch(content))
+        if (latin ? LinePatterns.EnglishDateline().IsMatch(content) || LinePatterns.LatinDatelineLine().IsMatch(content) : LinePatterns.ChineseDateline().IsMatch(content))
         {
             return LineKind.Dateline;
         }

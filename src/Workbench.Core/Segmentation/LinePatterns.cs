@@ -64,6 +64,14 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^\s*[A-Z][A-Z.' -]{2,30}(?:,\s*[A-Z][\p{L}.]+(?:\s[A-Z][\p{L}.]+)?)?\s*(?:\((?:AP|Reuters|AFP)\)\s*)?(?:—|–|--)\s")]
     internal static partial Regex EnglishDateline();
 
+    /// <summary>
+    /// A dateline standing on its own line under a section heading, as European papers print it: "Bruxelles, 28 juillet.",
+    /// "Vienne ( Autriche ) , 21 juillet.", "London, 3rd March 1846", "Bern, den 27. Dezember." (English, French, German, Dutch,
+    /// Italian and Spanish month names).
+    /// </summary>
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}'’.\- ]{1,40}(?:\(\s*[^()]{1,30}\s*\)\s*)?,\s*(?:le\s+|den\s+|am\s+|the\s+|il\s+|el\s+)?\d{1,2}(?:er|e|st|nd|rd|th|\.)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|J[äa]nner|Januar|Februar|M[äa]rz|Juni|Juli|Oktober|Dezember|januari|februari|maart|mei|augustus|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre)(?:\s+\d{4})?\s*[.,]?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex LatinDatelineLine();
+
     /// <summary>English photo and source credits: Photo by …, Photograph: …, Staff photo, (AP Photo/…).</summary>
     [GeneratedRegex(@"^\s*(?:\(?(?:Photo|Photograph|Photos|Illustration|Staff photo|File photo)s?\b\s*(?:by|:|/)?.{0,60}|.{1,40}/\s*(?:Staff|Getty Images|AP|Reuters))\s*\)?\s*$")]
     internal static partial Regex EnglishPhotoCredit();

@@ -245,4 +245,23 @@ public class LayoutSegmentationTests
         Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col2, 300 + 7 * 40));
         Assert.NotSame(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col3, 300));
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_ADatelineUnderASectionHeadingIsNotPartOfTheTitle(string language)
+    {
+        // Old papers print a section heading, then the dateline on a line of its own, its box as tall as the heading's or taller.
+        var page = new LayoutTestPage(language);
+        string[] headings = page.Chinese ? ["国际新闻", "国内要闻"] : ["PAYS-BAS-UNIS.", "GRANDE-BRETAGNE."];
+        string[] datelines = page.Chinese ? ["本报北京7月28日电", "本报上海7月29日电"] : ["Bruxelles, 28 juillet.", "Vienne ( Autriche ) , 21 juillet."];
+        for (var n = 0; n < 2; n++)
+        {
+            page.Headline($"h{n}", headings[n], Col1 + 150, 200 + n * 700, 250, 60)
+                .Line($"d{n}", datelines[n], Col1 + 120, 280 + n * 700, 320, 64)
+                .Body($"b{n}", Col1, 370 + n * 700, ColWidth, 8);
+        }
+
+        var segmentation = page.SegmentAlto();
+        Assert.Equal(headings, segmentation.Articles.Select(a => a.Title));
+    }
 }
