@@ -23,6 +23,12 @@ public static class WorkbenchApp
         // wwwroot sits at the repository root and is linked in as static web assets. Development turns their
         // manifest on by itself; `dotnet run` in Production needs it too (a published app has no manifest: no-op).
         builder.WebHost.UseStaticWebAssets();
+
+        // A build's manifest (what `dotnet run` serves from) turns on the static-assets reloader, which answers every asset,
+        // fingerprinted ones too, with Cache-Control: no-cache, so each editor open fetched its ~35 modules again, one import
+        // level after another. Off, the manifest's own headers apply as in a published app: fingerprinted URLs are cached for
+        // good, plain ones revalidate. Set ReloadStaticAssetsAtRuntime=true to edit wwwroot while the app runs.
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] ??= "false";
         var services = builder.Services;
 
         var dataDirectory = DataPaths.ResolveDataDirectory(builder.Configuration, builder.Environment.ContentRootPath);
