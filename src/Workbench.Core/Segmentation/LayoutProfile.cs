@@ -15,6 +15,9 @@ public sealed class LayoutProfile
     /// <summary>A line at least this much larger than the body text is set as a headline.</summary>
     public const double HeadlineRatio = 1.3;
 
+    /// <summary>How much larger against its box than the page's typical line an hOCR x_size may be before the box is believed instead.</summary>
+    private const double FontSizeTrust = 1.5;
+
     private readonly double[] size;
     private readonly double[] gapAbove;
     private readonly int[] column;
@@ -86,9 +89,17 @@ public sealed class LayoutProfile
         }
 
         var useFont = boxed.Count(l => l.FontSize is > 0) * 10 >= boxed.Count * 8;
+        // hOCR's x_size is the engine's estimate, in the boxes' pixels; one far larger against its own box than the page's lines
+        // typically are has gone wrong (Tesseract gives whole paragraphs of 21 px body text x_size 36): such a line is measured
+        // by its box, in font units. A font size the file declares (ALTO TextStyle, PAGE TextStyle) is believed as it is.
+        var perPixel = useFont && page.Format == SourceFormat.Hocr ? boxed.Where(l => l.FontSize is > 0).Select(l => l.FontSize!.Value / l.Box!.Value.Height).Order().ToList() : [];
+        var typical = perPixel.Count == 0 ? 0 : perPixel[perPixel.Count / 2];
         foreach (var line in boxed)
         {
-            size[line.Number - 1] = useFont && line.FontSize is > 0 ? line.FontSize.Value : line.Box!.Value.Height;
+            var height = line.Box!.Value.Height;
+            size[line.Number - 1] = !useFont || line.FontSize is not > 0 ? height
+                : typical > 0 && line.FontSize.Value / height > typical * FontSizeTrust ? height * typical
+                : line.FontSize.Value;
         }
 
         // Body text: the median size of lines long enough to be running text (headlines are short and few).

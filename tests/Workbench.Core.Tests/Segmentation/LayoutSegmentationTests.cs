@@ -264,4 +264,33 @@ public class LayoutSegmentationTests
         var segmentation = page.SegmentAlto();
         Assert.Equal(headings, segmentation.Articles.Select(a => a.Title));
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AFontSizeFarLargerThanItsBoxIsNotBelieved(string language)
+    {
+        // Tesseract's hOCR can give a whole paragraph of body text an x_size nearly twice its lines' height: those lines are
+        // measured by their boxes, so they stay body text instead of becoming a run of headlines.
+        var page = new LayoutTestPage(language);
+        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 80, 80);
+        for (var i = 0; i < 6; i++)
+        {
+            page.Line("b1", page.BodyText(), Col1, 300 + i * 40, ColWidth, 30, 30);
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            page.Line("odd", page.BodyText(), Col1, 540 + i * 40, ColWidth, 30, 55);
+        }
+
+        page.Line("h2", page.Title(2), Col1, 720, ColWidth, 80, 80);
+        for (var i = 0; i < 6; i++)
+        {
+            page.Line("b2", page.BodyText(), Col1, 820 + i * 40, ColWidth, 30, 30);
+        }
+
+        var segmentation = page.SegmentHocr();
+        Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+        Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col1, 540 + 3 * 40));
+    }
 }
