@@ -96,7 +96,7 @@ internal static class LineClassifier
             return LineKind.ContinuedFrom;
         }
 
-        if (latin ? LinePatterns.EnglishDateline().IsMatch(content) || LinePatterns.LatinDatelineLine().IsMatch(content) : LinePatterns.ChineseDateline().IsMatch(content))
+        if (latin ? LinePatterns.EnglishDateline().IsMatch(content) || MayBeDatelineLine(content) : LinePatterns.ChineseDateline().IsMatch(content))
         {
             return LineKind.Dateline;
         }
@@ -166,6 +166,11 @@ internal static class LineClassifier
     }
 
     /// <summary>Most tokens are a single character: 徐 振 朋 ：积 极 探 索.</summary>
+    /// <summary>A place-and-date line is short and has a comma and a digit; only such lines go through the month names' regex.</summary>
+    private static bool MayBeDatelineLine(string content) =>
+        content.Length <= 80 && content.Contains(',', StringComparison.Ordinal) && content.AsSpan().IndexOfAnyInRange('0', '9') >= 0
+        && LinePatterns.LatinDatelineLine().IsMatch(content);
+
     internal static bool IsLetterSpaced(string content)
     {
         var tokens = content.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
