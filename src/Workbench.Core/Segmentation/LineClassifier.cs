@@ -165,12 +165,12 @@ internal static class LineClassifier
         return rest.Trim().Length == 0 || LinePatterns.ParenthesisedReporter().IsMatch(rest);
     }
 
-    /// <summary>Most tokens are a single character: 徐 振 朋 ：积 极 探 索.</summary>
     /// <summary>A place-and-date line is short and has a comma and a digit; only such lines go through the month names' regex.</summary>
     private static bool MayBeDatelineLine(string content) =>
         content.Length <= 80 && content.Contains(',', StringComparison.Ordinal) && content.AsSpan().IndexOfAnyInRange('0', '9') >= 0
         && LinePatterns.LatinDatelineLine().IsMatch(content);
 
+    /// <summary>Most tokens are a single character: 徐 振 朋 ：积 极 探 索.</summary>
     internal static bool IsLetterSpaced(string content)
     {
         var tokens = content.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -16,7 +16,7 @@ namespace Workbench.Benchmarks.BrowserLive;
 /// change the other user's repaint (what it repainted, again) against a full repaint of the same state. The baseline,
 /// in the same run and interleaved with the changes: a bare SignalR round trip between the same two pages through an
 /// echo hub. Pages: the 306-line sample page, and a generated 700-line page with 500 entities. The first open and the
-/// first change of each kind (which pay for compiling their paths after the server started) are reported apart.
+/// first change of each kind on a page (which pay for compiling their paths and filling caches) are reported apart.
 /// </summary>
 public static class BrowserLiveBenchmark
 {
@@ -191,8 +191,9 @@ public static class BrowserLiveBenchmark
         var used = new List<int>();
         var echoId = 0;
 
-        // The first change of each kind after the server started pays for compiling its path (server and pages): reported
-        // apart, as the first open is, so the percentiles are of the steady state.
+        // The first change of each kind on the page pays for compiling its path and filling caches (server and pages; on the
+        // first page, right after the server started): reported apart, as the first open is, so the percentiles are of the
+        // steady state.
         var firstChange = new Dictionary<string, object>();
         foreach (var kind in kinds)
         {

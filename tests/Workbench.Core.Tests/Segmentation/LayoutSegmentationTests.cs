@@ -38,17 +38,8 @@ public class LayoutSegmentationTests
     {
         // Every box is 30 px high; only the ALTO font size says which line is the headline.
         var page = new LayoutTestPage(language);
-        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 30, 24);
-        for (var i = 0; i < 6; i++)
-        {
-            page.Line("b1", page.BodyText(), Col1, 250 + i * 40, ColWidth, 30, 9);
-        }
-
-        page.Line("h2", page.Title(2), Col1, 520, ColWidth, 30, 24);
-        for (var i = 0; i < 6; i++)
-        {
-            page.Line("b2", page.BodyText(), Col1, 570 + i * 40, ColWidth, 30, 9);
-        }
+        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 30, 24).Body("b1", Col1, 250, ColWidth, 6, font: 9)
+            .Line("h2", page.Title(2), Col1, 520, ColWidth, 30, 24).Body("b2", Col1, 570, ColWidth, 6, font: 9);
 
         var segmentation = page.SegmentAlto();
         Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
@@ -272,22 +263,9 @@ public class LayoutSegmentationTests
         // Tesseract's hOCR can give a whole paragraph of body text an x_size nearly twice its lines' height: those lines are
         // measured by their boxes, so they stay body text instead of becoming a run of headlines.
         var page = new LayoutTestPage(language);
-        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 80, 80);
-        for (var i = 0; i < 6; i++)
-        {
-            page.Line("b1", page.BodyText(), Col1, 300 + i * 40, ColWidth, 30, 30);
-        }
-
-        for (var i = 0; i < 4; i++)
-        {
-            page.Line("odd", page.BodyText(), Col1, 540 + i * 40, ColWidth, 30, 55);
-        }
-
-        page.Line("h2", page.Title(2), Col1, 720, ColWidth, 80, 80);
-        for (var i = 0; i < 6; i++)
-        {
-            page.Line("b2", page.BodyText(), Col1, 820 + i * 40, ColWidth, 30, 30);
-        }
+        page.Line("h1", page.Title(1), Col1, 200, ColWidth, 80, 80).Body("b1", Col1, 300, ColWidth, 6, font: 30)
+            .Body("odd", Col1, 540, ColWidth, 4, font: 55)
+            .Line("h2", page.Title(2), Col1, 720, ColWidth, 80, 80).Body("b2", Col1, 820, ColWidth, 6, font: 30);
 
         var segmentation = page.SegmentHocr();
         Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));

@@ -44,12 +44,12 @@ internal sealed class LayoutTestPage(string language)
     /// <summary>A headline of <paramref name="height"/> pixels over [x, x+width).</summary>
     public LayoutTestPage Headline(string block, string text, int x, int y, int width, int height = 80) => Line(block, text, x, y, width, height);
 
-    /// <summary><paramref name="count"/> body lines of 30 pixels, 40 apart, from y in the column [x, x+width).</summary>
-    public LayoutTestPage Body(string block, int x, int y, int width, int count)
+    /// <summary><paramref name="count"/> body lines of 30 pixels, 40 apart, from y in the column [x, x+width), with the font size the file gives (if any).</summary>
+    public LayoutTestPage Body(string block, int x, int y, int width, int count, double? font = null)
     {
         for (var i = 0; i < count; i++)
         {
-            Line(block, BodyText(), x, y + i * 40, width, 30);
+            Line(block, BodyText(), x, y + i * 40, width, 30, font);
         }
 
         return this;
