@@ -85,41 +85,38 @@ public sealed class LearnedSegmenter
         }
 
         // Only the prediction engines need the gate (PredictLines and Calibrate take it); the refinement between them is pure.
-        var (probabilities, roles) = PredictLines(rows);
+        // The role model runs only for the page kinds it learnt from (a base model's roles are for layout pages only).
         var layout = rows[0].Values[SegmentationFeatures.HasLayoutIndex] > 0;
-        if (layout ? !Info.RolesForLayout : !Info.RolesForText)
-        {
-            roles = null;
-        }
-
+        var (probabilities, roles) = PredictLines(rows, withRoles: layout ? Info.RolesForLayout : Info.RolesForText);
         var refined = Refinement.Apply(rules, probabilities, roles, Info.MergeBelow, Info.SplitAbove);
         return confidence is null ? refined : Calibrate(refined, rules, probabilities);
     }
 
-    /// <summary>Per line: the probability it opens an article, and the model's role for it.</summary>
-    internal (Dictionary<int, float> Boundary, Dictionary<int, BlockRole>? Roles) PredictLines(IReadOnlyList<LineFeatureRow> rows)
+    /// <summary>Per line: the probability it opens an article, and (when asked and the model has one) the model's role for it.</summary>
+    internal (Dictionary<int, float> Boundary, Dictionary<int, BlockRole>? Roles) PredictLines(IReadOnlyList<LineFeatureRow> rows, bool withRoles = true)
     {
         lock (gate)
         {
             boundaryEngine ??= ml.Model.CreatePredictionEngine<LineExample, BoundaryOutput>(boundary);
-            if (role is not null)
+            if (role is not null && withRoles)
             {
                 roleEngine ??= ml.Model.CreatePredictionEngine<LineExample, RoleOutput>(role);
             }
 
+            var roleScorer = withRoles ? roleEngine : null;
             var example = new LineExample();
             var scored = new BoundaryOutput();
             var named = new RoleOutput();
             var result = new Dictionary<int, float>(rows.Count);
-            var roles = roleEngine is null ? null : new Dictionary<int, BlockRole>(rows.Count);
+            var roles = roleScorer is null ? null : new Dictionary<int, BlockRole>(rows.Count);
             foreach (var row in rows)
             {
                 example.Features = row.Values;
                 boundaryEngine.Predict(example, ref scored);
                 result[row.Line] = scored.Probability;
-                if (roleEngine is not null)
+                if (roleScorer is not null)
                 {
-                    roleEngine.Predict(example, ref named);
+                    roleScorer.Predict(example, ref named);
                     if (BlockRoles.TryParse(named.PredictedRole, out var r))
                     {
                         roles![row.Line] = r;

@@ -93,9 +93,12 @@ internal static class LayoutSegmenter
 
         // Placed lines by column and band of their bottom edge, for the line directly above a line (in its column, just above it).
         var placed = new Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>>();
-        foreach (var line in text.Where(l => itemOf.ContainsKey(l.Number)))
+        foreach (var line in text)
         {
-            Place(placed, layout, line, itemOf[line.Number]);
+            if (itemOf.TryGetValue(line.Number, out var head))
+            {
+                Place(placed, layout, line, head);
+            }
         }
 
         var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4).Select(g => g.Box).ToList();
@@ -256,7 +259,7 @@ internal static class LayoutSegmenter
             var box = layout.Box(line.Number)!.Value;
             if (!IsHeadline(line, layout, page))
             {
-                if (current is not null && IsNextLine(line, layout, last, lastSize))
+                if (current is not null && IsMoreHeadline(line, layout, last, box, lastSize))
                 {
                     current.Add(line.Number, BlockRole.Headline, box);
                     last = box;
@@ -279,9 +282,9 @@ internal static class LayoutSegmenter
                     {
                         current.Add(text[i - 1].Number, BlockRole.Kicker, layout.Box(text[i - 1].Number)!.Value);
                     }
-                    else if (IsFirstLine(text[i - 1], line, layout, box))
+                    else if (layout.Box(text[i - 1].Number) is { } upper && IsMoreHeadline(text[i - 1], layout, upper, box, layout.RelativeSize(line.Number)))
                     {
-                        current.Add(text[i - 1].Number, BlockRole.Headline, layout.Box(text[i - 1].Number)!.Value);
+                        current.Add(text[i - 1].Number, BlockRole.Headline, upper);
                     }
                 }
             }
@@ -329,21 +332,14 @@ internal static class LayoutSegmenter
         && layout.RelativeSize(line.Number) < layout.RelativeSize(headline.Number) * SameHeadline;
 
     /// <summary>
-    /// A line directly above a headline, set nearly as large (box heights of one headline's lines differ by their ascenders and
-    /// descenders: "Vote on harbor" over "dredging set for"): the headline's first line, not a kicker.
+    /// A line directly above or below a headline's line and set nearly as large as it (<paramref name="neighbourSize"/>): more of
+    /// the headline, not a kicker or deck. Box heights of one headline's lines differ by their ascenders and descenders ("Vote on
+    /// harbor" over "dredging set for"). <paramref name="upper"/> and <paramref name="lower"/> are the two lines' boxes, top first.
     /// </summary>
-    private static bool IsFirstLine(ClassifiedLine line, ClassifiedLine headline, LayoutProfile layout, LineBox headBox) =>
-        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= (line.Latin ? 60 : 30)
-        && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.9 && headBox.Y >= box.Bottom - box.Height / 2
-        && LayoutProfile.Overlap(box, headBox) > 0
-        && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= layout.RelativeSize(headline.Number) * SameHeadline;
-
-    /// <summary>A line directly below a headline's line and set nearly as large (see <see cref="IsFirstLine"/>): the headline goes on.</summary>
-    private static bool IsNextLine(ClassifiedLine line, LayoutProfile layout, LineBox lastBox, double lastSize) =>
+    private static bool IsMoreHeadline(ClassifiedLine line, LayoutProfile layout, LineBox upper, LineBox lower, double neighbourSize) =>
         line.Kind == LineKind.Text && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30)
-        && layout.Box(line.Number) is { } box && box.Y - lastBox.Bottom < lastBox.Height * 0.9 && box.Y >= lastBox.Bottom - lastBox.Height / 2
-        && LayoutProfile.Overlap(box, lastBox) > 0
-        && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= lastSize * SameHeadline;
+        && lower.Y - upper.Bottom < upper.Height * 0.9 && lower.Y >= upper.Bottom - upper.Height / 2 && LayoutProfile.Overlap(upper, lower) > 0
+        && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= neighbourSize * SameHeadline;
 
     /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
     private static bool IsDeck(ClassifiedLine line, LayoutProfile layout, LineBox headBox, Head head) =>
