@@ -15,6 +15,14 @@ public sealed class LayoutProfile
     /// <summary>A line at least this much larger than the body text is set as a headline.</summary>
     public const double HeadlineRatio = 1.3;
 
+    /// <summary>
+    /// A line at least this much larger than the body text holding at most <see cref="PictureTextLength"/> characters is a picture the
+    /// OCR read as text (Tesseract reads a photo or a seal as "SS", "江", "NS" in a box four to ten body lines tall), not a headline.
+    /// </summary>
+    public const double PictureTextRatio = 3.0;
+
+    public const int PictureTextLength = 3;
+
     /// <summary>How much larger against its box than the page's typical line an hOCR x_size may be before the box is believed instead.</summary>
     private const double FontSizeTrust = 1.5;
 
@@ -58,7 +66,26 @@ public sealed class LayoutProfile
     /// <summary>The column the line starts in (0-based; −1 without a box).</summary>
     public int Column(int number) => column[number - 1];
 
-    public bool IsHeadlineSized(int number) => RelativeSize(number) >= HeadlineRatio;
+    /// <summary>Set larger than body text by <see cref="HeadlineRatio"/>, and not a picture read as text (see <see cref="IsPictureText"/>).</summary>
+    public bool IsHeadlineSized(int number) => RelativeSize(number) >= HeadlineRatio && !IsPictureText(number);
+
+    /// <summary>A few characters in a box far larger than body text: a picture the OCR read as text (see <see cref="PictureTextRatio"/>).</summary>
+    public bool IsPictureText(int number) => RelativeSize(number) >= PictureTextRatio && Characters(Page.Lines[number - 1].Text) <= PictureTextLength;
+
+    private static int Characters(string text)
+    {
+        var count = 0;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && count <= PictureTextLength)
+        {
+            if (!string.IsNullOrWhiteSpace(elements.GetTextElement()))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     /// <summary>The line is short and set in the middle of its column, with clear space left and right (a section heading in old papers).</summary>
     public bool IsCentred(int number) => centred[number - 1];

@@ -308,7 +308,7 @@ internal static class LayoutSegmenter
 
     private static bool IsHeadline(ClassifiedLine line, LayoutProfile layout, SourcePage page)
     {
-        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30))
+        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30) || layout.IsPictureText(line.Number))
         {
             return false;
         }
@@ -325,7 +325,7 @@ internal static class LayoutSegmenter
 
     /// <summary>A short line directly above a headline, set smaller than it but not much smaller than body text.</summary>
     private static bool IsKicker(ClassifiedLine line, ClassifiedLine headline, LayoutProfile layout, LineBox headBox) =>
-        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length)
+        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length) && !layout.IsPictureText(line.Number)
         && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.8 && headBox.Y >= box.Bottom - box.Height / 2
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio
@@ -337,13 +337,13 @@ internal static class LayoutSegmenter
     /// harbor" over "dredging set for"). <paramref name="upper"/> and <paramref name="lower"/> are the two lines' boxes, top first.
     /// </summary>
     private static bool IsMoreHeadline(ClassifiedLine line, LayoutProfile layout, LineBox upper, LineBox lower, double neighbourSize) =>
-        line.Kind == LineKind.Text && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30)
+        line.Kind == LineKind.Text && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30) && !layout.IsPictureText(line.Number)
         && lower.Y - upper.Bottom < upper.Height * 0.9 && lower.Y >= upper.Bottom - upper.Height / 2 && LayoutProfile.Overlap(upper, lower) > 0
         && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= neighbourSize * SameHeadline;
 
     /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
     private static bool IsDeck(ClassifiedLine line, LayoutProfile layout, LineBox headBox, Head head) =>
-        line.Kind == LineKind.Text && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
+        line.Kind == LineKind.Text && !layout.IsPictureText(line.Number) && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * SameHeadline;
 

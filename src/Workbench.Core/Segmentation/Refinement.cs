@@ -47,6 +47,7 @@ public static class Refinement
         ArgumentNullException.ThrowIfNull(boundary);
         var page = rules.Page;
         var classified = LineClassifier.Classify(page);
+        var layout = page.Format is SourceFormat.Alto or SourceFormat.PageXml or SourceFormat.Hocr ? LayoutProfile.Of(page) : null;
         var rulesArticle = new int[page.Lines.Count + 1];
         var rulesRole = new BlockRole[page.Lines.Count + 1];
         var firstOf = new Dictionary<int, int>();
@@ -103,6 +104,10 @@ public static class Refinement
             previous = n;
         }
 
+        // The model's role, except for a picture the OCR read as text: the rules never make it a heading, nor may the model.
+        BlockRole Role(int n) =>
+            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n)) ? rulesRole[n] : role;
+
         // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
         var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();
         var rulesSets = rules.Articles.Select((a, i) => (Key: Key(a, page), Index: i)).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
@@ -115,7 +120,7 @@ public static class Refinement
                 continue;
             }
 
-            var lineRoles = members.Select(n => (Line: n, Role: roles is not null && roles.TryGetValue(n, out var role) ? role : rulesRole[n])).ToList();
+            var lineRoles = members.Select(n => (Line: n, Role: Role(n))).ToList();
             var ordered = lineRoles.Where(p => p.Role is BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline)
                 .Concat(lineRoles.Where(p => p.Role is not (BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline))).ToList();
             var blocks = ArticleAssembler.Merge(ordered, classified);
@@ -130,7 +135,6 @@ public static class Refinement
             articles.Add(candidate with { Title = title });
         }
 
-        var layout = page.Format is SourceFormat.Alto or SourceFormat.PageXml or SourceFormat.Hocr ? LayoutProfile.Of(page) : null;
         return new PageSegmentation(page, Segmenter.Guard(articles.OrderBy(a => a.Blocks.Min(b => b.FirstLine)).ToList(), layout));
     }
 

@@ -271,4 +271,49 @@ public class LayoutSegmentationTests
         Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
         Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col1, 540 + 3 * 40));
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_APictureReadAsTextIsNotAHeadline(string language)
+    {
+        // Tesseract reads a photo or a seal as a character or two in a box several body lines tall ("江", "SS"): by its size alone
+        // it would be the page's biggest headline and open an article of its own.
+        var page = new LayoutTestPage(language);
+        var glyphs = page.Chinese ? "江" : "SS";
+        page.Headline("h1", page.Title(1), Col1, 200, 2 * ColWidth + 50).Body("b1", Col1, 300, ColWidth, 12)
+            .Line("photo", glyphs, Col2, 300, 160, 150).Body("b2", Col2, 480, ColWidth, 8)
+            .Headline("h2", page.Title(2), Col1, 900, 2 * ColWidth + 50).Body("b3", Col1, 1000, ColWidth, 8);
+
+        foreach (var segmentation in new[] { page.SegmentAlto(), page.SegmentHocr() })
+        {
+            Assert.Equal([page.Title(1), page.Title(2)], segmentation.Articles.Select(a => a.Title));
+            var picture = segmentation.Page.Lines.First(l => l.Text == glyphs).Number;
+            Assert.NotEqual(BlockRole.Headline, segmentation.RoleAt(picture));
+            Assert.Same(ArticleWithBox(segmentation, Col1, 200), segmentation.ArticleAt(picture));
+
+            // Nor may a model make it one: its role stays the rules'.
+            var firsts = segmentation.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
+            var boundary = segmentation.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
+            var roles = segmentation.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => l.Number == picture ? BlockRole.Headline : segmentation.RoleAt(l.Number));
+            var refined = Refinement.Apply(segmentation, boundary, roles);
+            Assert.NotEqual(BlockRole.Headline, refined.RoleAt(picture));
+            Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AOneCharacterHeadlineOfOrdinarySizeIsStillAHeadline(string language)
+    {
+        // The picture rule needs both: few characters and a box far larger than a headline's. A short headline of headline size stays one.
+        var page = new LayoutTestPage(language);
+        var shortTitle = page.Chinese ? "春" : "War";
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 8)
+            .Headline("h2", shortTitle, Col1, 650, ColWidth, 80).Body("b2", Col1, 750, ColWidth, 8);
+
+        foreach (var segmentation in new[] { page.SegmentAlto(), page.SegmentHocr() })
+        {
+            Assert.Equal([page.Title(1), shortTitle], segmentation.Articles.Select(a => a.Title));
+        }
+    }
 }
