@@ -20,8 +20,9 @@ public class CorpusTests(ITestOutputHelper output)
     // hOCR 0.704 / 0.512 / 9 of 70, zh ALTO 0.674 / 0.548 / 9 of 98, latin hOCR 0.906 / 0.808 / 26 of 72, latin ALTO 0.913 /
     // 0.798 / 25 of 71, METS fixtures 0.943 / 0.889 / 7 of 7, shared METS 0.874 / 0.400 / 2 of 3. Rules + the base model: zh
     // hOCR 0.844 / 0.655 / 9 of 9, zh ALTO 0.845 / 0.619 / 12 of 12, latin hOCR 0.968 / 0.960 / 17 of 17, latin ALTO 0.979 /
-    // 0.939 / 21 of 21, METS fixtures 0.943 / 0.889 / 1 of 1, shared METS 0.865 / 0.100 / 1 of 1 (0.899 / 0.200 with the
-    // model trained on the earlier rules' output; the floors went down with it, said so in the note).
+    // 0.939 / 21 of 21, METS fixtures 0.943 / 0.889 / 1 of 1, shared METS 0.865 / 0.300 / 1 of 1 (0.100 before the model's
+    // roles were set aside on pages where it would invent more headlines than the page shows; 0.899 / 0.200 with the model
+    // trained on the earlier rules' output, when the floors went down with it, said so in the note).
     // The targets are F1 >= 0.95, title accuracy >= 0.9 and >= 90 % right in the >= 0.9 bucket on every corpus:
     // raise these floors to the targets when the segmenter reaches them.
     private static readonly Dictionary<string, Floor> Floors = new(StringComparer.Ordinal)
@@ -41,7 +42,7 @@ public class CorpusTests(ITestOutputHelper output)
         ["synthetic-latin-hocr"] = new(F1: 0.96, Titles: 0.95, Sure: 0.95),
         ["synthetic-latin-alto"] = new(F1: 0.97, Titles: 0.93, Sure: 0.95),
         ["mets-fixtures"] = new(F1: 0.94, Titles: 0.88, Sure: 0.9),
-        ["mets-shared"] = new(F1: 0.86, Titles: 0.1, Sure: 0.9),
+        ["mets-shared"] = new(F1: 0.86, Titles: 0.3, Sure: 0.9),
     };
 
     public static TheoryData<string> TestHalves => new(Floors.Keys);

@@ -316,4 +316,29 @@ public class LayoutSegmentationTests
             Assert.Equal([page.Title(1), shortTitle], segmentation.Articles.Select(a => a.Title));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AModelThatWouldInventManyHeadlinesKeepsTheRulesRoles(string language)
+    {
+        // Two headlines; a model that calls six paragraph openings headlines is reading a page unlike its own: its roles are set
+        // aside for the page. One that changes a single line's role is followed.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 12)
+            .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b2", Col2, 300, ColWidth, 12);
+        var rules = page.SegmentAlto();
+        var lines = rules.Page.Lines.Where(l => !l.IsBlank).ToList();
+        var firsts = rules.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
+        var boundary = lines.ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
+        var body = lines.Where(l => rules.RoleAt(l.Number) == BlockRole.Body).Select(l => l.Number).ToList();
+
+        var invented = body.Where((_, i) => i % 3 == 1).Take(Refinement.MinPromotions + 1).ToHashSet();
+        var many = lines.ToDictionary(l => l.Number, l => invented.Contains(l.Number) ? BlockRole.Headline : rules.RoleAt(l.Number));
+        var kept = Refinement.Apply(rules, boundary, many);
+        Assert.All(invented, n => Assert.Equal(BlockRole.Body, kept.RoleAt(n)));
+        Assert.Equal([page.Title(1), page.Title(2)], kept.Articles.Select(a => a.Title));
+
+        var one = lines.ToDictionary(l => l.Number, l => l.Number == body[^1] ? BlockRole.Caption : rules.RoleAt(l.Number));
+        Assert.Equal(BlockRole.Caption, Refinement.Apply(rules, boundary, one).RoleAt(body[^1]));
+    }
 }
