@@ -142,7 +142,10 @@ public static class Refinement
             var unchanged = rulesSets.TryGetValue(Key(candidate, page), out var same)
                 && lineRoles.All(p => (p.Role == BlockRole.Headline) == (rulesRole[p.Line] == BlockRole.Headline));
             var memberSet = members.ToHashSet();
-            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].IsSubsetOf(memberSet)).ToList();
+            // ... as long as the model left those headline lines as they were: a line it made a headline (a first line the rules took
+            // for a kicker because its box has no descenders) belongs in the title.
+            var ownHeads = lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => p.Line).ToHashSet();
+            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].IsSubsetOf(memberSet) && rulesHeads[i].SetEquals(ownHeads)).ToList();
             var title = unchanged ? rules.Articles[same].Title
                 : heads.Count == 1 ? rules.Articles[heads[0]].Title
                 : Text.ArticleText.JoinLines(lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => TitleBuilder.Collapse(classified[p.Line - 1])));

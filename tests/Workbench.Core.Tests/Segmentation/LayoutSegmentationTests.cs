@@ -341,4 +341,31 @@ public class LayoutSegmentationTests
         var one = lines.ToDictionary(l => l.Number, l => l.Number == body[^1] ? BlockRole.Caption : rules.RoleAt(l.Number));
         Assert.Equal(BlockRole.Caption, Refinement.Apply(rules, boundary, one).RoleAt(body[^1]));
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_ALineTheModelMakesAHeadlineIsInTheTitle(string language)
+    {
+        // In ALTO without font sizes, a headline's first line without descenders ("Vote on wind") has a smaller box and the rules
+        // take it for a kicker; the model calls it a headline. The article's title then starts with it, instead of keeping the
+        // rules' title, which left it out.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 6)
+            .Line("k", page.Kicker, Col1, 560, 200, 32).Headline("h2", page.Title(2), Col1, 600, ColWidth).Body("b", Col1, 700, ColWidth, 6);
+        var rules = page.SegmentAlto();
+        var kicker = rules.Page.Lines.First(l => l.Text == page.Kicker).Number;
+        Assert.Equal(BlockRole.Kicker, rules.RoleAt(kicker));
+        Assert.Equal(page.Title(2), rules.ArticleAt(kicker).Title);
+        var lines = rules.Page.Lines.Where(l => !l.IsBlank).ToList();
+        var firsts = rules.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
+        var boundary = lines.ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
+
+        var refined = Refinement.Apply(rules, boundary, lines.ToDictionary(l => l.Number, l => l.Number == kicker ? BlockRole.Headline : rules.RoleAt(l.Number)));
+
+        Assert.Equal(BlockRole.Headline, refined.RoleAt(kicker));
+        var title = refined.ArticleAt(kicker).Title;
+        Assert.StartsWith(page.Kicker, title, StringComparison.Ordinal);
+        Assert.EndsWith(page.Title(2), title, StringComparison.Ordinal);
+        Assert.Equal(page.Title(1), refined.Articles[0].Title);
+    }
 }
