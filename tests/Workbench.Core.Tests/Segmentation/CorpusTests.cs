@@ -15,8 +15,9 @@ public class CorpusTests(ITestOutputHelper output)
     // on under itself when the file jumps between columns, bound a story by a headline across columns and keep a headline's
     // lines of unequal box heights together, the Latin dateline on a line of its own, hOCR x_size checked against its box, and
     // a picture read as text never a headline, a title that takes the lines the model makes headlines, with the base model
-    // retrained on the dev halves of 75 generated pages per language and format), rounded down to two decimals, so a change that makes things worse fails: F1, title accuracy, and
-    // the share of right boundaries among those scored >= 0.9 (a corpus with none there passes that check). Rules alone: zh
+    // retrained on the dev halves of 75 generated pages per language and format), rounded down to two decimals, so a change
+    // that makes things worse fails: F1, title accuracy, and the share of right boundaries among those scored >= 0.9 (a
+    // corpus with none there passes that check). Rules alone: zh
     // hOCR 0.704 / 0.512 / 9 of 70, zh ALTO 0.674 / 0.548 / 9 of 98, latin hOCR 0.906 / 0.808 / 26 of 72, latin ALTO 0.913 /
     // 0.798 / 25 of 71, METS fixtures 0.943 / 0.889 / 7 of 7, shared METS 0.874 / 0.400 / 2 of 3. Rules + the base model: zh
     // hOCR 0.844 / 0.679 / 9 of 9, zh ALTO 0.845 / 0.667 / 12 of 12, latin hOCR 0.968 / 0.970 / 17 of 17, latin ALTO 0.979 /

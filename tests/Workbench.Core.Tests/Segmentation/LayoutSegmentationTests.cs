@@ -16,6 +16,26 @@ public class LayoutSegmentationTests
     private static IReadOnlyList<int> LinesOf(SegmentArticle article) =>
         article.Blocks.SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToList();
 
+    /// <summary>A model's boundaries that agree with the rules: each rules article's first line opens, no other line does.</summary>
+    private static Dictionary<int, float> RulesBoundaries(PageSegmentation rules)
+    {
+        var firsts = rules.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
+        return rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
+    }
+
+    /// <summary>A model's roles: the rules' own, except the lines <paramref name="changed"/> names.</summary>
+    private static Dictionary<int, BlockRole> ModelRoles(PageSegmentation rules, Func<int, BlockRole?> changed) =>
+        rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => changed(l.Number) ?? rules.RoleAt(l.Number));
+
+    /// <summary>Two articles in one column, the second with a kicker (a short line in a smaller box) above its headline.</summary>
+    private static LayoutTestPage KickerPage(string language)
+    {
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a", Col1, 300, ColWidth, 6)
+            .Line("k", page.Kicker, Col1, 560, 200, 32).Headline("h2", page.Title(2), Col1, 600, ColWidth).Body("b", Col1, 700, ColWidth, 6);
+        return page;
+    }
+
     private static SegmentArticle ArticleWithBox(PageSegmentation segmentation, int x, int y) =>
         segmentation.ArticleAt(segmentation.Page.Lines.First(l => l.Box is { } b && b.X == x && b.Y == y).Number);
 
@@ -122,9 +142,7 @@ public class LayoutSegmentationTests
     [MemberData(nameof(Languages))]
     public void Layout_KickerDirectlyAboveAHeadlineBelongsToIt(string language)
     {
-        var page = new LayoutTestPage(language);
-        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a", Col1, 300, ColWidth, 6)
-            .Line("k", page.Kicker, Col1, 560, 200, 32).Headline("h2", page.Title(2), Col1, 600, ColWidth).Body("b", Col1, 700, ColWidth, 6);
+        var page = KickerPage(language);
         var segmentation = page.SegmentAlto();
         var kicker = segmentation.Page.Lines.First(l => l.Text == page.Kicker).Number;
         Assert.Equal(BlockRole.Kicker, segmentation.RoleAt(kicker));
@@ -292,10 +310,7 @@ public class LayoutSegmentationTests
             Assert.Same(ArticleWithBox(segmentation, Col1, 200), segmentation.ArticleAt(picture));
 
             // Nor may a model make it one: its role stays the rules'.
-            var firsts = segmentation.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
-            var boundary = segmentation.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
-            var roles = segmentation.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => l.Number == picture ? BlockRole.Headline : segmentation.RoleAt(l.Number));
-            var refined = Refinement.Apply(segmentation, boundary, roles);
+            var refined = Refinement.Apply(segmentation, RulesBoundaries(segmentation), ModelRoles(segmentation, n => n == picture ? BlockRole.Headline : null));
             Assert.NotEqual(BlockRole.Headline, refined.RoleAt(picture));
             Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
         }
@@ -327,19 +342,15 @@ public class LayoutSegmentationTests
         page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 12)
             .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b2", Col2, 300, ColWidth, 12);
         var rules = page.SegmentAlto();
-        var lines = rules.Page.Lines.Where(l => !l.IsBlank).ToList();
-        var firsts = rules.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
-        var boundary = lines.ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
-        var body = lines.Where(l => rules.RoleAt(l.Number) == BlockRole.Body).Select(l => l.Number).ToList();
+        var body = rules.Page.Lines.Where(l => !l.IsBlank && rules.RoleAt(l.Number) == BlockRole.Body).Select(l => l.Number).ToList();
 
         var invented = body.Where((_, i) => i % 3 == 1).Take(Refinement.MinPromotions + 1).ToHashSet();
-        var many = lines.ToDictionary(l => l.Number, l => invented.Contains(l.Number) ? BlockRole.Headline : rules.RoleAt(l.Number));
-        var kept = Refinement.Apply(rules, boundary, many);
+        var kept = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => invented.Contains(n) ? BlockRole.Headline : null));
         Assert.All(invented, n => Assert.Equal(BlockRole.Body, kept.RoleAt(n)));
         Assert.Equal([page.Title(1), page.Title(2)], kept.Articles.Select(a => a.Title));
 
-        var one = lines.ToDictionary(l => l.Number, l => l.Number == body[^1] ? BlockRole.Caption : rules.RoleAt(l.Number));
-        Assert.Equal(BlockRole.Caption, Refinement.Apply(rules, boundary, one).RoleAt(body[^1]));
+        var one = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == body[^1] ? BlockRole.Caption : null));
+        Assert.Equal(BlockRole.Caption, one.RoleAt(body[^1]));
     }
 
     [Theory]
@@ -349,18 +360,13 @@ public class LayoutSegmentationTests
         // In ALTO without font sizes, a headline's first line without descenders ("Vote on wind") has a smaller box and the rules
         // take it for a kicker; the model calls it a headline. The article's title then starts with it, instead of keeping the
         // rules' title, which left it out.
-        var page = new LayoutTestPage(language);
-        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("b1", Col1, 300, ColWidth, 6)
-            .Line("k", page.Kicker, Col1, 560, 200, 32).Headline("h2", page.Title(2), Col1, 600, ColWidth).Body("b", Col1, 700, ColWidth, 6);
+        var page = KickerPage(language);
         var rules = page.SegmentAlto();
         var kicker = rules.Page.Lines.First(l => l.Text == page.Kicker).Number;
         Assert.Equal(BlockRole.Kicker, rules.RoleAt(kicker));
         Assert.Equal(page.Title(2), rules.ArticleAt(kicker).Title);
-        var lines = rules.Page.Lines.Where(l => !l.IsBlank).ToList();
-        var firsts = rules.Articles.Select(a => LinesOf(a).Min()).ToHashSet();
-        var boundary = lines.ToDictionary(l => l.Number, l => firsts.Contains(l.Number) ? 1f : 0f);
 
-        var refined = Refinement.Apply(rules, boundary, lines.ToDictionary(l => l.Number, l => l.Number == kicker ? BlockRole.Headline : rules.RoleAt(l.Number)));
+        var refined = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == kicker ? BlockRole.Headline : null));
 
         Assert.Equal(BlockRole.Headline, refined.RoleAt(kicker));
         var title = refined.ArticleAt(kicker).Title;
