@@ -24,6 +24,9 @@ internal static class LayoutSegmenter
     /// </summary>
     private const double SameHeadline = 0.75;
 
+    /// <summary>How far right of the line above a paragraph's first line may start (in its line heights) and still be under it.</summary>
+    private const double IndentLines = 3;
+
     /// <summary>Placed lines are indexed by their bottom edge in bands of 2^5 = 32 pixels.</summary>
     private const int BandShift = 5;
 
@@ -152,7 +155,8 @@ internal static class LayoutSegmenter
     }
 
     /// <summary>
-    /// The item of the line directly above this one in its column (overlapping at least half the narrower width, not more than 2.5
+    /// The item of the line directly above this one in its column (overlapping at least half the narrower width, or with this line
+    /// indented under it (see <see cref="Indented"/>); not more than 2.5
     /// times as wide, less than 1.2 lines' height above): a column of text goes on under itself whatever order the file lists it in
     /// (Tesseract's blocks jump between columns).
     /// </summary>
@@ -166,8 +170,8 @@ internal static class LayoutSegmenter
         {
             foreach (var (above, item) in placed.GetValueOrDefault((column, band)) ?? [])
             {
-                if (above.Bottom > highest || above.Bottom <= bestBottom || above.Bottom < lowest
-                    || LayoutProfile.Overlap(above, box) < 0.5 * Math.Min(above.Width, box.Width) || above.Width > box.Width * 2.5)
+                if (above.Bottom > highest || above.Bottom <= bestBottom || above.Bottom < lowest || above.Width > box.Width * 2.5
+                    || (LayoutProfile.Overlap(above, box) < 0.5 * Math.Min(above.Width, box.Width) && !Indented(above, box)))
                 {
                     continue;
                 }
@@ -179,6 +183,12 @@ internal static class LayoutSegmenter
 
         return best?.Furniture == true ? null : best;
     }
+
+    /// <summary>
+    /// The line starts a paragraph indented under the short last line of the one before ("次。" over "　　下一步，…"): they do not
+    /// overlap, yet are one column. Its start is right of the line above's, by at most <see cref="IndentLines"/> line heights.
+    /// </summary>
+    private static bool Indented(LineBox above, LineBox box) => box.X > above.X && box.X - above.X <= IndentLines * box.Height;
 
     private static void Place(Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>> placed, LayoutProfile layout, ClassifiedLine line, Item item)
     {

@@ -14,13 +14,14 @@ public class CorpusTests(ITestOutputHelper output)
     // Floors = what each segmenter measured on these test halves on 2026-12-07 (main after the layout rules that let a column go
     // on under itself when the file jumps between columns, bound a story by a headline across columns and keep a headline's
     // lines of unequal box heights together, the Latin dateline on a line of its own, hOCR x_size checked against its box, and
-    // a picture read as text never a headline, a title that takes the lines the model makes headlines, with the base model
+    // a picture read as text never a headline, a title that takes the lines the model makes headlines, an indented paragraph
+    // under the short last line above it, with the base model
     // retrained on the dev halves of 75 generated pages per language and format), rounded down to two decimals, so a change
     // that makes things worse fails: F1, title accuracy, and the share of right boundaries among those scored >= 0.9 (a
     // corpus with none there passes that check). Rules alone: zh
-    // hOCR 0.704 / 0.512 / 9 of 70, zh ALTO 0.674 / 0.548 / 9 of 98, latin hOCR 0.906 / 0.808 / 26 of 72, latin ALTO 0.913 /
+    // hOCR 0.721 / 0.512 / 11 of 70, zh ALTO 0.693 / 0.548 / 11 of 98, latin hOCR 0.906 / 0.808 / 26 of 72, latin ALTO 0.913 /
     // 0.798 / 25 of 71, METS fixtures 0.943 / 0.889 / 7 of 7, shared METS 0.874 / 0.400 / 2 of 3. Rules + the base model: zh
-    // hOCR 0.844 / 0.679 / 9 of 9, zh ALTO 0.845 / 0.667 / 12 of 12, latin hOCR 0.968 / 0.970 / 17 of 17, latin ALTO 0.979 /
+    // hOCR 0.847 / 0.679 / 9 of 9, zh ALTO 0.850 / 0.667 / 12 of 12, latin hOCR 0.968 / 0.970 / 17 of 17, latin ALTO 0.979 /
     // 0.990 / 21 of 21, METS fixtures 0.943 / 0.889 / 1 of 1, shared METS 0.865 / 0.300 / 1 of 1 (0.100 before the model's
     // roles were set aside on pages where it would invent more headlines than the page shows; 0.899 / 0.200 with the model
     // trained on the earlier rules' output, when the floors went down with it, said so in the note).
@@ -28,8 +29,8 @@ public class CorpusTests(ITestOutputHelper output)
     // raise these floors to the targets when the segmenter reaches them.
     private static readonly Dictionary<string, Floor> Floors = new(StringComparer.Ordinal)
     {
-        ["synthetic-zh-hocr"] = new(F1: 0.70, Titles: 0.51, Sure: 0.12),
-        ["synthetic-zh-alto"] = new(F1: 0.67, Titles: 0.54, Sure: 0.09),
+        ["synthetic-zh-hocr"] = new(F1: 0.72, Titles: 0.51, Sure: 0.15),
+        ["synthetic-zh-alto"] = new(F1: 0.69, Titles: 0.54, Sure: 0.11),
         ["synthetic-latin-hocr"] = new(F1: 0.9, Titles: 0.8, Sure: 0.36),
         ["synthetic-latin-alto"] = new(F1: 0.91, Titles: 0.79, Sure: 0.35),
         ["mets-fixtures"] = new(F1: 0.94, Titles: 0.88, Sure: 0.9),

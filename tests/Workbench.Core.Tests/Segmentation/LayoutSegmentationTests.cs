@@ -225,6 +225,29 @@ public class LayoutSegmentationTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void Layout_AnIndentedParagraphGoesOnUnderTheShortLastLineAboveIt(string language)
+    {
+        // Story A runs on into column 2, where a paragraph ends in a short line and the next one starts indented: the two lines
+        // do not overlap. The file lists story B (column 3) between them, as Tesseract's blocks do; the new paragraph is still A.
+        var page = new LayoutTestPage(language);
+        var end = page.Chinese ? "次。" : "said.";
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 12)
+            .Body("a2", Col2, 200, ColWidth, 3).Line("a2", end, Col2, 320, 60, 30)
+            .Headline("h2", page.Title(2), Col3, 200, ColWidth).Body("b", Col3, 300, ColWidth, 8)
+            .Line("a3", page.BodyText(), Col2 + 70, 360, ColWidth - 70, 30).Body("a3", Col2, 400, ColWidth, 5);
+        foreach (var segmentation in new[] { page.SegmentAlto(), page.SegmentHocr() })
+        {
+            Assert.Equal(2, segmentation.Articles.Count);
+            var first = ArticleWithBox(segmentation, Col1, 200);
+            Assert.Same(first, ArticleWithBox(segmentation, Col2, 320));
+            Assert.Same(first, ArticleWithBox(segmentation, Col2 + 70, 360));
+            Assert.Same(first, ArticleWithBox(segmentation, Col2, 400 + 4 * 40));
+            Assert.Same(ArticleWithBox(segmentation, Col3, 200), ArticleWithBox(segmentation, Col3, 300 + 7 * 40));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Layout_HeadlineLinesOfUnequalBoxHeightsAreOneHeadline(string language)
     {
         // Box heights of one headline's lines differ (ascenders, descenders): 36, 46 and 36 px over 30 px body text. The shorter
