@@ -186,9 +186,10 @@ internal static class LayoutSegmenter
 
     /// <summary>
     /// The line starts a paragraph indented under the short last line of the one before ("次。" over "　　下一步，…"): they do not
-    /// overlap, yet are one column. Its start is right of the line above's, by at most <see cref="IndentLines"/> line heights.
+    /// overlap, yet are one column. Its start is right of the line above's, by at most <see cref="IndentLines"/> line heights, the smaller
+    /// of the two (a box Tesseract ran across columns is tall, and may not reach for a credit line in the column beside it).
     /// </summary>
-    private static bool Indented(LineBox above, LineBox box) => box.X > above.X && box.X - above.X <= IndentLines * box.Height;
+    private static bool Indented(LineBox above, LineBox box) => box.X > above.X && box.X - above.X <= IndentLines * Math.Min(above.Height, box.Height);
 
     private static void Place(Dictionary<(int Column, int Band), List<(LineBox Box, Item Item)>> placed, LayoutProfile layout, ClassifiedLine line, Item item)
     {
