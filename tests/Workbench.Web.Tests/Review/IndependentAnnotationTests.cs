@@ -41,6 +41,8 @@ public sealed class IndependentAnnotationTests(WorkbenchFactory factory) : IClas
         var tag = new AddEntity(Secret, new Anchor(line.Number, 0), new Anchor(line.Number, 4), span, Layer: ids["ind-b"]);
         var tagged = await a.ApplyAsync(tag);
         Assert.True(tagged.Accepted, tagged.Reason);
+        // The acknowledgement can reach A before the broadcast that carries the change: wait for all three.
+        await a.WaitForVersionAsync(tagged.Version, TimeSpan.FromSeconds(10));
         await reviewer.WaitForVersionAsync(tagged.Version, TimeSpan.FromSeconds(10));
         await b.WaitForVersionAsync(tagged.Version, TimeSpan.FromSeconds(10));
         var entity = Assert.Single(reviewer.State.Entities);
