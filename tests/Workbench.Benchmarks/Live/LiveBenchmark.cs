@@ -93,7 +93,7 @@ public static partial class LiveBenchmark
         var live = new List<LiveClient>();
         for (var i = 0; i < clients; i++)
         {
-            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals);
+            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals, record: i == 0);
             await client.StartAsync();
             live.Add(client);
         }
@@ -148,7 +148,7 @@ public static partial class LiveBenchmark
         }
 
         var workbenchSeconds = clock.Elapsed.TotalSeconds;
-        var workbenchCpuMs = workbenchCpu.ElapsedMs();
+        var (workbenchCpuMs, workbenchGcMs) = (workbenchCpu.ElapsedMs(), workbenchCpu.GcPauseMs());
         var accepted = sent.Where(s => s.Outcome.Accepted).ToList();
         var workbenchLatencies = accepted
             .Select(s => arrivals.TryGetValue(LiveClient.Key(PageOf(s.Client), s.Outcome.Version), out var a) && a.Count == listeners[PageOf(s.Client)]
@@ -252,7 +252,7 @@ public static partial class LiveBenchmark
             }
 
             var echoSeconds = clock.Elapsed.TotalSeconds;
-            var echoCpuMs = echoCpu.ElapsedMs();
+            var (echoCpuMs, echoGcMs) = (echoCpu.ElapsedMs(), echoCpu.GcPauseMs());
             var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == listeners[kv.Value.Page] ? Stopwatch.GetElapsedTime(kv.Value.Start, a.Last).TotalMilliseconds : double.NaN).ToList();
             foreach (var connection in echo)
             {
@@ -260,10 +260,10 @@ public static partial class LiveBenchmark
             }
 
             Console.WriteLine($"{name} baseline done");
-            return Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds) with { cpu_ms_per_op = Math.Round(echoCpuMs / echoLatencies.Count, 2) };
+            return Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds) with { cpu_ms_per_op = Math.Round(echoCpuMs / echoLatencies.Count, 2), gc_pause_ms = Math.Round(echoGcMs) };
         }
 
-        var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds) with { cpu_ms_per_op = Math.Round(workbenchCpuMs / sent.Count, 2) };
+        var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds) with { cpu_ms_per_op = Math.Round(workbenchCpuMs / sent.Count, 2), gc_pause_ms = Math.Round(workbenchGcMs) };
         foreach (var instance in instances.Skip(1))
         {
             instance.Dispose();
@@ -297,10 +297,10 @@ public static partial class LiveBenchmark
         };
 
         Console.WriteLine();
-        Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9} {"CPU ms/op",10}");
-        Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9} {wb.cpu_ms_per_op,10:F2}");
-        Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9} {ec.cpu_ms_per_op,10:F2}");
-        Console.WriteLine($"{"patch echo",-10} {pe.p50_ms,8:F1} {pe.p95_ms,8:F1} {pe.p99_ms,8:F1} {pe.ops_per_s,8:F0} {pe.measured,9} {pe.cpu_ms_per_op,10:F2}  ({patchBytes:F0} bytes a message; ratio p50 {result.ratio_p50_patch_echo}, p99 {result.ratio_p99_patch_echo})");
+        Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9} {"CPU ms/op",10} {"GC ms",7}");
+        Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9} {wb.cpu_ms_per_op,10:F2} {wb.gc_pause_ms,7:F0}");
+        Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9} {ec.cpu_ms_per_op,10:F2} {ec.gc_pause_ms,7:F0}");
+        Console.WriteLine($"{"patch echo",-10} {pe.p50_ms,8:F1} {pe.p95_ms,8:F1} {pe.p99_ms,8:F1} {pe.ops_per_s,8:F0} {pe.measured,9} {pe.cpu_ms_per_op,10:F2} {pe.gc_pause_ms,7:F0}  ({patchBytes:F0} bytes a message; ratio p50 {result.ratio_p50_patch_echo}, p99 {result.ratio_p99_patch_echo})");
         Console.WriteLine($"ratio p50 {result.ratio_p50}, p95 {result.ratio_p95}, p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}; {grouping.Groups} groups (mean {result.mean_group} operations)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
         await BenchJson.WriteAsync(jsonOut, "live", result);
@@ -497,12 +497,14 @@ public static partial class LiveBenchmark
 
 public readonly record struct Arrival(int Count, long Last);
 
-/// <summary>The process's CPU time from a start.</summary>
-internal readonly record struct ProcessCpu(TimeSpan At)
+/// <summary>The process's CPU time and garbage collection pauses from a start.</summary>
+internal readonly record struct ProcessCpu(TimeSpan At, TimeSpan GcAt)
 {
-    public static ProcessCpu Start() => new(Environment.CpuUsage.TotalTime);
+    public static ProcessCpu Start() => new(Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
 
     public double ElapsedMs() => (Environment.CpuUsage.TotalTime - At).TotalMilliseconds;
+
+    public double GcPauseMs() => (GC.GetTotalPauseDuration() - GcAt).TotalMilliseconds;
 }
 
 #pragma warning disable CA1707, IDE1006 // JSON names
@@ -525,6 +527,9 @@ public sealed record Summary(double p50_ms, double p95_ms, double p99_ms, double
     /// operation sent; against the baselines' it shows what the app adds, less sensitive to the machine's load than latency.
     /// </summary>
     public double cpu_ms_per_op { get; init; }
+
+    /// <summary>Garbage collection pauses over the phase (the whole process's).</summary>
+    public double gc_pause_ms { get; init; }
 
     public static Summary Of(IReadOnlyList<double> latencies, int operations, double seconds)
     {
