@@ -112,17 +112,7 @@ public sealed class ArticleRowTests(WorkbenchFactory factory) : IClassFixture<Wo
         var before = await RowAsync(pageId, article.Key);
 
         var commands = new CommandTexts();
-        await using var recorded = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-        {
-            if (factory.IsPostgres)
-            {
-                services.ConfigureDbContext<PostgresWorkbenchDbContext>(o => o.AddInterceptors(commands));
-            }
-            else
-            {
-                services.ConfigureDbContext<WorkbenchDbContext>(o => o.AddInterceptors(commands));
-            }
-        }));
+        await using var recorded = factory.WithInterceptor(commands);
         var (reviewerId, annotatorId) = (await factory.UserIdAsync("reviewer"), await factory.UserIdAsync("annotator"));
         async Task<ApplyOutcome> ApplyAsync(string userId, int version, PageOperation operation)
         {
