@@ -15,6 +15,8 @@ public static class BenchmarkProgram
 
         benchmarks (each compared with a baseline measured in the same run):
           live    [--clients 50] [--ops 2000]   N users editing one page over SignalR vs. a bare echo hub (closed loop)
+                  [--warmup 500]                first send that many operations unmeasured (default 0: the first measured
+                                                ones pay for compiling the edit path, the baselines run later, compiled)
                   [--pages 10 --rate 2]         open loop: N users over P pages, each sending R operations/s
                   [--instances 2 --database postgres --redis HOST:PORT]
                                                 the same over several app instances on one PostgreSQL and one Redis

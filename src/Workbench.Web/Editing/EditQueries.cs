@@ -8,7 +8,8 @@ using Workbench.Web.Data;
 namespace Workbench.Web.Editing;
 
 /// <summary>
-/// The statements every group runs (the page's stamp, the project's settings, the version guard), prepared once: LINQ
+/// The statements every group runs (the page's stamp, the project's settings, the senders' roles, the project's labels when
+/// the group tags, the version guard), prepared once: LINQ
 /// queries compiled with <see cref="EF.CompileAsyncQuery{TContext, TParam1, TResult}(System.Linq.Expressions.Expression{Func{TContext, TParam1, TResult}})"/>
 /// and the guard as one UPDATE whose text is built once per model, so a group does not translate expression trees again
 /// (that translation cost more CPU than the statements themselves).
@@ -29,11 +30,27 @@ internal static class EditQueries
         EF.CompileAsyncQuery((WorkbenchDbContext db, int projectId, CancellationToken _) =>
             db.Projects.Where(p => p.Id == projectId).Select(p => new ProjectFacts(p.AllowSelfReview, p.AnnotationMode, p.AnnotatorsPerArticle)).First());
 
+    /// <summary>A member's role in the project, as a group's membership check reads it.</summary>
+    public sealed record MemberRole(string UserId, ProjectRole Role);
+
+    private static readonly Func<WorkbenchDbContext, int, string[], IAsyncEnumerable<MemberRole>> Roles =
+        EF.CompileAsyncQuery((WorkbenchDbContext db, int projectId, string[] userIds) =>
+            db.ProjectMembers.Where(m => m.ProjectId == projectId && userIds.Contains(m.UserId)).Select(m => new MemberRole(m.UserId, m.Role)));
+
+    private static readonly Func<WorkbenchDbContext, int, IAsyncEnumerable<Label>> ProjectLabels =
+        EF.CompileAsyncQuery((WorkbenchDbContext db, int projectId) => db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId));
+
     private static readonly ConditionalWeakTable<IModel, string> GuardTexts = [];
 
     public static Task<PageStamp?> StampAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken) => Stamp(db, pageId, cancellationToken);
 
     public static Task<ProjectFacts> ProjectAsync(WorkbenchDbContext db, int projectId, CancellationToken cancellationToken) => Project(db, projectId, cancellationToken);
+
+    /// <summary>The roles of those of <paramref name="userIds"/> who are members of the project.</summary>
+    public static IAsyncEnumerable<MemberRole> RolesAsync(WorkbenchDbContext db, int projectId, string[] userIds) => Roles(db, projectId, userIds);
+
+    /// <summary>The project's labels, retired ones too (untracked).</summary>
+    public static IAsyncEnumerable<Label> LabelsAsync(WorkbenchDbContext db, int projectId) => ProjectLabels(db, projectId);
 
     /// <summary>
     /// The version guard: moves the page from <paramref name="seen"/> to <paramref name="version"/> (and its key counters) only

@@ -23,10 +23,10 @@ public sealed partial class PageEditService
         public static async Task<GroupFacts> LoadAsync(WorkbenchDbContext db, int pageId, int projectId, List<EditJob> group, CancellationToken cancellationToken)
         {
             var facts = new GroupFacts();
-            var toCheck = group.Where(j => j.Role is null).Select(j => j.UserId).Distinct().ToList();
-            if (toCheck.Count > 0)
+            var toCheck = group.Where(j => j.Role is null).Select(j => j.UserId).Distinct().ToArray();
+            if (toCheck.Length > 0)
             {
-                foreach (var member in await db.ProjectMembers.AsNoTracking().Where(m => m.ProjectId == projectId && toCheck.Contains(m.UserId)).Select(m => new { m.UserId, m.Role }).ToListAsync(cancellationToken))
+                await foreach (var member in EditQueries.RolesAsync(db, projectId, toCheck).WithCancellation(cancellationToken))
                 {
                     facts.roles[member.UserId] = member.Role;
                 }
@@ -70,8 +70,13 @@ public sealed partial class PageEditService
 
             if (steps.Exists(o => o is AddEntity or RelabelEntity))
             {
-                facts.labels = (await db.Labels.AsNoTracking().Where(l => l.ProjectId == projectId).ToListAsync(cancellationToken))
-                    .ToDictionary(l => l.Name, StringComparer.Ordinal);
+                var labels = new Dictionary<string, Label>(StringComparer.Ordinal);
+                await foreach (var label in EditQueries.LabelsAsync(db, projectId).WithCancellation(cancellationToken))
+                {
+                    labels.Add(label.Name, label);
+                }
+
+                facts.labels = labels;
             }
 
             return facts;

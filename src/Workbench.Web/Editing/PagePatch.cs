@@ -68,12 +68,25 @@ public sealed record PagePatch(
         };
     }
 
-    /// <summary>The articles whose joined text an operation may have changed (their lines, blocks or titles changed), that still exist.</summary>
+    /// <summary>
+    /// The articles whose joined text an operation may have changed, that still exist: those holding a changed line, and those
+    /// added or changed (blocks, roles, title). Not the article of an entity added, changed or removed: its text is made of its
+    /// lines and blocks only, so an entity operation's patch carries no text (most of a broadcast's bytes, otherwise).
+    /// </summary>
     public static IEnumerable<int> TextArticles(PageState after, PageChanges changes)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(changes);
-        return changes.ContentArticles.Union(changes.Articles).Where(k => after.Articles.Exists(a => a.Key == k));
+        var keys = new SortedSet<int>(changes.Articles);
+        foreach (var line in changes.Lines)
+        {
+            if (after.ArticleOfLine(line) is { } owner)
+            {
+                keys.Add(owner.Key);
+            }
+        }
+
+        return keys.Where(k => after.Articles.Exists(a => a.Key == k));
     }
 
     /// <summary>

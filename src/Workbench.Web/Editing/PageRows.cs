@@ -8,11 +8,12 @@ namespace Workbench.Web.Editing;
 
 /// <summary>
 /// Writes what a group of operations changed, as Core reported it (<see cref="PageChanges"/>), to the page's rows, in
-/// place: changed lines are updated by key without being read, the rows of changed articles and entities are read (one
+/// place: changed lines, and articles whose only change is their place or their last content author, are updated by key
+/// without being read; the rows of other changed articles and of changed entities are read (one
 /// query per table, blocks only for articles whose blocks changed) and only their changed columns are written (an article
 /// keeps its id, imported id, submission time and anything else on the row; only its blocks are replaced when they
-/// changed); rows are inserted for new articles and entities and deleted for removed ones. Everything
-/// but the deletions is written by the caller's one SaveChanges, inside the edit path's transaction.
+/// changed); rows are inserted for new articles and entities and deleted for removed ones. The deletions and the by-key
+/// updates of articles run at once, the rest is written by the caller's one SaveChanges, all inside the edit path's transaction.
 /// </summary>
 internal static class PageRows
 {
@@ -72,14 +73,24 @@ internal static class PageRows
         var oldIndex = before.Articles.Select((a, i) => (a.Key, i)).ToDictionary(x => x.Key, x => x.i);
         var touched = changes.Articles.Union(authors.Keys).ToHashSet();
         var existing = new List<int>();
-        var reordered = new List<(int Key, int Ordinal)>();
+        var reordered = new List<(int Key, object Ordinal)>();
+        var authored = new List<(int Key, object Author)>();
         for (var index = 0; index < after.Articles.Count; index++)
         {
             var article = after.Articles[index];
-            var moved = changes.ArticleOrder && oldIndex.TryGetValue(article.Key, out var was) && was != index;
+            var was = oldIndex.TryGetValue(article.Key, out var w) ? w : -1;
+            var moved = changes.ArticleOrder && was >= 0 && was != index;
             if (moved && !touched.Contains(article.Key))
             {
                 reordered.Add((article.Key, index));
+                continue;
+            }
+
+            // A line or entity edit changes no column of its article's row but the last content author: written by key,
+            // without reading the row.
+            if (was == index && !changes.Articles.Contains(article.Key) && authors.TryGetValue(article.Key, out var author) && before.Articles[was] == article)
+            {
+                authored.Add((article.Key, author));
                 continue;
             }
 
@@ -101,7 +112,8 @@ internal static class PageRows
             }
         }
 
-        await ReorderAsync(db, pageId, reordered, cancellationToken);
+        await SetByKeyAsync(db, pageId, nameof(Article.Ordinal), reordered, cancellationToken);
+        await SetByKeyAsync(db, pageId, nameof(Article.ContentChangedBy), authored, cancellationToken);
         if (existing.Count == 0)
         {
             return;
@@ -159,12 +171,13 @@ internal static class PageRows
     }
 
     /// <summary>
-    /// The new places of articles whose only change is their place (a split or a merge shifts every later article): one
-    /// statement for all of them, <c>SET Ordinal = CASE Key WHEN … END</c>, with the table and column names from the model.
+    /// One column of several of the page's article rows, each its own value, in one statement: <c>SET Column = CASE Key WHEN …
+    /// END</c>, with the table and column names from the model. The new places of articles whose only change is their place (a
+    /// split or a merge shifts every later article); the last content author of articles whose only change is their content.
     /// </summary>
-    private static async Task ReorderAsync(WorkbenchDbContext db, int pageId, List<(int Key, int Ordinal)> reordered, CancellationToken cancellationToken)
+    private static async Task SetByKeyAsync(WorkbenchDbContext db, int pageId, string property, List<(int Key, object Value)> values, CancellationToken cancellationToken)
     {
-        if (reordered.Count == 0)
+        if (values.Count == 0)
         {
             return;
         }
@@ -172,19 +185,19 @@ internal static class PageRows
         var type = db.Model.FindEntityType(typeof(Article))!;
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
-        string Column(string property) => sql.DelimitIdentifier(type.FindProperty(property)!.GetColumnName(table)!);
-        var (key, ordinal, page) = (Column(nameof(Article.Key)), Column(nameof(Article.Ordinal)), Column(nameof(Article.PageId)));
-        var text = new System.Text.StringBuilder($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {ordinal} = CASE {key}");
+        string Column(string name) => sql.DelimitIdentifier(type.FindProperty(name)!.GetColumnName(table)!);
+        var (key, column, page) = (Column(nameof(Article.Key)), Column(property), Column(nameof(Article.PageId)));
+        var text = new System.Text.StringBuilder($"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {column} = CASE {key}");
         var parameters = new List<object> { pageId };
-        foreach (var (k, o) in reordered)
+        foreach (var (k, v) in values)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {{{parameters.Count}}} THEN {{{parameters.Count + 1}}}");
             parameters.Add(k);
-            parameters.Add(o);
+            parameters.Add(v);
         }
 
-        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" ELSE {ordinal} END WHERE {page} = {{0}} AND {key} IN (");
-        text.AppendJoin(", ", reordered.Select((_, i) => $"{{{(2 * i) + 1}}}"));
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $" ELSE {column} END WHERE {page} = {{0}} AND {key} IN (");
+        text.AppendJoin(", ", values.Select((_, i) => $"{{{(2 * i) + 1}}}"));
         text.Append(')');
         await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
     }

@@ -42,6 +42,7 @@ public static partial class LiveBenchmark
         var redis = StringArg(args, "--redis");
         var openLoop = rate > 0;
         var perClient = Math.Max(1, ops / clients);
+        var warmup = IntArg(args, "--warmup", 0);
         if (instanceCount > 1 && (redis is null || StringArg(args, "--database") is not ("postgres" or "postgresql")))
         {
             Console.Error.WriteLine("--instances 2 needs --database postgres [--postgres \"Host=…\"] and --redis HOST:PORT");
@@ -93,12 +94,43 @@ public static partial class LiveBenchmark
         var live = new List<LiveClient>();
         for (var i = 0; i < clients; i++)
         {
-            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals);
+            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals, record: i == 0);
             await client.StartAsync();
             live.Add(client);
         }
 
+        if (warmup > 0)
+        {
+            // Not measured: the same clients send these first (closed loop, other seeds), so that the measured operations run on
+            // the edit path's compiled code as the baselines, which run later, run on theirs.
+            await Task.WhenAll(live.Select((client, index) => Task.Run(async () =>
+            {
+                var rng = new Random(1000 + index);
+                for (var i = 0; i < Math.Max(1, warmup / clients); i++)
+                {
+                    await client.ApplyAsync(NextOperation(client.State, rng));
+                }
+            })));
+            var warm = new Dictionary<int, int>();
+            foreach (var pageId in pageIds)
+            {
+                warm[pageId] = (await LoadAsync(factory, pageId)).Version;
+            }
+
+            var warmDeadline = DateTime.UtcNow.AddSeconds(60);
+            while (live.Any(c => c.Version < warm[c.PageId]) && DateTime.UtcNow < warmDeadline)
+            {
+                await Task.Delay(20);
+            }
+
+            arrivals.Clear();
+            live[0].Received.Clear();
+            Console.WriteLine($"warmed up: {warm.Values.Sum()} operations accepted");
+        }
+
         var sent = new ConcurrentBag<(int Client, long Start, ApplyOutcome Outcome)>();
+        Console.WriteLine("clients joined; sending");
+        var workbenchCpu = ProcessCpu.Start();
         var clock = Stopwatch.StartNew();
         var interval = openLoop ? TimeSpan.FromSeconds(1 / rate) : TimeSpan.Zero;
         await Task.WhenAll(live.Select((client, index) => Task.Run(async () =>
@@ -146,6 +178,7 @@ public static partial class LiveBenchmark
         }
 
         var workbenchSeconds = clock.Elapsed.TotalSeconds;
+        var (workbenchCpuMs, workbenchGcMs) = (workbenchCpu.ElapsedMs(), workbenchCpu.GcPauseMs());
         var accepted = sent.Where(s => s.Outcome.Accepted).ToList();
         var workbenchLatencies = accepted
             .Select(s => arrivals.TryGetValue(LiveClient.Key(PageOf(s.Client), s.Outcome.Version), out var a) && a.Count == listeners[PageOf(s.Client)]
@@ -215,6 +248,7 @@ public static partial class LiveBenchmark
 
             var echoStarts = new ConcurrentDictionary<int, (long Start, int Page)>();
             var nextId = 0;
+            var echoCpu = ProcessCpu.Start();
             clock.Restart();
             await Task.WhenAll(echo.Select((connection, index) => Task.Run(async () =>
             {
@@ -248,6 +282,7 @@ public static partial class LiveBenchmark
             }
 
             var echoSeconds = clock.Elapsed.TotalSeconds;
+            var (echoCpuMs, echoGcMs) = (echoCpu.ElapsedMs(), echoCpu.GcPauseMs());
             var echoLatencies = echoStarts.Select(kv => echoArrivals.TryGetValue(kv.Key, out var a) && a.Count == listeners[kv.Value.Page] ? Stopwatch.GetElapsedTime(kv.Value.Start, a.Last).TotalMilliseconds : double.NaN).ToList();
             foreach (var connection in echo)
             {
@@ -255,10 +290,10 @@ public static partial class LiveBenchmark
             }
 
             Console.WriteLine($"{name} baseline done");
-            return Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds);
+            return Summary.Of(echoLatencies, echoLatencies.Count, echoSeconds) with { cpu_ms_per_op = Math.Round(echoCpuMs / echoLatencies.Count, 2), gc_pause_ms = Math.Round(echoGcMs) };
         }
 
-        var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds);
+        var wb = Summary.Of(workbenchLatencies, sent.Count, workbenchSeconds) with { cpu_ms_per_op = Math.Round(workbenchCpuMs / sent.Count, 2), gc_pause_ms = Math.Round(workbenchGcMs) };
         foreach (var instance in instances.Skip(1))
         {
             instance.Dispose();
@@ -271,6 +306,7 @@ public static partial class LiveBenchmark
             redis = redis is not null,
             mode = openLoop ? "open" : "closed",
             clients,
+            warmup,
             pages = pageIds.Count,
             rate = openLoop ? rate : (double?)null,
             ops = sent.Count,
@@ -292,10 +328,10 @@ public static partial class LiveBenchmark
         };
 
         Console.WriteLine();
-        Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9}");
-        Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9}");
-        Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9}");
-        Console.WriteLine($"{"patch echo",-10} {pe.p50_ms,8:F1} {pe.p95_ms,8:F1} {pe.p99_ms,8:F1} {pe.ops_per_s,8:F0} {pe.measured,9}  ({patchBytes:F0} bytes a message; ratio p50 {result.ratio_p50_patch_echo}, p99 {result.ratio_p99_patch_echo})");
+        Console.WriteLine($"{"",-10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"ops/s",8} {"messages",9} {"CPU ms/op",10} {"GC ms",7}");
+        Console.WriteLine($"{"workbench",-10} {wb.p50_ms,8:F1} {wb.p95_ms,8:F1} {wb.p99_ms,8:F1} {wb.ops_per_s,8:F0} {wb.measured,9} {wb.cpu_ms_per_op,10:F2} {wb.gc_pause_ms,7:F0}");
+        Console.WriteLine($"{"echo",-10} {ec.p50_ms,8:F1} {ec.p95_ms,8:F1} {ec.p99_ms,8:F1} {ec.ops_per_s,8:F0} {ec.measured,9} {ec.cpu_ms_per_op,10:F2} {ec.gc_pause_ms,7:F0}");
+        Console.WriteLine($"{"patch echo",-10} {pe.p50_ms,8:F1} {pe.p95_ms,8:F1} {pe.p99_ms,8:F1} {pe.ops_per_s,8:F0} {pe.measured,9} {pe.cpu_ms_per_op,10:F2} {pe.gc_pause_ms,7:F0}  ({patchBytes:F0} bytes a message; ratio p50 {result.ratio_p50_patch_echo}, p99 {result.ratio_p99_patch_echo})");
         Console.WriteLine($"ratio p50 {result.ratio_p50}, p95 {result.ratio_p95}, p99 {result.ratio_p99}; sent {sent.Count}, accepted {accepted.Count}, rejected {result.rejected}, lost {lost}, clients converged: {converged}; {grouping.Groups} groups (mean {result.mean_group} operations)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"server per operation (sequential, {profile.operations} ops): {profile.op_ms:F2} ms, of which SQL (statements, begin, commit) {profile.sql_ms:F2} ms in {profile.statements:F1} statements; without anyone to broadcast to {profile.op_ms_no_listeners:F2} ms, and reading the page from SQLite each time (no state cache) {profile.op_ms_no_listeners_uncached:F2} ms; a full page read (what the state cache saves) {profile.page_read_ms:F2} ms"));
         await BenchJson.WriteAsync(jsonOut, "live", result);
@@ -492,6 +528,16 @@ public static partial class LiveBenchmark
 
 public readonly record struct Arrival(int Count, long Last);
 
+/// <summary>The process's CPU time and garbage collection pauses from a start.</summary>
+internal readonly record struct ProcessCpu(TimeSpan At, TimeSpan GcAt)
+{
+    public static ProcessCpu Start() => new(Environment.CpuUsage.TotalTime, GC.GetTotalPauseDuration());
+
+    public double ElapsedMs() => (Environment.CpuUsage.TotalTime - At).TotalMilliseconds;
+
+    public double GcPauseMs() => (GC.GetTotalPauseDuration() - GcAt).TotalMilliseconds;
+}
+
 #pragma warning disable CA1707, IDE1006 // JSON names
 /// <summary>Mean server time of an accepted operation, its SQL time and statement count, and a full page read.</summary>
 public sealed record ServerProfile(int operations, double op_ms, double sql_ms, double statements, double page_read_ms, double? op_ms_no_listeners = null, double? op_ms_no_listeners_uncached = null)
@@ -507,6 +553,15 @@ public sealed record ServerProfile(int operations, double op_ms, double sql_ms, 
 #pragma warning disable CA1707, IDE1006 // JSON names as asked for
 public sealed record Summary(double p50_ms, double p95_ms, double p99_ms, double ops_per_s, int measured)
 {
+    /// <summary>
+    /// The benchmark process's CPU time over the phase (server, clients and driver: they share the process and the cores) per
+    /// operation sent; against the baselines' it shows what the app adds, less sensitive to the machine's load than latency.
+    /// </summary>
+    public double cpu_ms_per_op { get; init; }
+
+    /// <summary>Garbage collection pauses over the phase (the whole process's).</summary>
+    public double gc_pause_ms { get; init; }
+
     public static Summary Of(IReadOnlyList<double> latencies, int operations, double seconds)
     {
         var sorted = latencies.Where(l => !double.IsNaN(l)).Order().ToList();

@@ -11,7 +11,8 @@ namespace Workbench.Benchmarks.Live;
 /// One editor: joins the page, applies the broadcasts' patches in sequence order (as a browser does), records when each
 /// operation arrives. <see cref="PagePatch.ApplyTo"/> turns a patch into the next Core state.
 /// </summary>
-public sealed class LiveClient(HubConnection connection, int pageId, PageState initial, ConcurrentDictionary<long, Arrival> arrivals) : IAsyncDisposable
+/// <param name="record">Keep every broadcast entry in <see cref="Received"/> (one client is enough for the patch echo: 50 copies of every patch kept to the end made the benchmark's heap, and its collections, grow with the run).</param>
+public sealed class LiveClient(HubConnection connection, int pageId, PageState initial, ConcurrentDictionary<long, Arrival> arrivals, bool record = false) : IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, PagePatch> buffer = [];
@@ -21,7 +22,7 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
 
     public int PageId => pageId;
 
-    /// <summary>Every broadcast entry this client received, in arrival order (the patch echo baseline replays them).</summary>
+    /// <summary>Every broadcast entry this client received, in arrival order (the patch echo baseline replays them); empty unless recording.</summary>
     public List<AppliedOperation> Received { get; } = [];
 
     public PageState State
@@ -52,7 +53,10 @@ public sealed class LiveClient(HubConnection connection, int pageId, PageState i
                 foreach (var entry in message.Operations)
                 {
                     buffer.TryAdd(entry.Sequence, entry.Patch);
-                    Received.Add(entry);
+                    if (record)
+                    {
+                        Received.Add(entry);
+                    }
                 }
 
                 try

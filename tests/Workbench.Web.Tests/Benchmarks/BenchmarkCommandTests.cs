@@ -96,15 +96,16 @@ public sealed class BenchmarkCommandTests
     }
 
     [Fact]
-    public async Task Live_WritesLatenciesRatiosAndLoss()
+    public async Task Live_WritesLatenciesRatiosCpuAndLoss_AfterAnUnmeasuredWarmUp()
     {
-        var json = await RunJsonAsync("live", "--clients", "2", "--ops", "6");
+        var json = await RunJsonAsync("live", "--clients", "2", "--ops", "6", "--warmup", "4");
 
         Assert.Equal(2, json.GetProperty("clients").GetInt32());
+        Assert.Equal(4, json.GetProperty("warmup").GetInt32());
         Assert.Equal(6, json.GetProperty("ops").GetInt32());
-        foreach (var side in new[] { "workbench", "echo" })
+        foreach (var side in new[] { "workbench", "echo", "patch_echo" })
         {
-            foreach (var field in new[] { "p50_ms", "p95_ms", "p99_ms", "ops_per_s" })
+            foreach (var field in new[] { "p50_ms", "p95_ms", "p99_ms", "ops_per_s", "cpu_ms_per_op" })
             {
                 Assert.True(json.GetProperty(side).GetProperty(field).GetDouble() > 0, $"{side}.{field}");
             }

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
@@ -96,6 +99,58 @@ public sealed class ArticleRowTests(WorkbenchFactory factory) : IClassFixture<Wo
         Assert.Equal(9.5, row.FontSize);
         Assert.Equal(blocksBefore, await BlocksAsync(pageId, article.Key));
         Assert.Equal(await factory.UserIdAsync("annotator"), (await RowAsync(pageId, article.Key)).ContentChangedBy);
+    }
+
+    [Fact]
+    public async Task LineAndEntityEdits_NameTheArticlesLastAuthor_WithoutReadingItsRow()
+    {
+        var pageId = await factory.FreshPageAsync();
+        var state = await StoredAsync(pageId);
+        var lines = state.Lines.Values.Where(l => l.Text.Trim().Length > 2 && state.ArticleOfLine(l.Number) is not null).Take(2).ToList();
+        var article = state.ArticleOfLine(lines[1].Number)!;
+        await factory.WithDbAsync(db => db.Articles.Where(a => a.PageId == pageId && a.Key == article.Key).ExecuteUpdateAsync(s => s.SetProperty(a => a.ExternalId, "mets-div-9")));
+        var before = await RowAsync(pageId, article.Key);
+
+        var commands = new CommandTexts();
+        await using var recorded = factory.WithInterceptor(commands);
+        var (reviewerId, annotatorId) = (await factory.UserIdAsync("reviewer"), await factory.UserIdAsync("annotator"));
+        async Task<ApplyOutcome> ApplyAsync(string userId, int version, PageOperation operation)
+        {
+            await using var scope = recorded.Services.CreateAsyncScope();
+            var (outcome, _) = await scope.ServiceProvider.GetRequiredService<PageEditService>().ApplyAsync(pageId, userId, "user", ProjectRole.Annotator, version, operation);
+            Assert.True(outcome.Accepted, outcome.Reason);
+            return outcome;
+        }
+
+        // The first edit reads the page into this app's cache; the two after it are recorded.
+        var first = await ApplyAsync(reviewerId, state.Version, new EditLine(lines[0].Number, lines[0].Text, lines[0].Text + "改"));
+        commands.Recording = true;
+        var edited = await ApplyAsync(annotatorId, first.Version, new EditLine(lines[1].Number, lines[1].Text, lines[1].Text + "改"));
+        await ApplyAsync(annotatorId, edited.Version, new AddEntity("ORG", new Anchor(lines[1].Number, 0), new Anchor(lines[1].Number, 2), lines[1].Text[..2]));
+        commands.Recording = false;
+
+        Assert.DoesNotContain(commands.Texts, t => t.Contains("FROM \"Articles\"", StringComparison.Ordinal));
+        var after = await RowAsync(pageId, article.Key);
+        Assert.Equal(annotatorId, after.ContentChangedBy);
+        Assert.Equal((before.Id, before.Ordinal, before.Title, before.Status, before.ExternalId, before.Confidence), (after.Id, after.Ordinal, after.Title, after.Status, after.ExternalId, after.Confidence));
+    }
+
+    /// <summary>The text of every command read through a data reader while recording.</summary>
+    private sealed class CommandTexts : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public bool Recording { get; set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (Recording)
+            {
+                Texts.Enqueue(command.CommandText);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     private Task<List<(int Id, int Ordinal, int FirstLine, int LastLine)>> BlocksAsync(int pageId, int key) =>

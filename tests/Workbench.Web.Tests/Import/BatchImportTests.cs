@@ -71,17 +71,7 @@ public sealed class BatchImportTests(WorkbenchFactory factory) : IClassFixture<W
         // Pages of a quarter of the bound (a few fit in a transaction), and one larger than the bound, which is written on its own.
         var files = Enumerable.Range(0, 12).Select(i => new PageFile($"p{i:D2}.txt", Page($"{tag} {i}", lines: i == 5 ? PageImporter.GroupRows * 3 / 2 : PageImporter.GroupRows / 4))).ToList();
         var rows = new RowsPerTransaction();
-        await using var counted = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
-        {
-            if (factory.IsPostgres)
-            {
-                services.ConfigureDbContext<PostgresWorkbenchDbContext>(o => o.AddInterceptors(rows));
-            }
-            else
-            {
-                services.ConfigureDbContext<WorkbenchDbContext>(o => o.AddInterceptors(rows));
-            }
-        }));
+        await using var counted = factory.WithInterceptor(rows);
 
         await using (var scope = counted.Services.CreateAsyncScope())
         {

@@ -39,6 +39,20 @@ public sealed class WorkbenchFactory : WebApplicationFactory<Program>
         builder.UseSetting("Workbench:ImagesDirectory", ImagesDirectory);
     }
 
+    /// <summary>A second app over the same database whose context also runs <paramref name="interceptor"/> (its own caches and queues).</summary>
+    public WebApplicationFactory<Program> WithInterceptor(Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor) =>
+        WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+        {
+            if (IsPostgres)
+            {
+                services.ConfigureDbContext<PostgresWorkbenchDbContext>(o => o.AddInterceptors(interceptor));
+            }
+            else
+            {
+                services.ConfigureDbContext<WorkbenchDbContext>(o => o.AddInterceptors(interceptor));
+            }
+        }));
+
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client logged in as <paramref name="user"/> (cookies kept, redirects not followed).</summary>
