@@ -319,7 +319,7 @@ internal static class LayoutSegmenter
 
     private static bool IsHeadline(ClassifiedLine line, LayoutProfile layout, SourcePage page)
     {
-        if (line.Kind != LineKind.Text || line.Length == 0 || line.Length > (line.Latin ? 60 : 30) || layout.IsPictureText(line.Number))
+        if (!IsHeadText(line, layout) || line.Length == 0 || line.Length > (line.Latin ? 60 : 30))
         {
             return false;
         }
@@ -334,9 +334,12 @@ internal static class LayoutSegmenter
     private static bool Capitals(ClassifiedLine line) =>
         line.Latin && line.Content.Count(char.IsUpper) >= 4 && !line.Content.Any(char.IsLower);
 
+    /// <summary>Running text that may be part of a heading: not a dateline, byline or other kind of line, and not a picture read as text.</summary>
+    private static bool IsHeadText(ClassifiedLine line, LayoutProfile layout) => line.Kind == LineKind.Text && !layout.IsPictureText(line.Number);
+
     /// <summary>A short line directly above a headline, set smaller than it but not much smaller than body text.</summary>
     private static bool IsKicker(ClassifiedLine line, ClassifiedLine headline, LayoutProfile layout, LineBox headBox) =>
-        line.Kind == LineKind.Text && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length) && !layout.IsPictureText(line.Number)
+        IsHeadText(line, layout) && !line.EndsSentence && line.Length <= Math.Max(12, headline.Length)
         && layout.Box(line.Number) is { } box && headBox.Y - box.Bottom < box.Height * 0.8 && headBox.Y >= box.Bottom - box.Height / 2
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= KickerRatio && layout.RelativeSize(line.Number) < LayoutProfile.HeadlineRatio
@@ -348,13 +351,13 @@ internal static class LayoutSegmenter
     /// harbor" over "dredging set for"). <paramref name="upper"/> and <paramref name="lower"/> are the two lines' boxes, top first.
     /// </summary>
     private static bool IsMoreHeadline(ClassifiedLine line, LayoutProfile layout, LineBox upper, LineBox lower, double neighbourSize) =>
-        line.Kind == LineKind.Text && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30) && !layout.IsPictureText(line.Number)
+        IsHeadText(line, layout) && !line.EndsSentence && line.Length > 0 && line.Length <= (line.Latin ? 60 : 30)
         && lower.Y - upper.Bottom < upper.Height * 0.9 && lower.Y >= upper.Bottom - upper.Height / 2 && LayoutProfile.Overlap(upper, lower) > 0
         && layout.RelativeSize(line.Number) >= 1.1 && layout.RelativeSize(line.Number) >= neighbourSize * SameHeadline;
 
     /// <summary>A line directly below a headline, set larger than body text but smaller than the headline: its deck.</summary>
     private static bool IsDeck(ClassifiedLine line, LayoutProfile layout, LineBox headBox, Head head) =>
-        line.Kind == LineKind.Text && !layout.IsPictureText(line.Number) && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
+        IsHeadText(line, layout) && layout.Box(line.Number) is { } box && box.Y - headBox.Bottom < headBox.Height * 0.9
         && LayoutProfile.Overlap(box, headBox) > 0
         && layout.RelativeSize(line.Number) >= 1.12 && layout.RelativeSize(line.Number) < head.Size * SameHeadline;
 

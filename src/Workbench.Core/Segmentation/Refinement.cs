@@ -141,11 +141,11 @@ public static class Refinement
             var candidate = new SegmentArticle("", blocks, Math.Round(Math.Clamp(opening.GetValueOrDefault(k, 0.5), 0, 1), 3));
             var unchanged = rulesSets.TryGetValue(Key(candidate, page), out var same)
                 && lineRoles.All(p => (p.Role == BlockRole.Headline) == (rulesRole[p.Line] == BlockRole.Headline));
-            var memberSet = members.ToHashSet();
             // ... as long as the model left those headline lines as they were: a line it made a headline (a first line the rules took
-            // for a kicker because its box has no descenders) belongs in the title.
+            // for a kicker because its box has no descenders) belongs in the title. (The article's own headline lines are among its
+            // members, so a rules article whose headline lines are exactly those is wholly inside it.)
             var ownHeads = lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => p.Line).ToHashSet();
-            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].IsSubsetOf(memberSet) && rulesHeads[i].SetEquals(ownHeads)).ToList();
+            var heads = Enumerable.Range(0, rules.Articles.Count).Where(i => rulesHeads[i].Count > 0 && rulesHeads[i].SetEquals(ownHeads)).ToList();
             var title = unchanged ? rules.Articles[same].Title
                 : heads.Count == 1 ? rules.Articles[heads[0]].Title
                 : Text.ArticleText.JoinLines(lineRoles.Where(p => p.Role == BlockRole.Headline).Select(p => TitleBuilder.Collapse(classified[p.Line - 1])));

@@ -70,13 +70,7 @@ public sealed partial class PageEditService
 
             if (steps.Exists(o => o is AddEntity or RelabelEntity))
             {
-                var labels = new Dictionary<string, Label>(StringComparer.Ordinal);
-                await foreach (var label in EditQueries.LabelsAsync(db, projectId).WithCancellation(cancellationToken))
-                {
-                    labels.Add(label.Name, label);
-                }
-
-                facts.labels = labels;
+                facts.labels = await EditQueries.LabelsAsync(db, projectId).ToDictionaryAsync(l => l.Name, StringComparer.Ordinal, cancellationToken);
             }
 
             return facts;
