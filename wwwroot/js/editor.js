@@ -60,6 +60,7 @@ wb.echo = createEcho({
 });
 
 let wasConnected = false;
+let opened = false;   // afterOpen has run
 const reviewNews = watchReviews({ me, state: () => store.state });
 wb.live = createLive({
   pageId,
@@ -75,6 +76,7 @@ wb.live = createLive({
   },
   onStatus(status) {
     showConnection(status);
+    if (status === 'connected' || status === 'offline') afterOpen();
     updateToolbar();
     // Cards offer their review actions only while connected (review.js); nothing is being sent when that flips.
     const connected = status === 'connected';
@@ -237,12 +239,22 @@ const changeTracker = trackChanges(wb, {
 showConnection('connecting');
 wb.live.start();          // the connection opens while the panes are painted
 changeTracker.track();
+// One turn of the event loop before the long paint: the connection's answers that have arrived (it started in the
+// page's head, hubconnect.js) are taken in now, so its next step is under way while the panes are painted.
+await new Promise(resolve => setTimeout(resolve));
 wb.painter.full();
 performance.mark('editor:painted');
 renderPresence(presenceEl, wb.shown(), view.present, me);
 followArticleHash(articlesEl, key => { wb.setFocusArticle(key); wb.paintSelection(); });
-wb.tagging.suggestions.refresh();
-wb.review.loadAll();
+// What the page asks the server for besides the connection waits until it is live (or has failed): its answers
+// would be painted while the connection's own messages wait behind them. A second timer covers a slow connection.
+function afterOpen() {
+  if (opened) return;
+  opened = true;
+  wb.tagging.suggestions.refresh();
+  wb.review.loadAll();
+}
+setTimeout(afterOpen, 2000);
 window.editor = {
   /** The server's state (what the page has been told); `shown` adds the user's pending changes. */
   get state() { return store.state; },

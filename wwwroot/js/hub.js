@@ -1,11 +1,8 @@
-// The page hub's connection, as every page that listens builds it. Behind several instances the hub takes WebSockets only
-// and the client skips negotiation: one request that any instance can answer, so a load balancer needs no sticky
-// sessions (the server says so in <meta name="workbench-hub-transport">).
-export function connectHub() {
-  const webSocketsOnly = document.querySelector('meta[name="workbench-hub-transport"]')?.content === 'websockets';
-  return new signalR.HubConnectionBuilder()
-    .withUrl('/hubs/page', webSocketsOnly ? { transport: signalR.HttpTransportType.WebSockets, skipNegotiation: true } : {})
-    .withAutomaticReconnect()
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
-}
+// The page hub's connection for the modules: built by hubconnect.js, the classic script every page that listens loads
+// after SignalR's (the editor's starts its connection early there).
+
+/** A new connection to the page hub. */
+export const connectHub = () => window.workbenchHub.connect();
+
+/** The connection the page started early (hubconnect.js with data-start), once: {conn, started}, or null. */
+export const takeEarly = () => window.workbenchHub.takeEarly();

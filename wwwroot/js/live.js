@@ -2,7 +2,7 @@
 // page was rendered with, applying the server's patches in sequence order, catching up after gaps and reconnects,
 // presence, and sending operations. The rules of every operation live on the server; this module only applies the
 // patches the server computed.
-import { connectHub } from './hub.js';
+import { connectHub, takeEarly } from './hub.js';
 
 /** The key of the article holding line n, or null. */
 function ownerOf(state, n) {
@@ -131,7 +131,10 @@ function positional(operation) {
  * onComment(comment) for a comment added to an article of the page (by anyone, including this user).
  */
 export function createLive({ pageId, store, onChange, onPresence, onStatus, onError, onComment, onReset }) {
-  const conn = connectHub();
+  // The connection the page started early (hubconnect.js), if any: its first start is already under way.
+  const early = takeEarly();
+  const conn = early?.conn ?? connectHub();
+  let starting = early?.started ?? null;
 
   let status = 'connecting';
   let focusKey = null;
@@ -256,7 +259,10 @@ export function createLive({ pageId, store, onChange, onPresence, onStatus, onEr
   async function start() {
     setStatus(status === 'offline' ? 'offline' : 'connecting');
     try {
-      await conn.start();
+      const started = starting ?? conn.start();
+      starting = null;
+      await started;
+      performance.mark('live:connected');
       restartDelay = 2000;
       await join();
     } catch (err) {

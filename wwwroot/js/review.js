@@ -65,13 +65,24 @@ export function createReview({ pageId, store, editing, render, connected }) {
     return promise;
   }
 
-  /** Loads every article's thread, a few at a time, so counts show without opening each card. */
+  /**
+   * Loads every thread of the page in one request, so each card shows its count without being opened; the cards are
+   * repainted once. A thread that fails here is loaded on its own when opened.
+   */
   async function loadAll() {
-    const keys = state().articles.map(a => a.key);
-    const workers = Array.from({ length: 3 }, async () => {
-      while (keys.length) await load(keys.shift());
-    });
-    await Promise.all(workers);
+    try {
+      const response = await fetch(`/api/pages/${pageId}/comments`, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+      if (!response.ok) return;
+      const byKey = new Map(state().articles.map(a => [a.key, []]));
+      for (const comment of await response.json()) {
+        if (!byKey.has(comment.articleKey)) byKey.set(comment.articleKey, []);
+        byKey.get(comment.articleKey).push(comment);
+      }
+      for (const [key, list] of byKey) mergeComments(key, list);
+      render(null);
+    } catch (err) {
+      console.warn('comments failed to load', err);
+    }
   }
 
   async function problem(response) {

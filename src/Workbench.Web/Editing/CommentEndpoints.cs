@@ -15,21 +15,13 @@ public static class CommentEndpoints
     /// <param name="page">The page's member group (<see cref="EditorEndpoints.PageRoute"/>).</param>
     public static void MapCommentEndpoints(this RouteGroupBuilder page)
     {
+        // Every thread of the page in one answer (the editor shows each card's count as the page opens), oldest first.
+        page.MapGet("/comments", async (int pageId, WorkbenchDbContext db, CancellationToken cancellationToken) =>
+            await ListAsync(db.Comments.Where(c => c.PageId == pageId), db, cancellationToken));
+
         var comments = page.MapGroup("/articles/{key:int}/comments");
         comments.MapGet("", async (int pageId, int key, WorkbenchDbContext db, CancellationToken cancellationToken) =>
-        {
-            if (await CheckAsync(pageId, key, db, cancellationToken) is { } refused)
-            {
-                return refused;
-            }
-
-            var rows = await db.Comments.AsNoTracking()
-                .Where(c => c.PageId == pageId && c.ArticleKey == key)
-                .OrderBy(c => c.At).ThenBy(c => c.Id)
-                .ToListAsync(cancellationToken);
-            var names = await UserNames.ForAsync(db, rows.Select(r => r.AuthorId), cancellationToken);
-            return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), EditorState.Json);
-        });
+            await CheckAsync(pageId, key, db, cancellationToken) ?? await ListAsync(db.Comments.Where(c => c.PageId == pageId && c.ArticleKey == key), db, cancellationToken));
 
         comments.MapPost("", async (int pageId, int key, CommentRequest request, Membership member, WorkbenchDbContext db,
             IHubContext<PageHub, IPageClient> hub, TimeProvider clock, CancellationToken cancellationToken) =>
@@ -59,6 +51,13 @@ public static class CommentEndpoints
             await hub.Clients.Group(PageHub.GroupFor(pageId)).CommentAdded(view);
             return Results.Json(view, EditorState.Json, statusCode: StatusCodes.Status201Created);
         });
+    }
+
+    private static async Task<IResult> ListAsync(IQueryable<Comment> comments, WorkbenchDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await comments.AsNoTracking().OrderBy(c => c.At).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var names = await UserNames.ForAsync(db, rows.Select(r => r.AuthorId), cancellationToken);
+        return Results.Json(rows.Select(c => CommentView.From(c, names.GetValueOrDefault(c.AuthorId, c.AuthorId))).ToList(), EditorState.Json);
     }
 
     private static async Task<IResult?> CheckAsync(int pageId, int key, WorkbenchDbContext db, CancellationToken cancellationToken) =>

@@ -28,6 +28,7 @@ internal static class BenchPageScript
                 html: navigation?.responseEnd ?? null,
                 painted: performance.getEntriesByName('editor:painted')[0]?.startTime ?? null,
                 paint: window.editor?.paint?.stats.full ?? null,
+                connected: performance.getEntriesByName('live:connected')[0]?.startTime ?? null,
               };
             };
             new MutationObserver(check).observe(conn, { attributes: true, attributeFilter: ['data-state'] });

@@ -153,6 +153,7 @@ public static class BrowserLiveBenchmark
         var htmlTimes = new List<double>();
         var paintedTimes = new List<double>();
         var paintTimes = new List<double>();
+        var connectedTimes = new List<double>();
         double first = 0;
         for (var i = 0; i <= opens; i++)
         {
@@ -166,10 +167,11 @@ public static class BrowserLiveBenchmark
             }
 
             openTimes.Add(ms);
-            var parts = await a.EvaluateAsync<double[]>("() => [window.__bench.openParts.html ?? NaN, window.__bench.openParts.painted ?? NaN, window.__bench.openParts.paint ?? NaN]");
+            var parts = await a.EvaluateAsync<double[]>("() => [window.__bench.openParts.html ?? NaN, window.__bench.openParts.painted ?? NaN, window.__bench.openParts.paint ?? NaN, window.__bench.openParts.connected ?? NaN]");
             htmlTimes.Add(parts[0]);
             paintedTimes.Add(parts[1]);
             paintTimes.Add(parts[2]);
+            connectedTimes.Add(parts[3]);
         }
 
         await b.GotoAsync($"/Editor/{pageId}");
@@ -248,15 +250,16 @@ public static class BrowserLiveBenchmark
         var open = Stats.Of(openTimes);
         var inc = Stats.Of(incremental);
         var whole = Stats.Of(full);
-        Print(name, kinds.ToDictionary(k => k, k => (Stats.Of(author[k]), Stats.Of(other[k]))), echoSummary, open, first, (Stats.Of(htmlTimes), Stats.Of(paintedTimes), Stats.Of(paintTimes)), inc, whole);
+        Print(name, kinds.ToDictionary(k => k, k => (Stats.Of(author[k]), Stats.Of(other[k]))), echoSummary, open, first, (Stats.Of(htmlTimes), Stats.Of(paintedTimes), Stats.Of(paintTimes), Stats.Of(connectedTimes)), inc, whole);
         Console.WriteLine($"  first change of each kind (not in the figures above): {string.Join(", ", firstChange.Select(p => $"{p.Key} {p.Value}"))}");
         return new
         {
             page = shape,
             open_to_live = open,
-            // When, in the same opens, the HTML had arrived and the panes were painted (ms since navigation start), and the
-            // full paint's own script time; the rest up to Live is connecting and joining.
-            open_parts = new { html_received = Stats.Of(htmlTimes), panes_painted = Stats.Of(paintedTimes), full_paint = Stats.Of(paintTimes) },
+            // When, in the same opens, the HTML had arrived, the panes were painted and the connection was open (ms since
+            // navigation start; the connection starts in the page's head), and the full paint's own script time; the rest
+            // up to Live is joining.
+            open_parts = new { html_received = Stats.Of(htmlTimes), panes_painted = Stats.Of(paintedTimes), full_paint = Stats.Of(paintTimes), connected = Stats.Of(connectedTimes) },
             first_open_ms = Math.Round(first, 1),
             first_change = firstChange,
             line_edit = rows["line_edit"],
@@ -337,7 +340,7 @@ public static class BrowserLiveBenchmark
         return arrived - skew - sent;
     }
 
-    private static void Print(string name, Dictionary<string, (Stats Author, Stats Other)> stats, Stats echo, Stats open, double first, (Stats Html, Stats Painted, Stats Paint) parts, Stats incremental, Stats full)
+    private static void Print(string name, Dictionary<string, (Stats Author, Stats Other)> stats, Stats echo, Stats open, double first, (Stats Html, Stats Painted, Stats Paint, Stats Connected) parts, Stats incremental, Stats full)
     {
         Console.WriteLine();
         Console.WriteLine($"{name}: {"",-22} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"n",4}");
@@ -351,6 +354,7 @@ public static class BrowserLiveBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"page open → Live",-28} {open.p50_ms,8:F1} {open.p95_ms,8:F1} {open.p99_ms,8:F1} {open.n,4}  (first open {first:F0} ms)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"  of which HTML received",-28} {parts.Html.p50_ms,8:F1} {parts.Html.p95_ms,8:F1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"  panes painted",-28} {parts.Painted.p50_ms,8:F1} {parts.Painted.p95_ms,8:F1}   (full paint {parts.Paint.p50_ms:F1} ms)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"  connection open",-28} {parts.Connected.p50_ms,8:F1} {parts.Connected.p95_ms,8:F1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"repaint, incremental",-28} {incremental.p50_ms,8:F2} {incremental.p95_ms,8:F2} {incremental.p99_ms,8:F2} {incremental.n,4}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"repaint, full",-28} {full.p50_ms,8:F2} {full.p95_ms,8:F2} {full.p99_ms,8:F2} {full.n,4}"));
         Console.WriteLine("  other user / round trip (p95): " + string.Join(", ", stats.Select(r => $"{r.Key} {Stats.Ratio(r.Value.Other.p95_ms, echo.p95_ms)}")));

@@ -26,6 +26,29 @@ public sealed class CommentTests(WorkbenchFactory factory) : IClassFixture<Workb
     }
 
     [Fact]
+    public async Task ThePagesCommentsComeInOneAnswer_EveryArticlesThreadOldestFirst_AndOnlyForMembers()
+    {
+        var pageId = await factory.FreshPageAsync();
+        var keys = await factory.ArticleKeysAsync(pageId);
+        var annotator = await factory.LoginAsync("annotator");
+        foreach (var (key, text) in new[] { (keys[1], "第二篇：日期"), (keys[0], "first: 😀"), (keys[1], "第二篇：再看") })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await annotator.PostAsJsonAsync($"/api/pages/{pageId}/articles/{key}/comments", new { text })).StatusCode);
+        }
+
+        var otherPage = await factory.FreshPageAsync();
+        Assert.Equal(HttpStatusCode.Created, (await annotator.PostAsJsonAsync($"/api/pages/{otherPage}/articles/{(await factory.ArticleKeysAsync(otherPage))[0]}/comments", new { text = "elsewhere" })).StatusCode);
+
+        var list = (await (await factory.LoginAsync("reviewer")).GetFromJsonAsync<JsonElement>($"/api/pages/{pageId}/comments")).EnumerateArray().ToList();
+
+        Assert.Equal(["第二篇：日期", "first: 😀", "第二篇：再看"], list.Select(c => c.GetProperty("text").GetString()));
+        Assert.Equal([keys[1], keys[0], keys[1]], list.Select(c => c.GetProperty("articleKey").GetInt32()));
+        Assert.All(list, c => Assert.Equal("annotator", c.GetProperty("authorName").GetString()));
+        await factory.CreateOutsiderAsync("page-comments-outsider");
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.LoginAsync("page-comments-outsider")).GetAsync($"/api/pages/{pageId}/comments")).StatusCode);
+    }
+
+    [Fact]
     public async Task EmptyComment_Is400_WithAClearMessage()
     {
         var pageId = await factory.FreshPageAsync();

@@ -126,6 +126,7 @@ public sealed class AccessSweepTests(WorkbenchFactory factory, ITestOutputHelper
         ("POST /api/pages/{pageId:int}/tag-all", [L, D, S, S, S]),
         ("GET /api/pages/{pageId:int}/suggestions", [L, D, S, S, S]),
         ("POST /api/pages/{pageId:int}/suggestions/reject", [L, D, S, S, S]),
+        ("GET /api/pages/{pageId:int}/comments", [L, D, S, S, S]),
         ("GET /api/pages/{pageId:int}/articles/{key:int}/comments/", [L, D, S, S, S]),
         ("POST /api/pages/{pageId:int}/articles/{key:int}/comments/", [L, D, S, S, S]),
         ("GET /api/pages/{pageId:int}/articles/{key:int}/curation", [L, D, D, S, S]),
