@@ -108,6 +108,17 @@ public sealed class ReviewFlowTests(BrowserFixture browser, ITestOutputHelper ou
             await Assertions.Expect(rCard.Locator(".comments-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
             await Assertions.Expect(rCard.Locator(".comment-list .comment").Last.Locator(".comment-text")).ToHaveTextAsync("好的，已改。");
 
+            // Opened again, the page shows each card's count without a thread being opened: every thread in one request,
+            // asked for once the page is live.
+            var commentRequests = new List<string>();
+            reviewer.Request += (_, request) => { if (request.Url.Contains("/comments", StringComparison.Ordinal)) commentRequests.Add(new Uri(request.Url).AbsolutePath); };
+            await reviewer.ReloadAsync();
+            await Assertions.Expect(reviewer.Locator("#wb-conn")).ToHaveAttributeAsync("data-state", "connected");
+            await Assertions.Expect(rCard.Locator(".comments-toggle .comment-count")).ToHaveTextAsync("2");
+            await Assertions.Expect(rCard.Locator(".comments-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+            await Assertions.Expect(reviewer.Locator("#articles .card").Last.Locator(".comments-toggle .comment-count")).ToHaveTextAsync(new Regex(@"^\d+$"));
+            Assert.Equal([$"/api/pages/{pageId}/comments"], commentRequests);
+
             // The annotator corrects a line of the article and resubmits.
             var lineText = annotator.Locator($"#lines .line[data-n='{lineNumber}'] .lt");
             await lineText.DblClickAsync();
