@@ -38,6 +38,24 @@ function everything(before, after) {
 }
 
 /**
+ * An article's joined text with a splice applied (WIRE.md, textSplices): `removed` units from `at` replaced by
+ * `inserted`; spans from `firstSpan`, `removedSpans` of them, replaced by `spans`, and the later ones moved by the
+ * change in length.
+ */
+export function spliceText(before, splice) {
+  const shift = splice.inserted.length - splice.removed;
+  return {
+    key: before.key,
+    text: before.text.slice(0, splice.at) + splice.inserted + before.text.slice(splice.at + splice.removed),
+    spans: [
+      ...before.spans.slice(0, splice.firstSpan),
+      ...splice.spans,
+      ...before.spans.slice(splice.firstSpan + splice.removedSpans).map(([n, start, source, length]) => [n, start + shift, source, length]),
+    ],
+  };
+}
+
+/**
  * Applies one operation's patch to the state in place; returns what changed: {lines, articles} (Sets: line numbers
  * whose text changed; keys of articles whose card changed, including those holding changed lines or entities), and
  * {entities, removedEntities, removedArticles} (Sets) and order (true when the article order changed).
@@ -91,16 +109,22 @@ export function applyPatch(state, patch) {
     state.entities = [...byKey.values()].sort((a, b) => a.key - b.key);
   }
 
-  if (patch.texts?.length || removedArticles.size) {
-    // The server's join of the articles whose text may have changed, when it sends them; texts of articles that no
-    // longer exist go.
+  if (patch.texts?.length || patch.textSplices?.length || removedArticles.size) {
+    // The server's join of the articles whose text may have changed: whole for an article new to the page, else the
+    // part that changed (textSplices); texts of articles that no longer exist go.
     const keys = new Set(state.articles.map(a => a.key));
     const byKey = new Map((state.texts ?? []).filter(t => keys.has(t.key)).map(t => [t.key, t]));
     for (const text of patch.texts ?? []) {
       byKey.set(text.key, text);
       articles.add(text.key);
     }
-    if (state.texts || patch.texts?.length) state.texts = [...byKey.values()];
+    for (const splice of patch.textSplices ?? []) {
+      const before = byKey.get(splice.key);
+      // Without the text it was cut from, the card shows its lines' own text until the next whole state.
+      if (before) byKey.set(splice.key, spliceText(before, splice)); else console.warn('no text to splice', splice.key);
+      articles.add(splice.key);
+    }
+    if (state.texts || patch.texts?.length || patch.textSplices?.length) state.texts = [...byKey.values()];
   }
 
   // A line's text and an entity's marks show in their article's card too.

@@ -228,7 +228,7 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
 
             if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted))
             {
-                var entries = accepted.Select(a => new AppliedOperation(a.Applied.NewState.Version, a.Job.UserId, PageOperationJson.KindOf(a.Job.Operation), PagePatch.Of(a.Applied.NewState, a.Applied.Changes))).ToList();
+                var entries = accepted.Select(a => new AppliedOperation(a.Applied.NewState.Version, a.Job.UserId, PageOperationJson.KindOf(a.Job.Operation), PagePatch.Of(a.Before, a.Applied.NewState, a.Applied.Changes))).ToList();
                 cache.Set(pageId, loaded with { State = state, Recent = Recent(loaded, entries) });
                 for (var i = 0; i < accepted.Count; i++)
                 {

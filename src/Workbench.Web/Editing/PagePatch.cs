@@ -19,10 +19,31 @@ public sealed record PagePatch(
 {
     /// <summary>
     /// The joined texts of the articles whose text may have changed (an article holding a changed line, or whose
-    /// blocks changed), so cards show exactly the text exports write.
+    /// blocks changed), so cards show exactly the text exports write: whole for an article that is new to the page,
+    /// else as <see cref="TextSplices"/> when the article was there before.
     /// </summary>
     public IReadOnlyList<EditorState.ArticleTextDto> Texts { get; init; } = [];
 
+    /// <summary>
+    /// The joined texts of articles that were on the page before the operation, as the part that changed (WIRE.md,
+    /// "textSplices"): a line edit sends its few characters, not its article's whole text and every line's place.
+    /// </summary>
+    public IReadOnlyList<TextSplice> TextSplices { get; init; } = [];
+
+    /// <summary>The patch of an operation that made <paramref name="after"/> from <paramref name="before"/>.</summary>
+    public static PagePatch Of(PageState before, PageState after, PageChanges changes)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var patch = Of(after, changes);
+        var old = EditorState.TextsOf(before, patch.Texts.Select(t => t.Key)).ToDictionary(t => t.Key);
+        return patch with
+        {
+            Texts = [.. patch.Texts.Where(t => !old.ContainsKey(t.Key))],
+            TextSplices = [.. patch.Texts.Where(t => old.ContainsKey(t.Key)).Select(t => TextSplice.Between(old[t.Key], t))],
+        };
+    }
+
+    /// <summary>The patch with every changed text whole (<see cref="Texts"/>), for a client that holds no texts before it.</summary>
     public static PagePatch Of(PageState after, PageChanges changes)
     {
         ArgumentNullException.ThrowIfNull(after);
@@ -179,6 +200,77 @@ public sealed record PagePatch(
             article.AssigneeId,
             article.Confidence,
             article.Layers is { Count: > 0 } layers ? [.. layers.Select(l => new LayerState(l.Annotator, l.Submitted))] : null);
+    }
+}
+
+/// <summary>
+/// What changed in one article's joined text (<see cref="EditorState.ArticleTextDto"/>): from <see cref="At"/>,
+/// <see cref="Removed"/> UTF-16 units of the text are replaced by <see cref="Inserted"/>; from span
+/// <see cref="FirstSpan"/>, <see cref="RemovedSpans"/> spans are replaced by <see cref="Spans"/>, and every span after
+/// them moves by the text's change in length (their text start only). The rest is the client's text as it was.
+/// </summary>
+public sealed record TextSplice(int Key, int At, int Removed, string Inserted, int FirstSpan, int RemovedSpans, IReadOnlyList<int[]> Spans)
+{
+    /// <summary>The smallest splice from <paramref name="before"/> to <paramref name="after"/> (same article): their common start and end kept.</summary>
+    public static TextSplice Between(EditorState.ArticleTextDto before, EditorState.ArticleTextDto after)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var (old, now) = (before.Text, after.Text);
+        var head = old.AsSpan().CommonPrefixLength(now);
+        var tail = 0;
+        var most = Math.Min(old.Length, now.Length) - head;
+        while (tail < most && old[old.Length - 1 - tail] == now[now.Length - 1 - tail])
+        {
+            tail++;
+        }
+
+        // Never between the two halves of a surrogate pair: each side of the wire must stay valid UTF-16 on its own.
+        if (head > 0 && char.IsHighSurrogate(now[head - 1]))
+        {
+            head--;
+        }
+
+        if (tail > 0 && char.IsLowSurrogate(now[now.Length - tail]))
+        {
+            tail--;
+        }
+
+        var shift = now.Length - old.Length;
+        var (spansBefore, spansAfter) = (before.Spans, after.Spans);
+        var first = 0;
+        while (first < spansBefore.Count && first < spansAfter.Count && spansBefore[first].AsSpan().SequenceEqual(spansAfter[first]))
+        {
+            first++;
+        }
+
+        var last = 0;
+        while (last < spansBefore.Count - first && last < spansAfter.Count - first && Shifted(spansBefore[spansBefore.Count - 1 - last], spansAfter[spansAfter.Count - 1 - last], shift))
+        {
+            last++;
+        }
+
+        return new TextSplice(
+            after.Key,
+            head,
+            old.Length - head - tail,
+            now[head..(now.Length - tail)],
+            first,
+            spansBefore.Count - first - last,
+            [.. spansAfter.Skip(first).Take(spansAfter.Count - first - last)]);
+    }
+
+    /// <summary>The same line's place, its text start moved by <paramref name="shift"/>.</summary>
+    private static bool Shifted(int[] before, int[] after, int shift) =>
+        before.Length == 4 && after.Length == 4 && before[0] == after[0] && before[1] + shift == after[1] && before[2] == after[2] && before[3] == after[3];
+
+    /// <summary>This splice applied to <paramref name="before"/> (as live.js applies it).</summary>
+    public EditorState.ArticleTextDto ApplyTo(EditorState.ArticleTextDto before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var shift = Inserted.Length - Removed;
+        var spans = before.Spans.Take(FirstSpan).Concat(Spans).Concat(before.Spans.Skip(FirstSpan + RemovedSpans).Select(s => new[] { s[0], s[1] + shift, s[2], s[3] })).ToList();
+        return new EditorState.ArticleTextDto(Key, string.Concat(before.Text.AsSpan(0, At), Inserted, before.Text.AsSpan(At + Removed)), spans);
     }
 }
 

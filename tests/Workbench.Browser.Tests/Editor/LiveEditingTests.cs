@@ -16,6 +16,16 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
 {
     private const int CorrectedLine = 2;
 
+    /// <summary>True once the page's texts (every article's joined text and line places) are the server's of the same version.</summary>
+    private const string TextsAsTheServerHasThemScript = """
+        async pageId => {
+          const server = await (await fetch(`/api/pages/${pageId}/state`)).json();
+          const mine = window.editor.state;
+          const sorted = texts => JSON.stringify([...texts].sort((a, b) => a.key - b.key));
+          return server.page.version === mine.page.version && server.texts.length > 0 && sorted(server.texts) === sorted(mine.texts);
+        }
+        """;
+
     [Fact]
     public async Task TwoEditors_SeeEachOthersChangesLive_AndAStaleEditIsRejectedWithItsReason()
     {
@@ -119,6 +129,20 @@ public sealed class LiveEditingTests(BrowserFixture browser, ITestOutputHelper o
             var db = scope.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
             var labels = await db.Operations.AsNoTracking().Where(o => o.PageId == pageId).OrderByDescending(o => o.Sequence).Take(3).Select(o => o.Replay).ToListAsync();
             Assert.Equal([OperationReplay.Redo, OperationReplay.Undo, null], labels);
+
+            // A's longer correction of the first line of the part split off (lines follow it in its article) …
+            var splitLine = annotator.Locator($"#lines .line[data-n='{atLine}'] .lt");
+            var longer = (await splitLine.TextContentAsync() ?? "").TrimEnd() + "𠀀😀";
+            await splitLine.DblClickAsync();
+            await annotator.Locator($"#lines .line[data-n='{atLine}'] input.line-editor").FillAsync(longer);
+            await annotator.Locator($"#lines .line[data-n='{atLine}'] input.line-editor").PressAsync("Enter");
+            await Assertions.Expect(reviewer.Locator($"#articles .seg[data-n='{atLine}']")).ToHaveTextAsync(longer);
+
+            // … and the cards' texts, kept from the broadcasts' splices (a split, edits, an undo and a redo), are the server's.
+            foreach (var page in new[] { annotator, reviewer })
+            {
+                await page.WaitForFunctionAsync(TextsAsTheServerHasThemScript, pageId);
+            }
         }
         finally
         {
