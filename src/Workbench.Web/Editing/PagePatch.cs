@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Workbench.Core.Editing;
 using Workbench.Core.Segmentation;
 
@@ -30,12 +32,34 @@ public sealed record PagePatch(
     /// </summary>
     public IReadOnlyList<TextSplice> TextSplices { get; init; } = [];
 
+    /// <summary>
+    /// The joined texts known for a state, carried from state to state: an article's text is the same in the next state
+    /// unless the operation's patch carries it (the rule clients rely on too). So the text a splice is cut from is
+    /// usually known, not joined again.
+    /// </summary>
+    private static readonly ConditionalWeakTable<PageState, ImmutableDictionary<int, EditorState.ArticleTextDto>> KnownTexts = [];
+
     /// <summary>The patch of an operation that made <paramref name="after"/> from <paramref name="before"/>.</summary>
     public static PagePatch Of(PageState before, PageState after, PageChanges changes)
     {
         ArgumentNullException.ThrowIfNull(before);
         var patch = Of(after, changes);
-        var old = EditorState.TextsOf(before, patch.Texts.Select(t => t.Key)).ToDictionary(t => t.Key);
+        var known = KnownTexts.TryGetValue(before, out var texts) ? texts : ImmutableDictionary<int, EditorState.ArticleTextDto>.Empty;
+        var old = new Dictionary<int, EditorState.ArticleTextDto>();
+        foreach (var text in patch.Texts)
+        {
+            if (!known.TryGetValue(text.Key, out var was))
+            {
+                was = EditorState.TextsOf(before, [text.Key]).SingleOrDefault();
+            }
+
+            if (was is not null)
+            {
+                old[text.Key] = was;
+            }
+        }
+
+        KnownTexts.AddOrUpdate(after, known.RemoveRange(patch.RemovedArticles).SetItems(patch.Texts.Select(t => KeyValuePair.Create(t.Key, t))));
         return patch with
         {
             Texts = [.. patch.Texts.Where(t => !old.ContainsKey(t.Key))],
