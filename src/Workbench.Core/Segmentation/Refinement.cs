@@ -118,9 +118,12 @@ public static class Refinement
             previous = n;
         }
 
-        // The model's role, except for a picture the OCR read as text: the rules never make it a heading, nor may the model.
+        // The model's role, except for a picture the OCR read as text (the rules never make it a heading, nor may the model), and
+        // except that a line with a sentence end inside it (Tesseract ran body text across a gutter into a tall box) is never
+        // made a headline: it would put running text into the title.
         BlockRole Role(int n) =>
-            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n)) ? rulesRole[n] : role;
+            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n))
+            || (role == BlockRole.Headline && rulesRole[n] != BlockRole.Headline && classified[n - 1].SentenceInside) ? rulesRole[n] : role;
 
         // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
         var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();

@@ -414,4 +414,38 @@ public class LayoutSegmentationTests
         Assert.EndsWith(page.Title(2), title, StringComparison.Ordinal);
         Assert.Equal(page.Title(1), refined.Articles[0].Title);
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AModelNeverMakesAHeadlineOfALineWithASentenceEndInside(string language)
+    {
+        // Tesseract runs a body line across the gutter and the model takes its box for a headline's; a sentence ends inside it,
+        // so it is running text: it keeps the rules' role and stays out of the title.
+        var page = new LayoutTestPage(language);
+        var running = page.Chinese ? "市民纷纷表示欢迎。今年以来，某市持续推进" : "residents welcomed the plan. The council met";
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 4)
+            .Line("m", running, Col1, 460, ColWidth, 30).Body("a2", Col1, 500, ColWidth, 4)
+            .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b", Col2, 300, ColWidth, 8);
+        var rules = page.SegmentAlto();
+        var line = rules.Page.Lines.First(l => l.Text == running).Number;
+
+        var refined = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == line ? BlockRole.Headline : null));
+
+        Assert.Equal(BlockRole.Body, refined.RoleAt(line));
+        Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
+    }
+
+    [Theory]
+    [InlineData("市民纷纷表示欢迎。今年以来", true)]
+    [InlineData("市民纷纷表示欢迎。”", false)]
+    [InlineData("持续优化营商环境助力高质量发展", false)]
+    [InlineData("residents welcomed the plan. The council met", true)]
+    [InlineData("Gov. Brown Signs Budget", false)]
+    [InlineData("U.S. Senate Passes Farm Bill", false)]
+    [InlineData("residents welcomed the plan.", false)]
+    public void LineClassifier_FindsASentenceEndInsideALine(string text, bool inside)
+    {
+        var page = PageReader.Read("page.txt", System.Text.Encoding.UTF8.GetBytes(text + "\n"));
+        Assert.Equal(inside, LineClassifier.Classify(page)[0].SentenceInside);
+    }
 }
