@@ -214,7 +214,9 @@ public class LayoutSegmentationTests
 
         var rules = page.SegmentAlto();
         var noBoundary = rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, _ => 0f);
-        var merged = Refinement.Apply(rules, noBoundary);
+        // A model that kept them headlines could not merge them (see Layout_AModelNeverMergesTwoArticlesThatEachHaveAHeadline);
+        // one that reads every line as body text can.
+        var merged = Refinement.Apply(rules, noBoundary, ModelRoles(rules, _ => BlockRole.Body));
         var article = Assert.Single(merged.Articles);
         Assert.True(article.Confidence < 0.9, $"one article over five headlines scored {article.Confidence}");
     }
@@ -433,6 +435,32 @@ public class LayoutSegmentationTests
 
         Assert.Equal(BlockRole.Body, refined.RoleAt(line));
         Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AModelNeverMergesTwoArticlesThatEachHaveAHeadline(string language)
+    {
+        // The model sees no boundary at the second story's headline; joined, two stories would share one title. Where the line
+        // before that headline is a headline too (one run of headline lines the rules cut in two), the model is followed.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a", Col1, 300, ColWidth, 6)
+            .Headline("h2", page.Title(2), Col1, 560, ColWidth).Body("b", Col1, 660, ColWidth, 6)
+            .Headline("h3", page.Title(3), Col2, 200, ColWidth).Body("c", Col2, 300, ColWidth, 6);
+        var rules = page.SegmentAlto();
+        Assert.Equal([page.Title(1), page.Title(2), page.Title(3)], rules.Articles.Select(a => a.Title));
+        var second = LinesOf(rules.Articles[1]).Min();
+        var boundaries = RulesBoundaries(rules);
+        boundaries[second] = 0f;
+
+        var refined = Refinement.Apply(rules, boundaries);
+
+        Assert.Equal([page.Title(1), page.Title(2), page.Title(3)], refined.Articles.Select(a => a.Title));
+
+        var lineBefore = LinesOf(rules.Articles[0]).Max();
+        var run = Refinement.Apply(rules, boundaries, ModelRoles(rules, n => n == lineBefore ? BlockRole.Headline : null));
+        Assert.Equal(2, run.Articles.Count);
+        Assert.Same(run.ArticleAt(lineBefore), run.ArticleAt(second));
     }
 
     [Theory]
