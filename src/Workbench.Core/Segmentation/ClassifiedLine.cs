@@ -39,6 +39,9 @@ internal sealed record ClassifiedLine(int Number, string Text, LineKind Kind, st
 
     public bool EndsSentence { get; init; }
 
+    /// <summary>A sentence ends inside the line and another begins after it ("…建议93条。活动学校…", "…welcomed the plan. Residents…"): running text.</summary>
+    public bool SentenceInside { get; init; }
+
     /// <summary>The line closes an item: a trailing credit （…供稿）, a brief's author （王哲）, a jump line 下转第2版.</summary>
     public bool EndsArticle { get; init; }
 

@@ -104,7 +104,9 @@ internal static class LayoutSegmenter
             }
         }
 
-        var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4).Select(g => g.Box).ToList();
+        var boxes = text.Select(l => layout.Box(l.Number)!.Value).ToList();
+        var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4 && !boxes.Any(b => RunsThrough(g.Box, b)))
+            .Select(g => g.Box).ToList();
         Item? previous = null;
         ClassifiedLine? previousLine = null;
         foreach (var line in lines.Where(l => !l.IsBlank))
@@ -246,6 +248,17 @@ internal static class LayoutSegmenter
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The separator runs through the line's box (its middle row inside the box, overlapping it across): Tesseract reports strokes of
+    /// characters and patterns in pictures as separators too (a Chinese page has a hundred or more), while a rule between articles
+    /// lies in the white space between lines.
+    /// </summary>
+    private static bool RunsThrough(LineBox separator, LineBox line)
+    {
+        var middle = separator.Y + separator.Height / 2.0;
+        return LayoutProfile.Overlap(separator, line) > 0 && middle > line.Y && middle < line.Bottom;
     }
 
     private static double Strength(Head head)

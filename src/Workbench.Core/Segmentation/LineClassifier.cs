@@ -71,6 +71,7 @@ internal static class LineClassifier
             TitleCase = titleCase,
             HeadlineShaped = shaped && kind is LineKind.Text or LineKind.MarkdownTitle or LineKind.MarkdownSection,
             EndsSentence = EndsSentence(content),
+            SentenceInside = HasSentenceInside(content),
             EndsArticle = endsArticle,
             BylineOnly = kind is LineKind.ReporterByline || (kind is LineKind.Dateline && IsBylineOnly(content)),
             HeadingLevel = headingLevel,
@@ -156,6 +157,21 @@ internal static class LineClassifier
         }
 
         return i >= 0 && content[i] is '。' or '！' or '？' or '!' or '?' or '.' or '…';
+    }
+
+    /// <summary>
+    /// An ideographic full stop with text after it, or a Latin word of three or more lower-case letters, a full stop and a capital
+    /// ("plan. Residents"; not "Gov. Brown" or "U.S. Senate"). A headline has no sentence end inside it, nor does a CJK one have 。.
+    /// </summary>
+    private static bool HasSentenceInside(string content)
+    {
+        var stop = content.IndexOf('。', StringComparison.Ordinal);
+        if (stop >= 0 && content.AsSpan(stop + 1).TrimStart("”’」』）) ").Length > 0)
+        {
+            return true;
+        }
+
+        return content.Contains(". ", StringComparison.Ordinal) && LinePatterns.LatinSentenceInside().IsMatch(content);
     }
 
     /// <summary>A dateline with at most the reporter in parentheses after it, no story text.</summary>

@@ -75,4 +75,8 @@ internal static partial class LinePatterns
     /// <summary>English photo and source credits: Photo by …, Photograph: …, Staff photo, (AP Photo/…).</summary>
     [GeneratedRegex(@"^\s*(?:\(?(?:Photo|Photograph|Photos|Illustration|Staff photo|File photo)s?\b\s*(?:by|:|/)?.{0,60}|.{1,40}/\s*(?:Staff|Getty Images|AP|Reuters))\s*\)?\s*$")]
     internal static partial Regex EnglishPhotoCredit();
+
+    /// <summary>A sentence ends inside a Latin line and another begins: "welcomed the plan. Residents".</summary>
+    [GeneratedRegex(@"\p{Ll}{3,}\.[""”’)]?\s+[""“(]?\p{Lu}")]
+    internal static partial Regex LatinSentenceInside();
 }

@@ -7,8 +7,9 @@ public readonly record struct LineLabel(bool Starts, BlockRole Role);
 
 /// <summary>
 /// Applies a learned model's per-line decisions on top of the rules' segmentation: an article the rules open where the model sees no
-/// boundary joins the article before it in reading order; a line inside a rules article where the model sees one opens a new article
-/// with the rest of that article's lines; each line takes the model's role where it gives one. Titles are rebuilt from headline lines
+/// boundary joins the article before it in reading order (unless both have headlines of their own); a line inside a rules article
+/// where the model sees one opens a new article with the rest of that article's lines; each line takes the model's role where it
+/// gives one. Titles are rebuilt from headline lines
 /// where membership or roles changed. Pure: the model lives elsewhere (Workbench.Segmentation.Learning) and hands in its numbers.
 /// </summary>
 public static class Refinement
@@ -81,6 +82,9 @@ public static class Refinement
             roles = null;
         }
 
+        // Rules articles holding a headline line, and the articles made so far that hold one (roles as below).
+        var titledRules = Enumerable.Range(1, page.Lines.Count).Where(n => rulesArticle[n] > 0 && Role(n) == BlockRole.Headline).Select(n => rulesArticle[n]).ToHashSet();
+        var titled = new HashSet<int>();
         var current = new Dictionary<int, int>();
         var articleOf = new int[page.Lines.Count + 1];
         var opening = new Dictionary<int, double>();
@@ -97,7 +101,10 @@ public static class Refinement
             var p = boundary.TryGetValue(n, out var value) ? value : (firstOf[r] == n ? 1f : 0f);
             if (firstOf[r] == n)
             {
-                if (p >= threshold || previous == 0)
+                // An article with a headline never joins one that already has its own, unless the two headlines are one run of lines
+                // (a headline the rules cut in two): merged, two stories would share one title.
+                var twoTitles = previous != 0 && titledRules.Contains(r) && titled.Contains(articleOf[previous]) && Role(previous) != BlockRole.Headline;
+                if (p >= threshold || previous == 0 || twoTitles)
                 {
                     current[r] = ++next;
                     opening[next] = previous == 0 ? Math.Max(p, rules.Articles[r - 1].Confidence) : p;
@@ -115,12 +122,20 @@ public static class Refinement
             }
 
             articleOf[n] = current[r];
+            if (Role(n) == BlockRole.Headline)
+            {
+                titled.Add(current[r]);
+            }
+
             previous = n;
         }
 
-        // The model's role, except for a picture the OCR read as text: the rules never make it a heading, nor may the model.
+        // The model's role, except for a picture the OCR read as text (the rules never make it a heading, nor may the model), and
+        // except that a line with a sentence end inside it (Tesseract ran body text across a gutter into a tall box) is never
+        // made a headline: it would put running text into the title.
         BlockRole Role(int n) =>
-            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n)) ? rulesRole[n] : role;
+            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n))
+            || (role == BlockRole.Headline && rulesRole[n] != BlockRole.Headline && classified[n - 1].SentenceInside) ? rulesRole[n] : role;
 
         // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
         var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();

@@ -113,6 +113,23 @@ public class LayoutSegmentationTests
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void Layout_ASeparatorRunningThroughATextLineIsNotARule(string language)
+    {
+        // Tesseract reports a stroke through the last line of a1 as a separator; the story goes on below a gap all the same.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 5)
+            .Graphic(GraphicKind.Separator, Col1, 473, ColWidth, 3)
+            .Body("a2", Col1, 600, ColWidth, 6)
+            .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b", Col2, 300, ColWidth, 6);
+        foreach (var segmentation in new[] { page.SegmentAlto(), page.SegmentHocr() })
+        {
+            Assert.Same(ArticleWithBox(segmentation, Col1, 200), ArticleWithBox(segmentation, Col1, 600));
+            Assert.Equal(2, segmentation.Articles.Count);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Layout_CaptionUnderAPictureBelongsToThePicturesArticle(string language)
     {
         var page = new LayoutTestPage(language);
@@ -197,7 +214,9 @@ public class LayoutSegmentationTests
 
         var rules = page.SegmentAlto();
         var noBoundary = rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, _ => 0f);
-        var merged = Refinement.Apply(rules, noBoundary);
+        // A model that kept them headlines could not merge them (see Layout_AModelNeverMergesTwoArticlesThatEachHaveAHeadline);
+        // one that reads every line as body text can.
+        var merged = Refinement.Apply(rules, noBoundary, ModelRoles(rules, _ => BlockRole.Body));
         var article = Assert.Single(merged.Articles);
         Assert.True(article.Confidence < 0.9, $"one article over five headlines scored {article.Confidence}");
     }
@@ -396,5 +415,65 @@ public class LayoutSegmentationTests
         Assert.StartsWith(page.Kicker, title, StringComparison.Ordinal);
         Assert.EndsWith(page.Title(2), title, StringComparison.Ordinal);
         Assert.Equal(page.Title(1), refined.Articles[0].Title);
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AModelNeverMakesAHeadlineOfALineWithASentenceEndInside(string language)
+    {
+        // Tesseract runs a body line across the gutter and the model takes its box for a headline's; a sentence ends inside it,
+        // so it is running text: it keeps the rules' role and stays out of the title.
+        var page = new LayoutTestPage(language);
+        var running = page.Chinese ? "市民纷纷表示欢迎。今年以来，某市持续推进" : "residents welcomed the plan. The council met";
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a1", Col1, 300, ColWidth, 4)
+            .Line("m", running, Col1, 460, ColWidth, 30).Body("a2", Col1, 500, ColWidth, 4)
+            .Headline("h2", page.Title(2), Col2, 200, ColWidth).Body("b", Col2, 300, ColWidth, 8);
+        var rules = page.SegmentAlto();
+        var line = rules.Page.Lines.First(l => l.Text == running).Number;
+
+        var refined = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == line ? BlockRole.Headline : null));
+
+        Assert.Equal(BlockRole.Body, refined.RoleAt(line));
+        Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Layout_AModelNeverMergesTwoArticlesThatEachHaveAHeadline(string language)
+    {
+        // The model sees no boundary at the second story's headline; joined, two stories would share one title. Where the line
+        // before that headline is a headline too (one run of headline lines the rules cut in two), the model is followed.
+        var page = new LayoutTestPage(language);
+        page.Headline("h1", page.Title(1), Col1, 200, ColWidth).Body("a", Col1, 300, ColWidth, 6)
+            .Headline("h2", page.Title(2), Col1, 560, ColWidth).Body("b", Col1, 660, ColWidth, 6)
+            .Headline("h3", page.Title(3), Col2, 200, ColWidth).Body("c", Col2, 300, ColWidth, 6);
+        var rules = page.SegmentAlto();
+        Assert.Equal([page.Title(1), page.Title(2), page.Title(3)], rules.Articles.Select(a => a.Title));
+        var second = LinesOf(rules.Articles[1]).Min();
+        var boundaries = RulesBoundaries(rules);
+        boundaries[second] = 0f;
+
+        var refined = Refinement.Apply(rules, boundaries);
+
+        Assert.Equal([page.Title(1), page.Title(2), page.Title(3)], refined.Articles.Select(a => a.Title));
+
+        var lineBefore = LinesOf(rules.Articles[0]).Max();
+        var run = Refinement.Apply(rules, boundaries, ModelRoles(rules, n => n == lineBefore ? BlockRole.Headline : null));
+        Assert.Equal(2, run.Articles.Count);
+        Assert.Same(run.ArticleAt(lineBefore), run.ArticleAt(second));
+    }
+
+    [Theory]
+    [InlineData("市民纷纷表示欢迎。今年以来", true)]
+    [InlineData("市民纷纷表示欢迎。”", false)]
+    [InlineData("持续优化营商环境助力高质量发展", false)]
+    [InlineData("residents welcomed the plan. The council met", true)]
+    [InlineData("Gov. Brown Signs Budget", false)]
+    [InlineData("U.S. Senate Passes Farm Bill", false)]
+    [InlineData("residents welcomed the plan.", false)]
+    public void LineClassifier_FindsASentenceEndInsideALine(string text, bool inside)
+    {
+        var page = PageReader.Read("page.txt", System.Text.Encoding.UTF8.GetBytes(text + "\n"));
+        Assert.Equal(inside, LineClassifier.Classify(page)[0].SentenceInside);
     }
 }
