@@ -239,9 +239,6 @@ const changeTracker = trackChanges(wb, {
 showConnection('connecting');
 wb.live.start();          // the connection opens while the panes are painted
 changeTracker.track();
-// One turn of the event loop before the long paint: the connection's answers that have arrived (it started in the
-// page's head, hubconnect.js) are taken in now, so its next step is under way while the panes are painted.
-await new Promise(resolve => setTimeout(resolve));
 wb.painter.full();
 performance.mark('editor:painted');
 renderPresence(presenceEl, wb.shown(), view.present, me);
