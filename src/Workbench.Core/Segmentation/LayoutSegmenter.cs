@@ -104,8 +104,10 @@ internal static class LayoutSegmenter
             }
         }
 
-        var boxes = text.Select(l => layout.Box(l.Number)!.Value).ToList();
-        var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4 && !boxes.Any(b => RunsThrough(g.Box, b)))
+        // Lines by the top of their box, to find those a separator's middle row could run through without trying every line.
+        var boxes = text.Select(l => layout.Box(l.Number)!.Value).OrderBy(b => b.Y).ToList();
+        var tallest = boxes.Count == 0 ? 0 : boxes.Max(b => b.Height);
+        var separators = page.Graphics.Where(g => g.Kind == GraphicKind.Separator && g.Box.Width > g.Box.Height * 4 && !RunsThroughAny(g.Box, boxes, tallest))
             .Select(g => g.Box).ToList();
         Item? previous = null;
         ClassifiedLine? previousLine = null;
@@ -259,6 +261,29 @@ internal static class LayoutSegmenter
     {
         var middle = separator.Y + separator.Height / 2.0;
         return LayoutProfile.Overlap(separator, line) > 0 && middle > line.Y && middle < line.Bottom;
+    }
+
+    /// <summary>Whether the separator runs through any of the line boxes (<paramref name="byTop"/>: sorted by their top; none taller than <paramref name="tallest"/>).</summary>
+    private static bool RunsThroughAny(LineBox separator, List<LineBox> byTop, int tallest)
+    {
+        var middle = separator.Y + separator.Height / 2.0;
+        // The first box whose top is at or below the middle row; only boxes above it, up to the tallest line's height, can hold it.
+        var (low, high) = (0, byTop.Count);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            (low, high) = byTop[mid].Y < middle ? (mid + 1, high) : (low, mid);
+        }
+
+        for (var i = low - 1; i >= 0 && byTop[i].Y > middle - tallest; i--)
+        {
+            if (RunsThrough(separator, byTop[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static double Strength(Head head)
