@@ -82,8 +82,18 @@ public static class Refinement
             roles = null;
         }
 
-        // Rules articles holding a headline line, and the articles made so far that hold one (roles as below).
-        var titledRules = Enumerable.Range(1, page.Lines.Count).Where(n => rulesArticle[n] > 0 && Role(n) == BlockRole.Headline).Select(n => rulesArticle[n]).ToHashSet();
+        // Each line's role: the model's, except for a picture the OCR read as text (the rules never make it a heading, nor may the
+        // model), and except that a line with a sentence end inside it (Tesseract ran body text across a gutter into a tall box) is
+        // never made a headline: it would put running text into the title.
+        var lineRole = new BlockRole[page.Lines.Count + 1];
+        for (var n = 1; n <= page.Lines.Count; n++)
+        {
+            lineRole[n] = roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n))
+                || (role == BlockRole.Headline && rulesRole[n] != BlockRole.Headline && classified[n - 1].SentenceInside) ? rulesRole[n] : role;
+        }
+
+        // Rules articles holding a headline line, and the articles made so far that hold one.
+        var titledRules = Enumerable.Range(1, page.Lines.Count).Where(n => rulesArticle[n] > 0 && lineRole[n] == BlockRole.Headline).Select(n => rulesArticle[n]).ToHashSet();
         var titled = new HashSet<int>();
         var current = new Dictionary<int, int>();
         var articleOf = new int[page.Lines.Count + 1];
@@ -103,7 +113,7 @@ public static class Refinement
             {
                 // An article with a headline never joins one that already has its own, unless the two headlines are one run of lines
                 // (a headline the rules cut in two): merged, two stories would share one title.
-                var twoTitles = previous != 0 && titledRules.Contains(r) && titled.Contains(articleOf[previous]) && Role(previous) != BlockRole.Headline;
+                var twoTitles = previous != 0 && titledRules.Contains(r) && titled.Contains(articleOf[previous]) && lineRole[previous] != BlockRole.Headline;
                 if (p >= threshold || previous == 0 || twoTitles)
                 {
                     current[r] = ++next;
@@ -122,20 +132,13 @@ public static class Refinement
             }
 
             articleOf[n] = current[r];
-            if (Role(n) == BlockRole.Headline)
+            if (lineRole[n] == BlockRole.Headline)
             {
                 titled.Add(current[r]);
             }
 
             previous = n;
         }
-
-        // The model's role, except for a picture the OCR read as text (the rules never make it a heading, nor may the model), and
-        // except that a line with a sentence end inside it (Tesseract ran body text across a gutter into a tall box) is never
-        // made a headline: it would put running text into the title.
-        BlockRole Role(int n) =>
-            roles is null || !roles.TryGetValue(n, out var role) || (layout is not null && layout.IsPictureText(n))
-            || (role == BlockRole.Headline && rulesRole[n] != BlockRole.Headline && classified[n - 1].SentenceInside) ? rulesRole[n] : role;
 
         // Each rules article's headline lines: an article holding all of one (and of no other) keeps that article's title.
         var rulesHeads = rules.Articles.Select(a => a.Blocks.Where(b => b.Role == BlockRole.Headline).SelectMany(b => Enumerable.Range(b.FirstLine, b.LastLine - b.FirstLine + 1)).ToHashSet()).ToList();
@@ -149,7 +152,7 @@ public static class Refinement
                 continue;
             }
 
-            var lineRoles = members.Select(n => (Line: n, Role: Role(n))).ToList();
+            var lineRoles = members.Select(n => (Line: n, Role: lineRole[n])).ToList();
             var ordered = lineRoles.Where(p => p.Role is BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline)
                 .Concat(lineRoles.Where(p => p.Role is not (BlockRole.Kicker or BlockRole.Headline or BlockRole.Subheadline))).ToList();
             var blocks = ArticleAssembler.Merge(ordered, classified);

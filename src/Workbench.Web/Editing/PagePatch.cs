@@ -45,18 +45,11 @@ public sealed record PagePatch(
         ArgumentNullException.ThrowIfNull(before);
         var patch = Of(after, changes);
         var known = KnownTexts.TryGetValue(before, out var texts) ? texts : ImmutableDictionary<int, EditorState.ArticleTextDto>.Empty;
-        var old = new Dictionary<int, EditorState.ArticleTextDto>();
-        foreach (var text in patch.Texts)
+        // The texts before the operation: known, else joined now (all the missing ones at once); an article new to the page has none.
+        var old = patch.Texts.Where(t => known.ContainsKey(t.Key)).ToDictionary(t => t.Key, t => known[t.Key]);
+        foreach (var joined in EditorState.TextsOf(before, [.. patch.Texts.Select(t => t.Key).Where(k => !old.ContainsKey(k))]))
         {
-            if (!known.TryGetValue(text.Key, out var was))
-            {
-                was = EditorState.TextsOf(before, [text.Key]).SingleOrDefault();
-            }
-
-            if (was is not null)
-            {
-                old[text.Key] = was;
-            }
+            old[joined.Key] = joined;
         }
 
         KnownTexts.AddOrUpdate(after, known.RemoveRange(patch.RemovedArticles).SetItems(patch.Texts.Select(t => KeyValuePair.Create(t.Key, t))));

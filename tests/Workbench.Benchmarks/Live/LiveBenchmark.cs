@@ -111,17 +111,7 @@ public static partial class LiveBenchmark
                     await client.ApplyAsync(NextOperation(client.State, rng));
                 }
             })));
-            var warm = new Dictionary<int, int>();
-            foreach (var pageId in pageIds)
-            {
-                warm[pageId] = (await LoadAsync(factory, pageId)).Version;
-            }
-
-            var warmDeadline = DateTime.UtcNow.AddSeconds(60);
-            while (live.Any(c => c.Version < warm[c.PageId]) && DateTime.UtcNow < warmDeadline)
-            {
-                await Task.Delay(20);
-            }
+            var warm = await CaughtUpAsync();
 
             arrivals.Clear();
             live[0].Received.Clear();
@@ -165,17 +155,25 @@ public static partial class LiveBenchmark
         async Task SendAsync(LiveClient client, PageOperation operation, long scheduled, int index) =>
             sent.Add((index, scheduled, await client.ApplyAsync(operation)));
 
-        var versions = new Dictionary<int, int>();
-        foreach (var pageId in pageIds)
+        // Each page's version as stored now, once every client has caught up with it (or a minute has passed).
+        async Task<Dictionary<int, int>> CaughtUpAsync()
         {
-            versions[pageId] = (await LoadAsync(factory, pageId)).Version;
+            var stored = new Dictionary<int, int>();
+            foreach (var pageId in pageIds)
+            {
+                stored[pageId] = (await LoadAsync(factory, pageId)).Version;
+            }
+
+            var until = DateTime.UtcNow.AddSeconds(60);
+            while (live.Any(c => c.Version < stored[c.PageId]) && DateTime.UtcNow < until)
+            {
+                await Task.Delay(20);
+            }
+
+            return stored;
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (live.Any(c => c.Version < versions[c.PageId]) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        var versions = await CaughtUpAsync();
 
         var workbenchSeconds = clock.Elapsed.TotalSeconds;
         var (workbenchCpuMs, workbenchGcMs) = (workbenchCpu.ElapsedMs(), workbenchCpu.GcPauseMs());
