@@ -9,7 +9,7 @@ public static partial class PageEditor
 {
     private static OperationResult Split(PageState s, SplitArticle op, ChangeRecorder changes)
     {
-        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.NewTitle, EditLimits.MaxTitle, TitleTooLong)) is { } rejected)
+        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.NewTitle, EditLimits.MaxTitle, static () => TitleTooLong)) is { } rejected)
         {
             return rejected;
         }
@@ -88,7 +88,7 @@ public static partial class PageEditor
 
     private static OperationResult Move(PageState s, MoveLines op, List<string> notes, ChangeRecorder changes)
     {
-        if (TooLong(op.NewTitle, EditLimits.MaxTitle, TitleTooLong) is { } tooLong)
+        if (TooLong(op.NewTitle, EditLimits.MaxTitle, static () => TitleTooLong) is { } tooLong)
         {
             return tooLong;
         }
@@ -272,7 +272,7 @@ public static partial class PageEditor
             return Reject(MissingValue, Missing.Title);
         }
 
-        if (TooLong(op.Title, EditLimits.MaxTitle, TitleTooLong) is { } tooLong)
+        if (TooLong(op.Title, EditLimits.MaxTitle, static () => TitleTooLong) is { } tooLong)
         {
             return tooLong;
         }

@@ -14,7 +14,7 @@ public static partial class PageEditor
             return Reject(EmptyLabel);
         }
 
-        if (TooLong(op.Label, EditLimits.MaxLabel, LabelTooLong) is { } tooLong)
+        if (TooLong(op.Label, EditLimits.MaxLabel, static () => LabelTooLong) is { } tooLong)
         {
             return tooLong;
         }
@@ -168,7 +168,7 @@ public static partial class PageEditor
             return Reject(EmptyLabel);
         }
 
-        if (TooLong(op.Label, EditLimits.MaxLabel, LabelTooLong) is { } tooLong)
+        if (TooLong(op.Label, EditLimits.MaxLabel, static () => LabelTooLong) is { } tooLong)
         {
             return tooLong;
         }

@@ -24,7 +24,7 @@ public static partial class PageEditor
             return Reject(MissingValue, Missing.NewText);
         }
 
-        if (TooLong(op.NewText, EditLimits.MaxLineText, LineTooLong) is { } tooLong)
+        if (TooLong(op.NewText, EditLimits.MaxLineText, static () => LineTooLong) is { } tooLong)
         {
             return tooLong;
         }

@@ -44,7 +44,7 @@ public static partial class PageEditor
 
     private static OperationResult AssignTo(PageState s, Assign op, ChangeRecorder changes)
     {
-        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.AssigneeId, EditLimits.MaxAssigneeId, AssigneeTooLong)) is { } rejected)
+        if ((Editable(s, op.ArticleKey, out var article) ?? TooLong(op.AssigneeId, EditLimits.MaxAssigneeId, static () => AssigneeTooLong)) is { } rejected)
         {
             return rejected;
         }
@@ -161,7 +161,7 @@ public static partial class PageEditor
             return Reject(UnknownStatus);
         }
 
-        if ((TooLong(article.Title, EditLimits.MaxTitle, TitleTooLong) ?? TooLong(article.AssigneeId, EditLimits.MaxAssigneeId, AssigneeTooLong) ?? ValidBlocks(s, article.Key, article.Blocks)) is { } rejected)
+        if ((TooLong(article.Title, EditLimits.MaxTitle, static () => TitleTooLong) ?? TooLong(article.AssigneeId, EditLimits.MaxAssigneeId, static () => AssigneeTooLong) ?? ValidBlocks(s, article.Key, article.Blocks)) is { } rejected)
         {
             return rejected;
         }

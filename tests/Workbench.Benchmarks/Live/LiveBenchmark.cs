@@ -92,9 +92,10 @@ public static partial class LiveBenchmark
         using var groups = new GroupCounter();
         var arrivals = new ConcurrentDictionary<long, Arrival>();
         var live = new List<LiveClient>();
+        var states = new ConcurrentDictionary<long, PageState>();
         for (var i = 0; i < clients; i++)
         {
-            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals, record: i == 0);
+            var client = new LiveClient(Connect(Home(i), "/hubs/page", cookies[i], skip), PageOf(i), initial[PageOf(i)], arrivals, states, record: i == 0);
             await client.StartAsync();
             live.Add(client);
         }
@@ -221,15 +222,15 @@ public static partial class LiveBenchmark
 
         // Echo baselines: the same users, groups and schedule through a hub that only broadcasts. "echo" carries a string
         // the size of an operation, which its clients do not read; "patch echo" carries the entries the app broadcast in
-        // this run (one a message, as recorded by the first client), which its clients bind as AppliedOperations just as
-        // the app's clients bind theirs. In one process on a shared machine the clients' JSON binding costs the same CPU
-        // as the server's work, so only the second isolates what the server adds.
+        // this run (one a message, as recorded by the first client), which its clients parse into a JSON tree just as the
+        // app's clients parse theirs (LiveClient). In one process on a shared machine the clients' parsing costs the same
+        // CPU as the server's work, so only the second isolates what the server adds.
         var echoPerClient = openLoop ? perClient : (accepted.Count / clients) + ((sent.Count - accepted.Count) / clients);
         var payload = PageOperationJson.Serialize(new EditLine(1, new string('字', 30), new string('字', 31)));
         var ec = await EchoAsync("Echo", (connection, arrived) => connection.On<int, string>("Echo", (id, _) => arrived(id)), (connection, group, id) => connection.InvokeAsync<int>("Send", group, id, payload));
-        EchoHub.Patches = [.. live[0].Received.Select(entry => JsonSerializer.SerializeToElement(new AppliedOperations(pageIds[0], [entry]), WireJson.Options))];
+        EchoHub.Patches = [.. live[0].Received.Select(entry => JsonSerializer.SerializeToElement(new { pageId = pageIds[0], operations = new[] { entry } }, WireJson.Options))];
         var patchBytes = EchoHub.Patches.Count == 0 ? 0 : EchoHub.Patches.Average(e => e.GetRawText().Length);
-        var pe = await EchoAsync("Patch", (connection, arrived) => connection.On<int, AppliedOperations>("Patch", (id, _) => arrived(id)), (connection, group, id) => connection.InvokeAsync<int>("SendPatch", group, id));
+        var pe = await EchoAsync("Patch", (connection, arrived) => connection.On<int, JsonElement>("Patch", (id, _) => arrived(id)), (connection, group, id) => connection.InvokeAsync<int>("SendPatch", group, id));
 
         async Task<Summary> EchoAsync(string name, Action<HubConnection, Action<int>> subscribe, Func<HubConnection, string, int, Task> send)
         {

@@ -41,6 +41,12 @@ public sealed class ContinuedArticleTests(WorkbenchFactory factory) : IClassFixt
         </mets>
         """;
 
+    /// <summary>Deletes a test's temporary folder when the test ends, passed or not.</summary>
+    private sealed class FolderCleanup(DirectoryInfo folder) : IDisposable
+    {
+        public void Dispose() => folder.Delete(recursive: true);
+    }
+
     private static string Alto(string blocks) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <alto xmlns="http://www.loc.gov/standards/alto/ns-v2#">
@@ -55,6 +61,7 @@ public sealed class ContinuedArticleTests(WorkbenchFactory factory) : IClassFixt
     public async Task MetsIssue_KeepsArticleIdsAndLinksTheArticleOverPages()
     {
         var folder = Directory.CreateTempSubdirectory("wb-mets-");
+        using var cleanup = new FolderCleanup(folder);
         Directory.CreateDirectory(Path.Combine(folder.FullName, "ALTO"));
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "issue-METS.xml"), Mets);
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "ALTO", "00001.xml"), Alto(Block("P1_TB1", "Great𠀀fire") + Block("P1_TB2", "The city burned.", "Crowds came.")));
