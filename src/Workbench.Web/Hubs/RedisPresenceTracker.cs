@@ -149,7 +149,9 @@ public sealed class RedisPresenceTracker(IConnectionMultiplexer redis, ScaleOutO
     {
         try
         {
-            redis.GetDatabase().StringSet(InstanceKey, "1", Heartbeat);
+            // Fire and forget: a timer callback must not hold a thread-pool thread waiting for Redis (the pool has two on
+            // two cores), and a lost beat is made good by the next one.
+            redis.GetDatabase().StringSet(InstanceKey, "1", Heartbeat, flags: CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
