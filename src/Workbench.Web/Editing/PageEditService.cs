@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Workbench.Core.Editing;
 using Workbench.Web.Data;
 using Workbench.Web.Hubs;
@@ -162,6 +163,16 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+
+            // Several instances: the page's lock first, then the cached state's check. Checked before the lock, the state
+            // was often one version behind by the time the group was written (the other instance wrote meanwhile), so
+            // the version guard refused the write and the group was applied again on a reloaded page, up to eight times.
+            await using var held = writeLock is { SpansInstances: true } ? await db.Database.BeginTransactionAsync(none) : null;
+            if (held is not null)
+            {
+                await writeLock!.AcquireAsync(db, pageId, none);
+            }
+
             var loaded = await cache.CurrentAsync(db, pageId, none);
             if (loaded is null)
             {
@@ -226,7 +237,7 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
                 return (null, [], null);
             }
 
-            if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted))
+            if (await TryWriteAsync(pageId, loaded.ProjectId, loaded.Resegmented, start, state, accepted, held))
             {
                 var entries = accepted.Select(a => new AppliedOperation(a.Applied.NewState.Version, a.Job.UserId, PageOperationJson.KindOf(a.Job.Operation), PagePatch.Of(a.Before, a.Applied.NewState, a.Applied.Changes))).ToList();
                 cache.Set(pageId, loaded with { State = state, Recent = Recent(loaded, entries) });
@@ -267,12 +278,17 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
     /// numbers), then the rows the operations changed, the log entries and comments; all or nothing.
     /// </summary>
     /// <param name="resegmented">The <see cref="Page.Resegmented"/> count <paramref name="before"/> was read with: part of the guard, since re-segmentation does not move the version.</param>
-    private async Task<bool> TryWriteAsync(int pageId, int projectId, int resegmented, PageState before, PageState after, List<Accepted> accepted)
+    /// <param name="held">The transaction the page's lock was taken in before the state was read (several instances); null to begin one here.</param>
+    private async Task<bool> TryWriteAsync(int pageId, int projectId, int resegmented, PageState before, PageState after, List<Accepted> accepted, IDbContextTransaction? held)
     {
         var none = CancellationToken.None;
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(none);
-        await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, none);
+        await using var owned = held is null ? await db.Database.BeginTransactionAsync(none) : null;
+        var transaction = held ?? owned!;
+        if (held is null)
+        {
+            await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, none);
+        }
 
         // The guard: the first write takes the database's write lock (scale-out: a per-page advisory lock belongs right
         // before it), and matches only if nobody moved the version on (or replaced the articles) since the cached state was read.

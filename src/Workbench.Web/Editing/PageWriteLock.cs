@@ -10,12 +10,20 @@ namespace Workbench.Web.Editing;
 /// </summary>
 public interface IPageWriteLock
 {
+    /// <summary>
+    /// True when other instances write the same pages (the lock is then taken before the cached state is checked, so a
+    /// group is applied to the stored state, not to one another instance has moved on from).
+    /// </summary>
+    bool SpansInstances { get; }
+
     Task AcquireAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>SQLite, one process: the database's single writer lock and the in-process page lock are enough.</summary>
 public sealed class InProcessPageWriteLock : IPageWriteLock
 {
+    public bool SpansInstances => false;
+
     public Task AcquireAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }
 
@@ -27,6 +35,8 @@ public sealed class PostgresPageWriteLock : IPageWriteLock
 {
     /// <summary>The first key of the two-key advisory lock: page writes, apart from any other advisory lock of the app.</summary>
     public const int PageSpace = 7310;
+
+    public bool SpansInstances => true;
 
     public async Task AcquireAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
     {
