@@ -31,8 +31,17 @@ public sealed record PageCacheOptions(int MaxPages = 500, long MaxBytes = 256L *
 /// </summary>
 public sealed class PageStateCache(PageCacheOptions? options = null)
 {
+    /// <summary>How many times <see cref="CurrentAsync"/> has read a whole page from the database.</summary>
+    internal long Reads => Interlocked.Read(ref reads);
+
     /// <summary>Broadcast entries kept per page for catch-up on join.</summary>
     public const int RecentEntries = 256;
+
+    /// <summary>
+    /// The most operations another instance may have written since a cached state for <see cref="CurrentAsync"/> to apply
+    /// them to it rather than read the page again (applying a few is far cheaper than reading every line, article and entity).
+    /// </summary>
+    public const int MaxCatchUp = 256;
 
     private readonly PageCacheOptions limits = options ?? new PageCacheOptions();
     private readonly Lock gate = new();
@@ -41,6 +50,7 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     private readonly Dictionary<int, PageQueue> queues = [];
     private long bytes;
     private long forgets;
+    private long reads;
 
     /// <param name="Recent">The latest broadcast entries, consecutive and ending at <c>State.Version</c> (may be empty).</param>
     public sealed record CachedPage(int ProjectId, PageState State, ImmutableList<AppliedOperation> Recent)
@@ -191,11 +201,18 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     }
 
     /// <summary>
-    /// The page's current state: the cached one when the stored version and re-segmentation count still match it, else read from the database (and
-    /// cached). Null when there is no such page.
+    /// The page's current state: the cached one when the stored version and re-segmentation count still match it; the
+    /// cached one brought up to date with the logged operations when another instance moved the page on by at most
+    /// <see cref="MaxCatchUp"/>; else read from the database (and cached). Null when there is no such page.
     /// </summary>
     public async Task<CachedPage?> CurrentAsync(WorkbenchDbContext db, int pageId, CancellationToken cancellationToken = default)
     {
+        long mark;
+        lock (gate)
+        {
+            mark = forgets;
+        }
+
         if (TryGet(pageId, out var cached))
         {
             var stamp = await EditQueries.StampAsync(db, pageId, cancellationToken);
@@ -204,19 +221,26 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
                 return cached;
             }
 
+            if (stamp is not null && stamp.Resegmented == cached.Resegmented && stamp.Version > cached.State.Version && stamp.Version - cached.State.Version <= MaxCatchUp
+                && await CatchUpAsync(db, pageId, cached, stamp.Version, cancellationToken) is { } caught)
+            {
+                Set(pageId, caught, mark);
+                return caught;
+            }
+
             Forget(pageId);
             if (stamp is null)
             {
                 return null;
             }
+
+            lock (gate)
+            {
+                mark = forgets;
+            }
         }
 
-        long mark;
-        lock (gate)
-        {
-            mark = forgets;
-        }
-
+        Interlocked.Increment(ref reads);
         var loaded = await PageStore.LoadAsync(db, pageId, cancellationToken);
         if (loaded is null)
         {
@@ -226,6 +250,40 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
         var current = new CachedPage(loaded.Value.Page.ProjectId, loaded.Value.State) { Resegmented = loaded.Value.Page.Resegmented };
         Set(pageId, current, mark);
         return current;
+    }
+
+    /// <summary>
+    /// <paramref name="cached"/> with the logged operations after its version up to <paramref name="version"/> applied, in order,
+    /// as they were applied when written (Core is deterministic: the log's replay is the stored state, as the two-instance
+    /// test checks); null when one is missing or does not apply as logged. The recent entries start again empty.
+    /// </summary>
+    private static async Task<CachedPage?> CatchUpAsync(WorkbenchDbContext db, int pageId, CachedPage cached, int version, CancellationToken cancellationToken)
+    {
+        var from = cached.State.Version;
+        var logged = await db.Operations.AsNoTracking()
+            .Where(o => o.PageId == pageId && o.Sequence > from && o.Sequence <= version)
+            .OrderBy(o => o.Sequence)
+            .Select(o => new { o.Sequence, o.Payload })
+            .ToListAsync(cancellationToken);
+        if (logged.Count != version - from)
+        {
+            return null;
+        }
+
+        var state = cached.State;
+        foreach (var entry in logged)
+        {
+            if (PageOperationJson.TryDeserialize(entry.Payload) is not { } operation
+                || PageEditor.Apply(state, operation) is not OperationResult.Applied applied
+                || applied.NewState.Version != entry.Sequence)
+            {
+                return null;
+            }
+
+            state = applied.NewState;
+        }
+
+        return cached with { State = state, Recent = [] };
     }
 
     /// <summary>Runs a write that bypasses the edit service in the page's turn (no operation of the page runs meanwhile), then forgets the page's cached state.</summary>

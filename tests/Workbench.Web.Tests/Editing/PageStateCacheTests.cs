@@ -152,6 +152,48 @@ public sealed class PageStateCacheTests(WorkbenchFactory factory) : IClassFixtur
         Assert.True(PageStates.AreEquivalent(after, cachedB.State), "instance B's state differs from what is stored");
     }
 
+    [Fact]
+    public async Task OperationsByAnotherInstance_AreAppliedFromTheLog_NotReadAgain()
+    {
+        var pageId = await factory.FreshPageAsync("000a_");
+        var userId = await factory.UserIdAsync("admin");
+
+        // Instance B (its own cache, same database) has the page at version 0.
+        var cacheB = new PageStateCache();
+        await using var scopeB = factory.Services.CreateAsyncScope();
+        var dbB = scopeB.ServiceProvider.GetRequiredService<WorkbenchDbContext>();
+        Assert.Equal(0, (await cacheB.CurrentAsync(dbB, pageId))!.State.Version);
+
+        // Instance A (the app) writes random operations: line edits with 𠀀 and 😀, splits, merges, tags.
+        var rng = new Random(11);
+        for (var i = 0; i < 40; i++)
+        {
+            var state = await StoredAsync(pageId);
+            await ApplyAsync(pageId, userId, state.Version, RandomOperations.Next(state, rng));
+        }
+
+        var stored = await StoredAsync(pageId);
+        Assert.True(stored.Version > 20, $"only {stored.Version} operations applied");
+
+        // B's next read applies the logged operations to its state instead of reading the page: the same state.
+        var reads = cacheB.Reads;
+        dbB.ChangeTracker.Clear();
+        var caught = (await cacheB.CurrentAsync(dbB, pageId))!.State;
+        Assert.Equal(reads, cacheB.Reads);
+        Assert.Equal(stored.Version, caught.Version);
+        Assert.Equal(PageStates.ToCanonicalJson(stored), PageStates.ToCanonicalJson(caught));
+
+        // A gap in the log (a missing entry) is not guessed over: B reads the page again.
+        Assert.True((await ApplyAsync(pageId, userId, stored.Version, new EditLine(1, stored.Lines[1].Text, stored.Lines[1].Text + "改"))).Accepted);
+        Assert.True((await ApplyAsync(pageId, userId, stored.Version + 1, new EditLine(1, stored.Lines[1].Text + "改", stored.Lines[1].Text))).Accepted);
+        await factory.WithDbAsync(db => db.Operations.Where(o => o.PageId == pageId && o.Sequence == stored.Version + 1).ExecuteDeleteAsync());
+        dbB.ChangeTracker.Clear();
+        var reread = (await cacheB.CurrentAsync(dbB, pageId))!.State;
+        Assert.Equal(reads + 1, cacheB.Reads);
+        Assert.Equal(stored.Version + 2, reread.Version);
+        Assert.Equal(PageStates.ToCanonicalJson(await StoredAsync(pageId)), PageStates.ToCanonicalJson(reread));
+    }
+
     private async Task ResegmentPerLineAsync(int pageId, PageStateCache cache)
     {
         var loaded = (await factory.WithDbAsync(db => PageStore.LoadAsync(db, pageId)))!.Value;
