@@ -53,8 +53,10 @@ public static partial class PageEditor
 
     private static OperationResult.Applied Ok(PageState s, PageOperation inverse) => new(s, inverse, [], PageChanges.None);
 
-    /// <summary>A refusal (<paramref name="message"/>: "{0} at most, {1} given") when <paramref name="text"/> is longer than <paramref name="max"/>.</summary>
-    /// <summary>Refuses a text longer than <paramref name="max"/>; the message is looked up only then (not on every edit).</summary>
+    /// <summary>
+    /// A refusal (<paramref name="message"/>: "{0} at most, {1} given") when <paramref name="text"/> is longer than
+    /// <paramref name="max"/>; the message is looked up only then, not on every edit.
+    /// </summary>
     private static OperationResult.Rejected? TooLong(string? text, int max, Func<string> message) =>
         text is not null && text.Length > max ? Reject(message(), max, text.Length) with { Invalid = true } : null;
 

@@ -31,9 +31,6 @@ public sealed record PageCacheOptions(int MaxPages = 500, long MaxBytes = 256L *
 /// </summary>
 public sealed class PageStateCache(PageCacheOptions? options = null)
 {
-    /// <summary>How many times <see cref="CurrentAsync"/> has read a whole page from the database.</summary>
-    internal long Reads => Interlocked.Read(ref reads);
-
     /// <summary>Broadcast entries kept per page for catch-up on join.</summary>
     public const int RecentEntries = 256;
 
@@ -51,6 +48,9 @@ public sealed class PageStateCache(PageCacheOptions? options = null)
     private long bytes;
     private long forgets;
     private long reads;
+
+    /// <summary>How many times <see cref="CurrentAsync"/> has read a whole page from the database.</summary>
+    internal long Reads => Interlocked.Read(ref reads);
 
     /// <param name="Recent">The latest broadcast entries, consecutive and ending at <c>State.Version</c> (may be empty).</param>
     public sealed record CachedPage(int ProjectId, PageState State, ImmutableList<AppliedOperation> Recent)
