@@ -161,7 +161,8 @@ internal static class LineClassifier
 
     /// <summary>
     /// An ideographic full stop with text after it, or a Latin word of three or more lower-case letters, a full stop and a capital
-    /// ("plan. Residents"; not "Gov. Brown" or "U.S. Senate"). A headline has no sentence end inside it, nor does a CJK one have 。.
+    /// ("plan. Residents", "plan.\" Residents"; not "Gov. Brown" or "U.S. Senate"). A headline has no sentence end inside it, nor
+    /// does a CJK one have 。.
     /// </summary>
     private static bool HasSentenceInside(string content)
     {
@@ -171,7 +172,8 @@ internal static class LineClassifier
             return true;
         }
 
-        return content.Contains(". ", StringComparison.Ordinal) && LinePatterns.LatinSentenceInside().IsMatch(content);
+        // Any full stop, not only ". ": a closing quote or bracket may stand between it and the space ("plan.\" Residents").
+        return content.Contains('.', StringComparison.Ordinal) && LinePatterns.LatinSentenceInside().IsMatch(content);
     }
 
     /// <summary>A dateline with at most the reporter in parentheses after it, no story text.</summary>
