@@ -40,6 +40,11 @@ export function addPanes(wb) {
     wb.paintSelection();
   };
 
+  // The lines pane's focus is shown on its selected rows (site.css, .pane-focus), set here on those rows only.
+  const paneFocus = on => linesEl.querySelectorAll('.line.selected').forEach(row => row.classList.toggle('pane-focus', on));
+  linesEl.addEventListener('focus', () => paneFocus(true));
+  linesEl.addEventListener('blur', () => paneFocus(false));
+
   // Selection and focus change classes only (on the rows that were or are selected), so clicks and hover keep their elements.
   let painted = null;
   wb.paintSelection = () => {
@@ -53,6 +58,7 @@ export function addPanes(wb) {
       if (!row) continue;
       const selected = Boolean(selection) && n >= selection.first && n <= selection.last;
       row.classList.toggle('selected', selected);
+      row.classList.toggle('pane-focus', selected && document.activeElement === linesEl);
       row.draggable = selected && !row.classList.contains('editing');
     }
     painted = selection && { ...selection };

@@ -69,6 +69,7 @@ export function lineRow(line, ctx) {
   const selection = ctx.selection;
   if (selection && line.n >= selection.first && line.n <= selection.last) {
     row.classList.add('selected');
+    if (document.activeElement?.id === 'lines') row.classList.add('pane-focus');
     row.draggable = true;
   }
   const number = el('span', 'ln', String(line.n));

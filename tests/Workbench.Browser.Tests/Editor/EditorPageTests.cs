@@ -50,6 +50,42 @@ public sealed class EditorPageTests(BrowserFixture browser, ITestOutputHelper ou
         }
     }
 
+    [Fact]
+    public async Task SelectedLines_AreShadedDarker_OnlyWhileTheLinesPaneHasTheFocus()
+    {
+        var pageId = await PageIdAsync("000a_");
+        var page = await browser.NewPageAsync();
+        try
+        {
+            await browser.LoginAsync(page, "annotator", BrowserFixture.DemoPassword);
+            await page.GotoAsync($"/Editor/{pageId}");
+            var (focused, unfocused) = ("rgb(207, 220, 255)", "rgb(219, 230, 255)");
+            Task<string> BackgroundAsync(int n) => page.Locator($"#lines .line[data-n='{n}']").EvaluateAsync<string>("row => getComputedStyle(row).backgroundColor");
+
+            await page.Locator("#lines .line[data-n='151']").ClickAsync();
+            await page.Keyboard.PressAsync("ArrowDown");
+            await Assertions.Expect(page.Locator("#lines .line[data-n='152']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("\\bselected\\b"));
+            Assert.Equal(focused, await BackgroundAsync(152));
+            Assert.DoesNotContain("selected", await page.Locator("#lines .line[data-n='151']").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+
+            // Focus in the articles pane: the selection stays, lighter; back in the lines pane: darker again.
+            await page.Locator("#articles").FocusAsync();
+            Assert.Equal(unfocused, await BackgroundAsync(152));
+            await page.Locator("#lines").FocusAsync();
+            Assert.Equal(focused, await BackgroundAsync(152));
+
+            // The row repainted after its editor closes (Escape) keeps the shade: focus returns to the pane.
+            await page.Locator("#lines .line[data-n='152'] .lt").DblClickAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Assertions.Expect(page.Locator("input.line-editor")).ToHaveCountAsync(0);
+            Assert.Equal(focused, await BackgroundAsync(152));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private async Task<int> PageIdAsync(string prefix)
     {
         await using var scope = browser.Services.CreateAsyncScope();
