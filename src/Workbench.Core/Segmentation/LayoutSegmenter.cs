@@ -253,17 +253,11 @@ internal static class LayoutSegmenter
     }
 
     /// <summary>
-    /// The separator runs through the line's box (its middle row inside the box, overlapping it across): Tesseract reports strokes of
-    /// characters and patterns in pictures as separators too (a Chinese page has a hundred or more), while a rule between articles
-    /// lies in the white space between lines.
+    /// Whether the separator runs through any of the line boxes (its middle row inside a box, overlapping it across):
+    /// Tesseract reports strokes of characters and patterns in pictures as separators too (a Chinese page has a hundred or
+    /// more), while a rule between articles lies in the white space between lines. <paramref name="byTop"/>: the boxes
+    /// sorted by their top, none taller than <paramref name="tallest"/>.
     /// </summary>
-    private static bool RunsThrough(LineBox separator, LineBox line)
-    {
-        var middle = separator.Y + separator.Height / 2.0;
-        return LayoutProfile.Overlap(separator, line) > 0 && middle > line.Y && middle < line.Bottom;
-    }
-
-    /// <summary>Whether the separator runs through any of the line boxes (<paramref name="byTop"/>: sorted by their top; none taller than <paramref name="tallest"/>).</summary>
     private static bool RunsThroughAny(LineBox separator, List<LineBox> byTop, int tallest)
     {
         var middle = separator.Y + separator.Height / 2.0;
@@ -277,7 +271,7 @@ internal static class LayoutSegmenter
 
         for (var i = low - 1; i >= 0 && byTop[i].Y > middle - tallest; i--)
         {
-            if (RunsThrough(separator, byTop[i]))
+            if (middle < byTop[i].Bottom && LayoutProfile.Overlap(separator, byTop[i]) > 0)
             {
                 return true;
             }

@@ -285,9 +285,9 @@ public sealed partial class PageEditService(WorkbenchDbContext db, TimeProvider 
         db.ChangeTracker.Clear();
         await using var owned = held is null ? await db.Database.BeginTransactionAsync(none) : null;
         var transaction = held ?? owned!;
-        if (held is null)
+        if (held is null && writeLock is not null)
         {
-            await (writeLock ?? new InProcessPageWriteLock()).AcquireAsync(db, pageId, none);
+            await writeLock.AcquireAsync(db, pageId, none);
         }
 
         // The guard: the first write takes the database's write lock (scale-out: a per-page advisory lock belongs right

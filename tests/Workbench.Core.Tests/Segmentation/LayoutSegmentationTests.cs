@@ -27,6 +27,10 @@ public class LayoutSegmentationTests
     private static Dictionary<int, BlockRole> ModelRoles(PageSegmentation rules, Func<int, BlockRole?> changed) =>
         rules.Page.Lines.Where(l => !l.IsBlank).ToDictionary(l => l.Number, l => changed(l.Number) ?? rules.RoleAt(l.Number));
 
+    /// <summary>The rules refined by a model that agrees with them everywhere except that it gives <paramref name="line"/> <paramref name="role"/>.</summary>
+    private static PageSegmentation RefinedWithRole(PageSegmentation rules, int line, BlockRole role) =>
+        Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == line ? role : null));
+
     /// <summary>Two articles in one column, the second with a kicker (a short line in a smaller box) above its headline.</summary>
     private static LayoutTestPage KickerPage(string language)
     {
@@ -352,7 +356,7 @@ public class LayoutSegmentationTests
             Assert.Same(ArticleWithBox(segmentation, Col1, 200), segmentation.ArticleAt(picture));
 
             // Nor may a model make it one: its role stays the rules'.
-            var refined = Refinement.Apply(segmentation, RulesBoundaries(segmentation), ModelRoles(segmentation, n => n == picture ? BlockRole.Headline : null));
+            var refined = RefinedWithRole(segmentation, picture, BlockRole.Headline);
             Assert.NotEqual(BlockRole.Headline, refined.RoleAt(picture));
             Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
         }
@@ -391,7 +395,7 @@ public class LayoutSegmentationTests
         Assert.All(invented, n => Assert.Equal(BlockRole.Body, kept.RoleAt(n)));
         Assert.Equal([page.Title(1), page.Title(2)], kept.Articles.Select(a => a.Title));
 
-        var one = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == body[^1] ? BlockRole.Caption : null));
+        var one = RefinedWithRole(rules, body[^1], BlockRole.Caption);
         Assert.Equal(BlockRole.Caption, one.RoleAt(body[^1]));
     }
 
@@ -408,7 +412,7 @@ public class LayoutSegmentationTests
         Assert.Equal(BlockRole.Kicker, rules.RoleAt(kicker));
         Assert.Equal(page.Title(2), rules.ArticleAt(kicker).Title);
 
-        var refined = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == kicker ? BlockRole.Headline : null));
+        var refined = RefinedWithRole(rules, kicker, BlockRole.Headline);
 
         Assert.Equal(BlockRole.Headline, refined.RoleAt(kicker));
         var title = refined.ArticleAt(kicker).Title;
@@ -431,7 +435,7 @@ public class LayoutSegmentationTests
         var rules = page.SegmentAlto();
         var line = rules.Page.Lines.First(l => l.Text == running).Number;
 
-        var refined = Refinement.Apply(rules, RulesBoundaries(rules), ModelRoles(rules, n => n == line ? BlockRole.Headline : null));
+        var refined = RefinedWithRole(rules, line, BlockRole.Headline);
 
         Assert.Equal(BlockRole.Body, refined.RoleAt(line));
         Assert.Equal([page.Title(1), page.Title(2)], refined.Articles.Select(a => a.Title));
